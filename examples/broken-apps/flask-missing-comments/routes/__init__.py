@@ -1,0 +1,23 @@
+"""HTTP layer (Flask blueprints). Imports services only."""
+from routes import articles, health, profiles, tags, users
+from routes.common import error_response, handle_service_error
+from services.errors import ServiceError
+
+
+def register_routes(app):
+    for module in (health, users, profiles, articles, tags):
+        app.register_blueprint(module.bp)
+
+    app.register_error_handler(ServiceError, handle_service_error)
+
+    @app.errorhandler(404)
+    def not_found(_err):
+        return error_response(404, "not found")
+
+    @app.errorhandler(405)
+    def method_not_allowed(_err):
+        return error_response(405, "method not allowed")
+
+    @app.errorhandler(500)
+    def internal_error(_err):
+        return error_response(500, "internal server error")

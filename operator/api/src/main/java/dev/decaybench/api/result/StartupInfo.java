@@ -1,0 +1,23 @@
+package dev.decaybench.api.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What happened before the suite ran: setup commands, whether the app process was still alive,
+ * and how the health check ended.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StartupInfo(
+    List<CommandOutcome> setup,
+    String runCommand,
+    Integer appExitCode,
+    String healthCheck,
+    long healthWaitMs,
+    long logBytes,
+    boolean logTruncated) {
+
+  /** One setup command and how it ended. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CommandOutcome(String command, Integer exitCode, long durationMs, String note) {}
+}

@@ -1,0 +1,39 @@
+package dev.decaybench.api.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * Everything one evaluated trial produced: the file {@code result.json} in a trial directory.
+ * The classifier, the local reports and the operator read only this (plus server.log), so it
+ * carries every fact they need. Schema: docs/result-format.md and result.schema.json.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"schemaVersion", "task", "constraints", "assertions", "aPct", "strictAPct",
+    "success", "healthy", "harnessError", "sandbox", "startup", "requests", "verifiers", "timings",
+    "serverLogTail"})
+public record TrialResult(
+    int schemaVersion,
+    String task,
+    List<String> constraints,
+    AssertionCounts assertions,
+    double aPct,
+    double strictAPct,
+    boolean success,
+    boolean healthy,
+    String harnessError,
+    SandboxInfo sandbox,
+    StartupInfo startup,
+    List<RequestResult> requests,
+    List<VerifierResult> verifiers,
+    PhaseTimings timings,
+    String serverLogTail) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** True when every verifier passed (an empty list passes: an unconstrained task). */
+  public static boolean allVerifiersPass(List<VerifierResult> verifiers) {
+    return verifiers.stream().allMatch(VerifierResult::passed);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.decaybench.runner.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code decaybench} command line. */
+@Command(name = "decaybench", mixinStandardHelpOptions = true, version = "decaybench 0.1.0",
+    description = "Measures how coding agents' backend services decay under structural constraints.",
+    subcommands = {EvaluateCommand.class, CommandLine.HelpCommand.class})
+public final class DecaybenchCli implements Runnable {
+
+  /** Exit code for a harness error: the evaluation itself could not be done. */
+  public static final int HARNESS_ERROR = 3;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return new CommandLine(new DecaybenchCli())
+        .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+          cmd.getErr().println("decaybench: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          return HARNESS_ERROR;
+        })
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

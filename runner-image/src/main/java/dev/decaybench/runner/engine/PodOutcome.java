@@ -1,0 +1,24 @@
+package dev.decaybench.runner.engine;
+
+import dev.decaybench.api.result.AssertionCounts;
+import dev.decaybench.api.result.RequestResult;
+import java.util.List;
+
+/**
+ * What the pod half of a trial reports back: the suite's requests, how start-up went, the
+ * phase timings it measured, and a harness error when it could not do its job.
+ */
+public record PodOutcome(
+    List<RequestResult> requests,
+    AssertionCounts counts,
+    boolean healthy,
+    String healthVerdict,
+    long healthWaitMs,
+    Integer appExitCode,
+    long logBytes,
+    boolean logTruncated,
+    String serverLogTail,
+    long postgresMs,
+    long startMs,
+    long suiteMs,
+    String harnessError) {}

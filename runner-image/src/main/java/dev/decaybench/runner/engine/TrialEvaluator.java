@@ -1,0 +1,122 @@
+package dev.decaybench.runner.engine;
+
+import dev.decaybench.api.result.AssertionCounts;
+import dev.decaybench.api.result.PhaseTimings;
+import dev.decaybench.api.result.SandboxInfo;
+import dev.decaybench.api.result.StartupInfo;
+import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.runner.postgres.DatabaseSettings;
+import dev.decaybench.runner.postgres.PostgresBinaries;
+import dev.decaybench.runner.postgres.PostgresTemplate;
+import dev.decaybench.runner.sandbox.Sandbox;
+import dev.decaybench.runner.sandbox.SandboxFactory;
+import dev.decaybench.runner.suite.ConduitSuite;
+import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.task.TaskLoader;
+import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Trees;
+import dev.decaybench.runner.verify.PaperVerifiers;
+import dev.decaybench.runner.verify.PatchFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one evaluation engine: copies the app into a scratch workspace, sets it up, runs the pod
+ * half in a sandbox (PostgreSQL, app, suite), runs the verifiers, and writes result.json.
+ * Local runs, the runner image and the operator all come through here.
+ */
+public final class TrialEvaluator {
+
+  private final TrialResultAssembler assembler = new TrialResultAssembler();
+
+  /** Evaluates and writes {@code result.json}; throws only when the harness itself failed. */
+  public TrialResult evaluate(EvaluationRequest req) throws IOException {
+    long t0 = System.currentTimeMillis();
+    if (!Files.isDirectory(req.app())) {
+      throw new HarnessException("app directory " + req.app() + " does not exist");
+    }
+    TaskDefinition task = TaskLoader.load(req.task(), req.app());
+    if (req.constraints() != null) {
+      task = task.withConstraints(req.constraints());
+    }
+    Files.createDirectories(req.out());
+    Path out = req.out().toAbsolutePath();
+    Path scratch = Files.createTempDirectory(CacheDirs.scratch(), "decaybench-trial-");
+    // PostgreSQL runs as nobody when we are root: it must be able to reach its data directory.
+    Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx--x--x"));
+    Path workspace = scratch.resolve("workspace");
+    Path pgData = scratch.resolve("pgdata");
+    try {
+      Trees.copy(req.app().toAbsolutePath(), workspace, Set.of());
+      Sandbox sandbox = SandboxFactory.choose(req.sandbox());
+      PostgresBinaries binaries = PostgresBinaries.resolve(req.pgBin());
+      Path template = PostgresTemplate.ensure(binaries);
+      long sandboxMs = System.currentTimeMillis() - t0;
+
+      long ts = System.currentTimeMillis();
+      List<StartupInfo.CommandOutcome> setup =
+          new SetupRunner().run(task.setupCmds(), workspace, out.resolve("setup.log"));
+      long setupMs = System.currentTimeMillis() - ts;
+
+      int appPort = sandbox.appPort(task.port());
+      TrialSpec spec = new TrialSpec(workspace.toString(), out.toString(), task.runCommand(),
+          appPort, task.baseUrl(), task.healthcheckEndpoint(),
+          appEnvironment(sandbox, appPort),
+          binaries.home().toString(), binaries.version(), template.toString(), pgData.toString(),
+          sandbox.postgresPort(), req.healthTimeoutMillis(), 10_000);
+      Path specFile = scratch.resolve("trial-spec.json");
+      Json.mapper().writeValue(specFile.toFile(), spec);
+      PodOutcome pod = sandbox.execute(spec, specFile, req.trialTimeoutMillis());
+      if (pod.harnessError() != null) {
+        throw new HarnessException("trial could not be evaluated: " + pod.harnessError());
+      }
+
+      long tv = System.currentTimeMillis();
+      PatchFiles patch = req.patch() != null
+          ? PatchFiles.fromUnifiedDiff(Files.readString(req.patch()))
+          : PatchFiles.fromDirectory(req.app());
+      List<VerifierResult> verifiers = new PaperVerifiers().verify(patch, task.constraints());
+      long verifyMs = System.currentTimeMillis() - tv;
+
+      PhaseTimings timings = new PhaseTimings(sandboxMs, pod.postgresMs(), setupMs, pod.startMs(),
+          pod.suiteMs(), verifyMs, System.currentTimeMillis() - t0);
+      SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), appPort, binaries.version());
+      TrialResult result = assembler.assemble(task, pod, verifiers, setup, sandboxInfo, timings);
+      Json.mapper().writeValue(out.resolve("result.json").toFile(), result);
+      return result;
+    } finally {
+      Trees.deleteQuietly(scratch);
+    }
+  }
+
+  private static Map<String, String> appEnvironment(Sandbox sandbox, int appPort) throws IOException {
+    String host = sandbox.postgresHost();
+    int port = sandbox.postgresPort();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PORT", Integer.toString(appPort));
+    env.put("DB_HOST", host);
+    env.put("DB_PORT", Integer.toString(port));
+    env.put("DB_USER", DatabaseSettings.USER);
+    env.put("DB_PASSWORD", DatabaseSettings.PASSWORD);
+    env.put("DB_NAME", DatabaseSettings.DATABASE);
+    env.put("DATABASE_URL", "postgresql://" + DatabaseSettings.USER + ":" + DatabaseSettings.PASSWORD
+        + "@" + host + ":" + port + "/" + DatabaseSettings.DATABASE);
+    return env;
+  }
+
+  /** Total assertions of the paper's suite, for callers that need it before a run. */
+  public static int paperAssertionTotal() {
+    return ConduitSuite.PAPER.expectedAssertions();
+  }
+
+  static AssertionCounts zero() {
+    return new AssertionCounts(0, paperAssertionTotal(), paperAssertionTotal());
+  }
+}

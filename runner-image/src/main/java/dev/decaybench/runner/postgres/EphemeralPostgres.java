@@ -1,0 +1,144 @@
+package dev.decaybench.runner.postgres;
+
+import dev.decaybench.runner.util.Processes;
+import dev.decaybench.runner.util.RunAs;
+import dev.decaybench.runner.util.Trees;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One trial's PostgreSQL: a copy of the template in {@code dataDir}, started on {@code port},
+ * stopped and deleted on {@link #close()} whatever happened before.
+ */
+public final class EphemeralPostgres implements AutoCloseable {
+
+  private static final int LOG_LINES = 200;
+
+  private final Path dataDir;
+  private final int port;
+  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  private Process process;
+
+  private EphemeralPostgres(Path dataDir, int port) {
+    this.dataDir = dataDir;
+    this.port = port;
+  }
+
+  /** Copies the template to {@code dataDir} (which must not exist) and starts the server. */
+  public static EphemeralPostgres start(PostgresBinaries binaries, Path template, Path dataDir,
+      int port, long timeoutMillis) throws IOException {
+    EphemeralPostgres pg = new EphemeralPostgres(dataDir, port);
+    try {
+      pg.copyTemplate(template);
+      pg.launch(binaries, timeoutMillis);
+      return pg;
+    } catch (IOException | RuntimeException e) {
+      pg.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DatabaseSettings.DATABASE;
+  }
+
+  public List<String> logLines() {
+    return List.copyOf(log);
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  private void copyTemplate(Path template) throws IOException {
+    // cp -a keeps the owner (nobody when we are root) and the 0700 mode PostgreSQL insists on.
+    Processes.Completed cp = Processes.run(
+        List.of("cp", "-a", template.toString(), dataDir.toString()), null, null, 60);
+    if (cp.exitCode() != 0) {
+      throw new PostgresException("copying the template data directory to " + dataDir
+          + " failed: " + PostgresTemplate.tail(cp.output())
+          + (cp.output().contains("No space") ? " (disk or /dev/shm is full)" : ""));
+    }
+  }
+
+  private void launch(PostgresBinaries binaries, long timeoutMillis) throws IOException {
+    List<String> cmd = RunAs.unprivileged(List.of(binaries.bin("postgres").toString(),
+        "-D", dataDir.toString(), "-p", Integer.toString(port)));
+    process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread reader = new Thread(() -> pump(ready), "postgres-log-" + port);
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+      while (!ready.await(20, TimeUnit.MILLISECONDS)) {
+        if (!process.isAlive()) {
+          reader.join(500);
+          throw new PostgresException("PostgreSQL exited during start-up (exit "
+              + process.exitValue() + "): " + String.join("\n", logLines()));
+        }
+        if (System.nanoTime() > deadline) {
+          throw new PostgresException("PostgreSQL not ready after " + timeoutMillis + " ms: "
+              + String.join("\n", logLines()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PostgresException("interrupted while PostgreSQL was starting", e);
+    }
+  }
+
+  private void pump(CountDownLatch ready) {
+    try (BufferedReader r = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (log.size() < LOG_LINES) {
+          log.add(line);
+        }
+        if (line.contains("ready to accept connections")) {
+          ready.countDown();
+        }
+      }
+    } catch (IOException e) {
+      // process gone: the waiter notices
+    }
+  }
+
+  /** Immediate shutdown (SIGQUIT): the data is thrown away anyway. Then the directory goes. */
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      Processes.signal(process.pid(), "QUIT");
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          Processes.stopTree(process.toHandle(), 0);
+          process.waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Processes.stopTree(process.toHandle(), 0);
+        Thread.currentThread().interrupt();
+      }
+    }
+    Trees.deleteQuietly(dataDir);
+  }
+
+  /** True when nothing of this instance is left: no process, no data directory. */
+  public boolean isGone() {
+    return (process == null || !process.isAlive()) && !Files.exists(dataDir);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.decaybench.runner.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.decaybench.api.result.AssertionResult;
+import dev.decaybench.api.result.RequestResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The state one suite run carries from request to request (the Postman globals: token, slug,
+ * commentId) and the soft assertions of the request in flight. A check never stops the checks
+ * after it; a request without an answer fails every one of its checks.
+ */
+public final class SuiteSession {
+
+  private static final ThreadLocal<SuiteSession> CURRENT = new ThreadLocal<>();
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\w+)}}");
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final int BODY_EXCERPT = 300;
+
+  private final String apiUrl;
+  private final HttpCaller http;
+  private final Map<String, String> variables = new HashMap<>();
+  private final List<RequestResult> completed = new ArrayList<>();
+
+  private String requestName;
+  private String method;
+  private String path;
+  private HttpCaller.Exchange exchange;
+  private JsonNode body;
+  private List<AssertionResult> assertions = new ArrayList<>();
+
+  public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables) {
+    this.apiUrl = apiUrl;
+    this.http = http;
+    this.variables.putAll(initialVariables);
+  }
+
+  public static void bind(SuiteSession session) {
+    CURRENT.set(session);
+  }
+
+  public static void unbind() {
+    CURRENT.remove();
+  }
+
+  public static SuiteSession current() {
+    SuiteSession session = CURRENT.get();
+    if (session == null) {
+      throw new IllegalStateException("no suite session bound to this thread");
+    }
+    return session;
+  }
+
+  public void send(String name, String method, String pathTemplate, String bodyTemplate,
+      boolean withToken) {
+    this.requestName = name;
+    this.method = method;
+    // An unresolved {{slug}} goes out percent-encoded, as Postman sends it.
+    this.path = substitute(pathTemplate).replace("{", "%7B").replace("}", "%7D")
+        .replace(" ", "%20");
+    this.assertions = new ArrayList<>();
+    String authorization = withToken ? substitute("Token {{token}}") : null;
+    String requestBody = bodyTemplate == null ? null : substitute(bodyTemplate);
+    this.exchange = http.send(method, apiUrl + path, requestBody, authorization);
+    this.body = parse(exchange.body());
+  }
+
+  /** Records one check; {@code check} is evaluated only when an answer came back. */
+  public void check(String name, java.util.function.Predicate<JsonNode> check, String expected) {
+    if (exchange == null) {
+      assertions.add(new AssertionResult(name, false, "no request was sent"));
+      return;
+    }
+    if (exchange.status() == null) {
+      assertions.add(new AssertionResult(name, false, "no response: " + exchange.error()));
+      return;
+    }
+    boolean passed;
+    try {
+      passed = check.test(body);
+    } catch (RuntimeException e) {
+      passed = false;
+    }
+    assertions.add(new AssertionResult(name, passed,
+        passed ? null : expected + " (HTTP " + exchange.status() + ", body: " + excerpt() + ")"));
+  }
+
+  public Integer status() {
+    return exchange == null ? null : exchange.status();
+  }
+
+  /** Postman's {@code pm.globals.set(name, value)}; undefined leaves {{name}} unresolved. */
+  public void remember(String variable, JsonNode value) {
+    String text = JsSemantics.toVariableString(value);
+    if (text == null) {
+      variables.remove(variable);
+    } else {
+      variables.put(variable, text);
+    }
+  }
+
+  public String variable(String name) {
+    return variables.get(name);
+  }
+
+  public JsonNode body() {
+    return body;
+  }
+
+  /** Closes the request in flight; returns its failed checks for the scenario's verdict. */
+  public RequestResult finishRequest() {
+    if (requestName == null) {
+      return null;
+    }
+    RequestResult result = new RequestResult(requestName, method, path,
+        exchange == null ? null : exchange.status(), exchange == null ? "not sent" : exchange.error(),
+        exchange == null ? 0 : exchange.durationMs(), List.copyOf(assertions));
+    completed.add(result);
+    requestName = null;
+    exchange = null;
+    return result;
+  }
+
+  public List<RequestResult> completed() {
+    return List.copyOf(completed);
+  }
+
+  private String substitute(String template) {
+    Matcher m = VARIABLE.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = variables.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static JsonNode parse(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    try {
+      JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+      return node == null ? JsonNodeFactory.instance.objectNode() : node;
+    } catch (JsonProcessingException e) {
+      return JsonNodeFactory.instance.objectNode();  // the scripts fall back to {}
+    }
+  }
+
+  private String excerpt() {
+    String text = new String(exchange.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    return text.length() <= BODY_EXCERPT ? text : text.substring(0, BODY_EXCERPT) + "...";
+  }
+}

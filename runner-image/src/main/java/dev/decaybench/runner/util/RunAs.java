@@ -1,0 +1,41 @@
+package dev.decaybench.runner.util;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL refuses to run as root. When we are root, its commands go through
+ * {@code setpriv} to the unprivileged {@code nobody} user; otherwise they run as we are.
+ */
+public final class RunAs {
+
+  public static final int NOBODY = 65534;
+  private static final boolean ROOT = "root".equals(System.getProperty("user.name"))
+      || "0".equals(currentUid());
+
+  private RunAs() {}
+
+  public static boolean isRoot() {
+    return ROOT;
+  }
+
+  /** {@code command} prefixed so that it runs unprivileged. */
+  public static List<String> unprivileged(List<String> command) {
+    if (!ROOT) {
+      return command;
+    }
+    List<String> out = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
+        "--clear-groups", "--"));
+    out.addAll(command);
+    return out;
+  }
+
+  private static String currentUid() {
+    try {
+      Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+      return String.valueOf(uid);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,1 @@
+"""Data access through the SQLAlchemy ORM. Imports models only."""

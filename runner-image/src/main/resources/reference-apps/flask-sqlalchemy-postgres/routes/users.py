@@ -1,0 +1,28 @@
+from flask import Blueprint, g, jsonify
+
+from routes.common import auth_required, json_body
+from services import user_service
+
+bp = Blueprint("users", __name__, url_prefix="/api")
+
+
+@bp.post("/users")
+def register():
+    return jsonify({"user": user_service.register(json_body())}), 201
+
+
+@bp.post("/users/login")
+def login():
+    return jsonify({"user": user_service.login(json_body())}), 200
+
+
+@bp.get("/user")
+@auth_required
+def current_user():
+    return jsonify({"user": user_service.current(g.user)}), 200
+
+
+@bp.put("/user")
+@auth_required
+def update_user():
+    return jsonify({"user": user_service.update(g.user, json_body())}), 200

@@ -1,0 +1,1 @@
+"""Business logic. Imports repositories only (never routes, never models)."""
