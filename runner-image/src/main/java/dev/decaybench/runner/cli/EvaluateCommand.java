@@ -59,6 +59,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "How long to wait for the health check. Default: ${DEFAULT-VALUE}.")
   long healthTimeoutSeconds;
 
+  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS",
+      description = "Time-out per suite request (the paper's Newman runs use 10). Default: ${DEFAULT-VALUE}.")
+  long requestTimeoutSeconds;
+
   @Option(names = "--timeout", defaultValue = "1200", paramLabel = "SECONDS",
       description = "Time limit for the whole trial. Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
@@ -74,7 +78,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     EvaluationRequest request = new EvaluationRequest(app, out, task, constraints, pgBin, sandbox,
-        patch, healthTimeoutSeconds * 1000, timeoutSeconds * 1000);
+        patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000);
     TrialResult r = new TrialEvaluator().evaluate(request);
     spec.commandLine().getOut().println(summary(r, out));
     return 0;

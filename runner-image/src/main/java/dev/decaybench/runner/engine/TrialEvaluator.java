@@ -48,7 +48,9 @@ public final class TrialEvaluator {
     }
     Files.createDirectories(req.out());
     Path out = req.out().toAbsolutePath();
-    Path scratch = Files.createTempDirectory(CacheDirs.scratch(), "decaybench-trial-");
+    ScratchSweeper.sweepAbandoned(CacheDirs.scratch());
+    Path scratch = Files.createTempDirectory(CacheDirs.scratch(), ScratchSweeper.PREFIX);
+    ScratchSweeper.claim(scratch);
     // PostgreSQL runs as nobody when we are root: it must be able to reach its data directory.
     Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx--x--x"));
     Path workspace = scratch.resolve("workspace");
@@ -70,7 +72,7 @@ public final class TrialEvaluator {
           appPort, task.baseUrl(), task.healthcheckEndpoint(),
           appEnvironment(sandbox, appPort),
           binaries.home().toString(), binaries.version(), template.toString(), pgData.toString(),
-          sandbox.postgresPort(), req.healthTimeoutMillis(), 10_000);
+          sandbox.postgresPort(), req.healthTimeoutMillis(), req.requestTimeoutMillis());
       Path specFile = scratch.resolve("trial-spec.json");
       Json.mapper().writeValue(specFile.toFile(), spec);
       PodOutcome pod = sandbox.execute(spec, specFile, req.trialTimeoutMillis());

@@ -32,7 +32,8 @@ public final class Trees {
         if (attrs.isSymbolicLink()) {
           Files.createSymbolicLink(target, Files.readSymbolicLink(file));
         } else if (attrs.isRegularFile()) {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING,
+              LinkOption.NOFOLLOW_LINKS);
         }
         return FileVisitResult.CONTINUE;
       }

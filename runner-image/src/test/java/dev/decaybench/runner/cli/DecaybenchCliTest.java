@@ -1,0 +1,41 @@
+package dev.decaybench.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecaybenchCliTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void unknownConstraintIsAUsageErrorWithTheKnownOnes() {
+    String err = captureErr(() -> assertThat(DecaybenchCli.run("evaluate", "--app", tmp.toString(),
+        "--out", tmp.resolve("o").toString(), "--constraints", "mongodb")).isEqualTo(2));
+    assertThat(err).contains("unknown constraint 'mongodb'").contains("clean_architecture");
+  }
+
+  @Test
+  void missingAppDirectoryIsAHarnessErrorWithoutStackTrace() {
+    String err = captureErr(() -> assertThat(DecaybenchCli.run("evaluate", "--app",
+        tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString())).isEqualTo(3));
+    assertThat(err).contains("does not exist").doesNotContain("at dev.decaybench");
+  }
+
+  private static String captureErr(Runnable r) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true));
+    try {
+      r.run();
+    } finally {
+      System.setErr(old);
+    }
+    return buf.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.decaybench.runner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.result.VerifierResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReferenceAppEvaluationTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void flaskReferenceScoresEveryAssertionAndEveryVerifier() throws Exception {
+    Path app = TestApps.reference(TestApps.FLASK);
+    String before = DirectoryDigest.of(app);
+
+    TrialResult r = new TrialEvaluator().evaluate(
+        EvaluationRequest.of(app, tmp.resolve("out"), TestApps.FLASK_TASK, null));
+
+    assertThat(r.assertions().total()).isEqualTo(290);
+    assertThat(r.assertions().passed()).isEqualTo(290);
+    assertThat(r.aPct()).isEqualTo(100.0);
+    assertThat(r.strictAPct()).isEqualTo(100.0);
+    assertThat(r.healthy()).isTrue();
+    assertThat(r.success()).isTrue();
+    assertThat(r.requests()).hasSize(32);
+    assertThat(r.verifiers()).extracting(VerifierResult::name)
+        .containsExactly("clean_architecture", "postgres", "sqlalchemy");
+    assertThat(r.constraints()).containsExactly("clean_architecture", "postgres", "sqlalchemy");
+    for (String f : new String[] {"result.json", "server.log", "cucumber-paper.json", "junit-paper.xml"}) {
+      assertThat(tmp.resolve("out").resolve(f)).isNotEmptyFile();
+    }
+    assertThat(DirectoryDigest.of(app)).as("the input app is never modified").isEqualTo(before);
+    assertThat(Leftovers.scratchDirectories()).isEmpty();
+  }
+
+  @Test
+  void expressReferenceScoresEveryAssertionAfterNpmInstall() throws Exception {
+    TrialResult r = new TrialEvaluator().evaluate(EvaluationRequest.of(
+        TestApps.reference(TestApps.EXPRESS), tmp.resolve("out"), TestApps.EXPRESS_TASK, null));
+
+    assertThat(r.startup().setup()).allSatisfy(c -> assertThat(c.exitCode()).isZero());
+    assertThat(r.assertions().passed()).isEqualTo(290);
+    assertThat(r.success()).isTrue();
+    assertThat(r.sandbox().appPort()).isEqualTo(3000);
+    assertThat(Files.exists(TestApps.reference(TestApps.EXPRESS).resolve("node_modules")))
+        .as("npm install ran in the scratch copy").isFalse();
+  }
+}
