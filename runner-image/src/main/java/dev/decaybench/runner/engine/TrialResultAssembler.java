@@ -24,7 +24,7 @@ final class TrialResultAssembler {
     StartupInfo startup = new StartupInfo(setup, task.runCommand(), pod.appExitCode(),
         pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated());
     return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
-        aPct, strict, success, pod.healthy(), null, sandbox, startup, pod.requests(), verifiers,
+        aPct, strict, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
         timings, pod.serverLogTail());
   }
 }

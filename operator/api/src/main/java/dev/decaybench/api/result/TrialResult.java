@@ -11,8 +11,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "task", "constraints", "assertions", "aPct", "strictAPct",
-    "success", "healthy", "harnessError", "sandbox", "startup", "requests", "verifiers", "timings",
-    "serverLogTail"})
+    "success", "healthy", "failure", "harnessError", "sandbox", "startup", "requests", "verifiers",
+    "timings", "serverLogTail"})
 public record TrialResult(
     int schemaVersion,
     String task,
@@ -22,6 +22,7 @@ public record TrialResult(
     double strictAPct,
     boolean success,
     boolean healthy,
+    FailureClass failure,
     String harnessError,
     SandboxInfo sandbox,
     StartupInfo startup,
@@ -31,6 +32,13 @@ public record TrialResult(
     String serverLogTail) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** The same result with its failure class set (the classifier runs after the verdict). */
+  public TrialResult withFailure(FailureClass newFailure) {
+    return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct, success,
+        healthy, newFailure, harnessError, sandbox, startup, requests, verifiers, timings,
+        serverLogTail);
+  }
 
   /** True when every verifier passed (an empty list passes: an unconstrained task). */
   public static boolean allVerifiersPass(List<VerifierResult> verifiers) {
