@@ -36,6 +36,7 @@ class ReferenceAppEvaluationTest {
       assertThat(tmp.resolve("out").resolve(f)).isNotEmptyFile();
     }
     assertThat(DirectoryDigest.of(app)).as("the input app is never modified").isEqualTo(before);
+    assertThat(ResultSchema.problems(tmp.resolve("out/result.json"))).isEmpty();
     assertThat(Leftovers.scratchDirectories()).isEmpty();
   }
 
