@@ -63,6 +63,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Time-out per suite request (the paper's Newman runs use 10). Default: ${DEFAULT-VALUE}.")
   long requestTimeoutSeconds;
 
+  @Option(names = "--no-extended", negatable = false,
+      description = "Skip decaybench's extended suite (the paper's numbers are the same either way).")
+  boolean noExtended;
+
   @Option(names = "--timeout", defaultValue = "1200", paramLabel = "SECONDS",
       description = "Time limit for the whole trial. Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
@@ -78,7 +82,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     EvaluationRequest request = new EvaluationRequest(app, out, task, constraints, pgBin, sandbox,
-        patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000);
+        patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000,
+        !noExtended);
     TrialResult r = new TrialEvaluator().evaluate(request);
     spec.commandLine().getOut().println(summary(r, out));
     return 0;
@@ -90,6 +95,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         r.assertions().passed(), r.assertions().total(), r.strictAPct(),
         r.healthy() ? "healthy" : "NOT HEALTHY (" + r.startup().healthCheck() + ")",
         r.success() ? "SUCCESS" : "failed"));
+    if (r.extended() != null) {
+      sb.append(String.format("  extended suite %d/%d  strict A%% plus %.2f%n", r.extended().passed(),
+          r.extended().total(), r.strictAPctPlus()));
+    }
     for (VerifierResult v : r.verifiers()) {
       sb.append(String.format("  verifier %-18s %s  %s%n", v.name(), v.passed() ? "pass" : "FAIL", v.reason()));
     }

@@ -17,7 +17,8 @@ public record EvaluationRequest(
     Path patch,
     long healthTimeoutMillis,
     long requestTimeoutMillis,
-    long trialTimeoutMillis) {
+    long trialTimeoutMillis,
+    boolean extendedSuite) {
 
   public static final long DEFAULT_HEALTH_TIMEOUT_MILLIS = 60_000;
   public static final long DEFAULT_TRIAL_TIMEOUT_MILLIS = 20 * 60_000;
@@ -27,16 +28,21 @@ public record EvaluationRequest(
   /** A request with every limit at its default. */
   public static EvaluationRequest of(Path app, Path out, String task, List<String> constraints) {
     return new EvaluationRequest(app, out, task, constraints, null, "auto", null,
-        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS);
+        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS, true);
   }
 
   public EvaluationRequest withTimeouts(long healthMillis, long requestMillis) {
     return new EvaluationRequest(app, out, task, constraints, pgBin, sandbox, patch, healthMillis,
-        requestMillis, trialTimeoutMillis);
+        requestMillis, trialTimeoutMillis, extendedSuite);
   }
 
   public EvaluationRequest withPgBin(Path dir) {
     return new EvaluationRequest(app, out, task, constraints, dir, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis);
+        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite);
+  }
+
+  public EvaluationRequest withoutExtendedSuite() {
+    return new EvaluationRequest(app, out, task, constraints, pgBin, sandbox, patch,
+        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, false);
   }
 }

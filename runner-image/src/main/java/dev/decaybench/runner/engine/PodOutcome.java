@@ -2,6 +2,7 @@ package dev.decaybench.runner.engine;
 
 import dev.decaybench.api.result.AssertionCounts;
 import dev.decaybench.api.result.RequestResult;
+import dev.decaybench.runner.verify.DatabaseFootprint;
 import java.util.List;
 
 /**
@@ -11,6 +12,9 @@ import java.util.List;
 public record PodOutcome(
     List<RequestResult> requests,
     AssertionCounts counts,
+    List<RequestResult> extendedRequests,
+    AssertionCounts extendedCounts,
+    DatabaseFootprint footprint,
     boolean healthy,
     String healthVerdict,
     long healthWaitMs,

@@ -7,12 +7,17 @@ import dev.decaybench.runner.postgres.EphemeralPostgres;
 import dev.decaybench.runner.postgres.PostgresBinaries;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteOutcome;
+import dev.decaybench.runner.postgres.DatabaseSettings;
+import dev.decaybench.runner.verify.DatabaseFootprint;
+import dev.decaybench.runner.verify.FootprintProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The half of a trial that runs where the pod would: PostgreSQL up, app up, health check, the
@@ -34,6 +39,8 @@ public final class PodPhase {
     HealthCheck.Outcome health = new HealthCheck.Outcome(false, "not started", 0);
     Integer exitCode = null;
     SuiteOutcome suite = null;
+    SuiteOutcome extended = null;
+    DatabaseFootprint footprint = null;
     String harnessError = null;
     EphemeralPostgres pg = null;
     AppProcess app = null;
@@ -42,6 +49,7 @@ public final class PodPhase {
           Path.of(spec.pgTemplate()), Path.of(spec.pgDataDir()), spec.pgPort(), 30_000);
       pgMs = System.currentTimeMillis() - t0;
       long t1 = System.currentTimeMillis();
+      Map<String, Long> sqliteBefore = FootprintProbe.sqliteFiles(Path.of(spec.workspace()));
       try {
         app = AppProcess.start(spec.runCommand(), Path.of(spec.workspace()), spec.appEnv(), log);
         AppProcess running = app;
@@ -53,8 +61,14 @@ public final class PodPhase {
       }
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
-      suite = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()))
-          .run(ConduitSuite.PAPER, url(spec, spec.apiPrefix()), out);
+      ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()));
+      suite = runner.run(ConduitSuite.PAPER, url(spec, spec.apiPrefix()), out);
+      if (spec.extendedSuite()) {
+        // after the paper's suite, so its A% cannot change; run-unique names isolate the data
+        extended = runner.run(ConduitSuite.EXTENDED, url(spec, spec.apiPrefix()), out);
+      }
+      footprint = FootprintProbe.capture(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD,
+          markers(suite, extended), Path.of(spec.workspace()), sqliteBefore);
       suiteMs = System.currentTimeMillis() - t2;
     } catch (IOException | RuntimeException e) {
       harnessError = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -71,9 +85,23 @@ public final class PodPhase {
     return new PodOutcome(
         suite == null ? List.of() : suite.requests(),
         suite == null ? null : suite.counts(),
+        extended == null ? null : extended.requests(),
+        extended == null ? null : extended.counts(),
+        footprint,
         health.healthy(), health.verdict(), health.waitedMillis(), exitCode,
         log.totalBytes(), log.truncated(), log.lastChars(RESULT_LOG_TAIL),
         pgMs, startMs, suiteMs, harnessError);
+  }
+
+  /** Values only the app can have stored: the suites' user names and an article title. */
+  private static List<String> markers(SuiteOutcome paper, SuiteOutcome extended) {
+    List<String> markers = new ArrayList<>(List.of(paper.variables().get("USERNAME")));
+    if (extended != null) {
+      String run = extended.variables().get("RUN");
+      markers.add("alice" + run);
+      markers.add("First of alice " + run);
+    }
+    return markers;
   }
 
   private static String url(TrialSpec spec, String path) {

@@ -18,10 +18,13 @@ import dev.decaybench.runner.util.CacheDirs;
 import dev.decaybench.runner.util.Trees;
 import dev.decaybench.runner.verify.PaperVerifiers;
 import dev.decaybench.runner.verify.PatchFiles;
+import dev.decaybench.runner.verify.SourceFiles;
+import dev.decaybench.runner.verify.StrongerVerifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +75,8 @@ public final class TrialEvaluator {
           appPort, task.baseUrl(), task.healthcheckEndpoint(),
           appEnvironment(sandbox, appPort),
           binaries.home().toString(), binaries.version(), template.toString(), pgData.toString(),
-          sandbox.postgresPort(), req.healthTimeoutMillis(), req.requestTimeoutMillis());
+          sandbox.postgresPort(), req.healthTimeoutMillis(), req.requestTimeoutMillis(),
+          req.extendedSuite());
       Path specFile = scratch.resolve("trial-spec.json");
       Json.mapper().writeValue(specFile.toFile(), spec);
       PodOutcome pod = sandbox.execute(spec, specFile, req.trialTimeoutMillis());
@@ -84,7 +88,9 @@ public final class TrialEvaluator {
       PatchFiles patch = req.patch() != null
           ? PatchFiles.fromUnifiedDiff(Files.readString(req.patch()))
           : PatchFiles.fromDirectory(req.app());
-      List<VerifierResult> verifiers = new PaperVerifiers().verify(patch, task.constraints());
+      List<VerifierResult> verifiers = new ArrayList<>(new PaperVerifiers().verify(patch, task.constraints()));
+      verifiers.addAll(new StrongerVerifiers().verify(SourceFiles.of(workspace), pod.footprint(),
+          task.constraints()));
       long verifyMs = System.currentTimeMillis() - tv;
 
       PhaseTimings timings = new PhaseTimings(sandboxMs, pod.postgresMs(), setupMs, pod.startMs(),

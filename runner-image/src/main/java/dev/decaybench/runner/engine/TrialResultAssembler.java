@@ -1,6 +1,7 @@
 package dev.decaybench.runner.engine;
 
 import dev.decaybench.api.result.AssertionCounts;
+import dev.decaybench.api.result.ExtendedResult;
 import dev.decaybench.api.result.PhaseTimings;
 import dev.decaybench.api.result.SandboxInfo;
 import dev.decaybench.api.result.StartupInfo;
@@ -20,11 +21,15 @@ final class TrialResultAssembler {
         .filter(v -> VerifierResult.PAPER.equals(v.source())).toList();
     boolean paperPass = TrialResult.allVerifiersPass(paper);
     double strict = paperPass ? aPct : 0.0;
-    boolean success = counts.failed() == 0 && counts.total() > 0 && TrialResult.allVerifiersPass(verifiers);
+    double strictPlus = TrialResult.allVerifiersPass(verifiers) ? aPct : 0.0;
+    // success stays the paper's definition: all assertions, all paper verifiers
+    boolean success = counts.failed() == 0 && counts.total() > 0 && paperPass;
+    ExtendedResult extended = pod.extendedCounts() == null ? null
+        : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
     StartupInfo startup = new StartupInfo(setup, task.runCommand(), pod.appExitCode(),
         pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated());
     return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
-        aPct, strict, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
+        aPct, strict, strictPlus, extended, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
         timings, pod.serverLogTail());
   }
 }

@@ -20,4 +20,5 @@ public record TrialSpec(
     String pgDataDir,
     int pgPort,
     long healthTimeoutMillis,
-    long requestTimeoutMillis) {}
+    long requestTimeoutMillis,
+    boolean extendedSuite) {}

@@ -62,15 +62,16 @@ public final class SuiteSession {
     return session;
   }
 
+  /** @param tokenVariable the variable holding the token to send, or null for none */
   public void send(String name, String method, String pathTemplate, String bodyTemplate,
-      boolean withToken) {
+      String tokenVariable) {
     this.requestName = name;
     this.method = method;
     // An unresolved {{slug}} goes out percent-encoded, as Postman sends it.
     this.path = substitute(pathTemplate).replace("{", "%7B").replace("}", "%7D")
         .replace(" ", "%20");
     this.assertions = new ArrayList<>();
-    String authorization = withToken ? substitute("Token {{token}}") : null;
+    String authorization = tokenVariable == null ? null : substitute("Token {{" + tokenVariable + "}}");
     String requestBody = bodyTemplate == null ? null : substitute(bodyTemplate);
     this.exchange = http.send(method, apiUrl + path, requestBody, authorization);
     this.body = parse(exchange.body());
@@ -136,7 +137,12 @@ public final class SuiteSession {
     return List.copyOf(completed);
   }
 
-  private String substitute(String template) {
+  public Map<String, String> variables() {
+    return Map.copyOf(variables);
+  }
+
+  /** Resolves {{variables}} in expected values written in the features. */
+  public String substitute(String template) {
     Matcher m = VARIABLE.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

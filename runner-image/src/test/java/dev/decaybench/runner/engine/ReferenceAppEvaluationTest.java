@@ -29,8 +29,11 @@ class ReferenceAppEvaluationTest {
     assertThat(r.healthy()).isTrue();
     assertThat(r.success()).isTrue();
     assertThat(r.requests()).hasSize(32);
-    assertThat(r.verifiers()).extracting(VerifierResult::name)
-        .containsExactly("clean_architecture", "postgres", "sqlalchemy");
+    assertThat(r.verifiers()).extracting(VerifierResult::name).containsExactly(
+        "clean_architecture", "postgres", "sqlalchemy", "import_graph", "database_runtime", "orm_usage");
+    assertThat(r.verifiers()).allSatisfy(v -> assertThat(v.passed()).as(v.name() + ": " + v.reason()).isTrue());
+    assertThat(r.strictAPctPlus()).isEqualTo(100.0);
+    assertThat(r.extended().passed()).isEqualTo(r.extended().total()).isGreaterThan(80);
     assertThat(r.constraints()).containsExactly("clean_architecture", "postgres", "sqlalchemy");
     for (String f : new String[] {"result.json", "server.log", "cucumber-paper.json", "junit-paper.xml"}) {
       assertThat(tmp.resolve("out").resolve(f)).isNotEmptyFile();
@@ -48,6 +51,8 @@ class ReferenceAppEvaluationTest {
     assertThat(r.startup().setup()).allSatisfy(c -> assertThat(c.exitCode()).isZero());
     assertThat(r.assertions().passed()).isEqualTo(290);
     assertThat(r.success()).isTrue();
+    assertThat(r.verifiers()).allSatisfy(v -> assertThat(v.passed()).as(v.name() + ": " + v.reason()).isTrue());
+    assertThat(r.extended().passed()).isEqualTo(r.extended().total());
     assertThat(r.sandbox().appPort()).isEqualTo(3000);
     assertThat(Files.exists(TestApps.reference(TestApps.EXPRESS).resolve("node_modules")))
         .as("npm install ran in the scratch copy").isFalse();

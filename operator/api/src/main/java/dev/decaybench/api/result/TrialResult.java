@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "task", "constraints", "assertions", "aPct", "strictAPct",
-    "success", "healthy", "failure", "harnessError", "sandbox", "startup", "requests", "verifiers",
+    "strictAPctPlus", "extended", "success", "healthy", "failure", "harnessError", "sandbox", "startup", "requests", "verifiers",
     "timings", "serverLogTail"})
 public record TrialResult(
     int schemaVersion,
@@ -20,6 +20,8 @@ public record TrialResult(
     AssertionCounts assertions,
     double aPct,
     double strictAPct,
+    double strictAPctPlus,
+    ExtendedResult extended,
     boolean success,
     boolean healthy,
     FailureClass failure,
@@ -35,7 +37,8 @@ public record TrialResult(
 
   /** The same result with its failure class set (the classifier runs after the verdict). */
   public TrialResult withFailure(FailureClass newFailure) {
-    return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct, success,
+    return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
+        strictAPctPlus, extended, success,
         healthy, newFailure, harnessError, sandbox, startup, requests, verifiers, timings,
         serverLogTail);
   }

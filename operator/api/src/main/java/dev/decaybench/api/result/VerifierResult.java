@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One constraint check. {@code source} says which family it belongs to: {@code paper} (the
- * paper's static checks, which decide strict A%) or {@code runtime} (decaybench's stronger checks).
+ * paper's static checks, which decide strict A%) or {@code decaybench} (the stronger checks:
+ * import graph, runtime database proof, ORM usage, which decide strict A% plus).
  */
 public record VerifierResult(String name, String source, boolean passed, String reason,
     List<String> evidence) {

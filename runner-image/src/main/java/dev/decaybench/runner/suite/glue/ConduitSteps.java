@@ -22,22 +22,32 @@ public class ConduitSteps {
 
   @When("{string} is sent as {word} {string}")
   public void sendAnonymous(String name, String method, String path) {
-    session.send(name, method, path, null, false);
+    session.send(name, method, path, null, null);
   }
 
   @When("{string} is sent as {word} {string} with body:")
   public void sendAnonymousWithBody(String name, String method, String path, String body) {
-    session.send(name, method, path, body, false);
+    session.send(name, method, path, body, null);
   }
 
   @When("{string} is sent as {word} {string} with the token")
   public void sendWithToken(String name, String method, String path) {
-    session.send(name, method, path, null, true);
+    session.send(name, method, path, null, "token");
   }
 
   @When("{string} is sent as {word} {string} with the token and body:")
   public void sendWithTokenAndBody(String name, String method, String path, String body) {
-    session.send(name, method, path, body, true);
+    session.send(name, method, path, body, "token");
+  }
+
+  @When("{string} is sent as {word} {string} with the token of {string}")
+  public void sendAs(String name, String method, String path, String user) {
+    session.send(name, method, path, null, "token_" + user);
+  }
+
+  @When("{string} is sent as {word} {string} with the token of {string} and body:")
+  public void sendAsWithBody(String name, String method, String path, String user, String body) {
+    session.send(name, method, path, body, "token_" + user);
   }
 
   @Then("the response code is {int}")
