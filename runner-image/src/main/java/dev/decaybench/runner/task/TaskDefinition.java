@@ -1,29 +1,65 @@
 package dev.decaybench.runner.task;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * What the evaluator needs to know about a task: how to set up and start the app, where it
- * listens, and which constraints the prompt imposed.
+ * A task in decaybench's own format (docs/task-format.md): what the agent is asked to build and
+ * how the evaluator sets up, starts and reaches the result. The paper's task JSON is read into
+ * the same shape.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "suite", "framework", "constraints", "level", "port", "baseUrl",
+    "healthcheckEndpoint", "setupCmds", "runCmds", "repo", "prompt"})
 public record TaskDefinition(
     String name,
+    String suite,
     String framework,
     List<String> constraints,
     int port,
     String baseUrl,
     String healthcheckEndpoint,
     List<String> setupCmds,
-    List<String> runCmds) {
+    List<String> runCmds,
+    Repo repo,
+    String prompt) {
+
+  /** For feature tasks: the repository the agent starts from (the paper's removal patch is named, not included). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Repo(String url, String commit, String patch) {}
+
+  /** Fills what a hand-written task file may leave out. */
+  public TaskDefinition {
+    constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    port = port == 0 ? 8080 : port;
+    baseUrl = baseUrl == null ? "/api" : baseUrl;
+    healthcheckEndpoint = healthcheckEndpoint == null ? "/api/health-check" : healthcheckEndpoint;
+    setupCmds = setupCmds == null ? List.of() : List.copyOf(setupCmds);
+    runCmds = runCmds == null || runCmds.isEmpty() ? List.of("./run.sh") : List.copyOf(runCmds);
+  }
 
   public static final List<String> KNOWN_CONSTRAINTS =
       List.of("clean_architecture", "postgres", "sqlite", "sqlalchemy", "sequelize");
 
-  public TaskDefinition withConstraints(List<String> newConstraints) {
-    return new TaskDefinition(name, framework, List.copyOf(newConstraints), port, baseUrl,
-        healthcheckEndpoint, setupCmds, runCmds);
+  /** The paper's level: how many constraints the prompt imposes (0..3). */
+  public int level() {
+    return constraints.size();
   }
 
+  /** The constraint part of the name: {@code clean_architecture-postgres} or {@code unconstrained}. */
+  @JsonIgnore
+  public String variant() {
+    return constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
+  }
+
+  public TaskDefinition withConstraints(List<String> newConstraints) {
+    return new TaskDefinition(name, suite, framework, List.copyOf(newConstraints), port, baseUrl,
+        healthcheckEndpoint, setupCmds, runCmds, repo, prompt);
+  }
+
+  @JsonIgnore
   public String runCommand() {
     return String.join(" && ", runCmds);
   }

@@ -1,0 +1,119 @@
+package dev.decaybench.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.task.TaskCatalog;
+import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.task.TaskLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code decaybench tasks list|show|import}. */
+@Command(name = "tasks", mixinStandardHelpOptions = true,
+    description = "The built-in constraint-decay suite (8 frameworks x 10 variants) and task import.",
+    subcommands = {TasksCommand.ListTasks.class, TasksCommand.ShowTask.class, TasksCommand.ImportTasks.class})
+public final class TasksCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code tasks list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the built-in tasks.")
+  static final class ListTasks implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--framework", description = "Only this framework.")
+    String framework;
+
+    @Option(names = "--level", description = "Only this level (0-3).")
+    Integer level;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%-58s %-8s %-5s %s%n", "NAME", "FRAMEWORK", "LEVEL", "CONSTRAINTS");
+      for (TaskDefinition t : TaskCatalog.all()) {
+        if ((framework == null || t.framework().equals(framework)) && (level == null || t.level() == level)) {
+          out.printf("%-58s %-8s L%-4d %s%n", t.name(), t.framework(), t.level(),
+              t.constraints().isEmpty() ? "-" : String.join(",", t.constraints()));
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code tasks show NAME}. */
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Shows one task in decaybench's task format (JSON), or only its prompt.")
+  static final class ShowTask implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME|FILE")
+    String task;
+
+    @Option(names = "--prompt", description = "Print only the prompt.")
+    boolean promptOnly;
+
+    @Override
+    public Integer call() throws IOException {
+      TaskDefinition t = TaskLoader.load(task, null);
+      spec.commandLine().getOut().println(promptOnly
+          ? (t.prompt() == null ? "(this task has no prompt)" : t.prompt())
+          : Json.mapper().writeValueAsString(t));
+      return 0;
+    }
+  }
+
+  /** {@code tasks import DIR --out DIR}. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Converts task JSON files in the paper's format (searched recursively) into "
+          + "decaybench's task format, one file per task.")
+  static final class ImportTasks implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR")
+    Path from;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isDirectory(from)) {
+        throw new IllegalArgumentException(from + " is not a directory");
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(from)) {
+        files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      }
+      Files.createDirectories(out);
+      ObjectMapper json = Json.mapper();
+      int n = 0;
+      for (Path f : files) {
+        TaskDefinition t = TaskLoader.fromJson(json.readTree(f.toFile()), f.toString());
+        json.writeValue(out.resolve(t.name() + ".json").toFile(), t);
+        n++;
+      }
+      spec.commandLine().getOut().println("imported " + n + " task(s) into " + out);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.decaybench.runner.task;
+
+import java.util.List;
+import java.util.Map;
+
+/** The eight frameworks of the constraint-decay suite and what differs between their families. */
+public final class Frameworks {
+
+  /** One framework: its family decides the language, the ORM, the port and the set-up. */
+  public record Framework(String id, String title, String family) {
+    public boolean node() {
+      return family.equals("node");
+    }
+
+    public String orm() {
+      return node() ? "sequelize" : "sqlalchemy";
+    }
+
+    public int port() {
+      return node() ? 3000 : 8080;
+    }
+
+    public List<String> setupCmds() {
+      return node() ? List.of("npm install --no-audit --no-fund --prefer-offline") : List.of();
+    }
+  }
+
+  public static final List<Framework> ALL = List.of(
+      new Framework("flask", "Flask", "python"),
+      new Framework("fastapi", "FastAPI", "python"),
+      new Framework("aiohttp", "aiohttp", "python"),
+      new Framework("django", "Django", "python"),
+      new Framework("express", "Express", "node"),
+      new Framework("koa", "Koa", "node"),
+      new Framework("fastify", "Fastify", "node"),
+      new Framework("hono", "Hono", "node"));
+
+  private static final Map<String, String> ALIASES = Map.of("honojs", "hono");
+
+  private Frameworks() {}
+
+  public static Framework byId(String id) {
+    String key = ALIASES.getOrDefault(id, id);
+    return ALL.stream().filter(f -> f.id().equals(key)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown framework '" + id + "' (known: "
+            + String.join(", ", ALL.stream().map(Framework::id).toList()) + ")"));
+  }
+
+  public static boolean known(String id) {
+    String key = ALIASES.getOrDefault(id, id);
+    return ALL.stream().anyMatch(f -> f.id().equals(key));
+  }
+}

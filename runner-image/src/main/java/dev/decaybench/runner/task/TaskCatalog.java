@@ -1,0 +1,93 @@
+package dev.decaybench.runner.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in {@code constraint-decay} suite: 8 frameworks x 10 constraint variants (L0-L3),
+ * with prompts assembled from the sections under {@code resources/tasks/prompts}.
+ */
+public final class TaskCatalog {
+
+  public static final String SUITE = "constraint-decay";
+
+  /** The ten variants per framework; ORM stands for the family's ORM. */
+  static final List<List<String>> VARIANTS = List.of(
+      List.of(),
+      List.of("clean_architecture"), List.of("postgres"), List.of("sqlite"),
+      List.of("postgres", "ORM"), List.of("sqlite", "ORM"),
+      List.of("clean_architecture", "postgres"), List.of("clean_architecture", "sqlite"),
+      List.of("clean_architecture", "postgres", "ORM"), List.of("clean_architecture", "sqlite", "ORM"));
+
+  private TaskCatalog() {}
+
+  public static List<TaskDefinition> all() {
+    List<TaskDefinition> out = new ArrayList<>();
+    for (Frameworks.Framework f : Frameworks.ALL) {
+      for (List<String> v : VARIANTS) {
+        out.add(task(f, v.stream().map(c -> c.equals("ORM") ? f.orm() : c).toList()));
+      }
+    }
+    return out;
+  }
+
+  public static Optional<TaskDefinition> byName(String name) {
+    String n = name.replaceFirst("^(uv|node)-", "");
+    return all().stream().filter(t -> t.name().equals(n)).findFirst();
+  }
+
+  /** Names of the variants, as in task names: {@code unconstrained}, {@code postgres-sqlalchemy}, ... */
+  public static List<String> variantNames(String orm) {
+    return VARIANTS.stream().map(v -> v.isEmpty() ? "unconstrained"
+        : String.join("-", v.stream().map(c -> c.equals("ORM") ? orm : c).toList())).toList();
+  }
+
+  static TaskDefinition task(Frameworks.Framework f, List<String> constraints) {
+    String variant = constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
+    return new TaskDefinition(f.id() + "-openapi-" + variant, SUITE, f.id(), constraints, f.port(),
+        "/api", "/api/health-check", f.setupCmds(), List.of("./run.sh"), null, prompt(f, constraints));
+  }
+
+  static String prompt(Frameworks.Framework f, List<String> constraints) {
+    StringBuilder p = new StringBuilder(section("intro")).append('\n');
+    p.append(section(f.node() ? "requirements-node" : "requirements-python")).append('\n');
+    if (constraints.contains("clean_architecture")) {
+      p.append(section("architecture")).append('\n');
+    }
+    if (constraints.contains("postgres")) {
+      p.append(section("database-postgres")).append('\n');
+    } else if (constraints.contains("sqlite")) {
+      p.append(section("database-sqlite")).append('\n');
+    } else {
+      p.append(section("database-free")).append('\n');
+    }
+    if (constraints.contains(f.orm())) {
+      p.append(section("orm-" + f.orm())).append('\n');
+    }
+    p.append(section("contract").replace("{{OPENAPI}}", resource("tasks/openapi.yml").strip()));
+    return p.toString()
+        .replace("{{FRAMEWORK_TITLE}}", f.title())
+        .replace("{{PORT}}", Integer.toString(f.port()))
+        .replace("{{PYTHON_VERSION}}", "3.11");
+  }
+
+  private static String section(String name) {
+    return resource("tasks/prompts/" + name + ".md");
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = TaskCatalog.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
