@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the CRDs from the Java model (operator/api, package dev.decaybench.api.v1alpha1)
+# and copies them here. CrdDriftTest fails until the copies here match the generated files.
+#   crds/regenerate.sh            (from anywhere; extra arguments go to Maven, e.g. -o)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+mvn -B -q -pl operator/api -am process-classes "$@"
+generated=operator/api/target/classes/META-INF/fabric8
+for crd in evaluationruns.decaybench.dev-v1.yml evaluationtrials.decaybench.dev-v1.yml; do
+  cp "$generated/$crd" "crds/$crd"
+  echo "crds/$crd"
+done

@@ -1,0 +1,102 @@
+package dev.decaybench.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import java.util.List;
+
+/**
+ * Which tasks a run evaluates. Every list that is given narrows the selection, and an absent list
+ * selects everything: a task is selected when its framework is in {@code frameworks}, its level
+ * (L0..L3, the number of constraints) in {@code levels}, its variant in {@code variants} and its
+ * name in {@code names}. {@code taskDirectory} replaces the built-in suite by a directory of task
+ * files ({@code suite} then only names it).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"suite", "frameworks", "levels", "variants", "names", "taskDirectory"})
+public class TaskSelection {
+
+  public static final String DEFAULT_SUITE = "constraint-decay";
+
+  @Default(DEFAULT_SUITE)
+  @JsonPropertyDescription("Task suite (default constraint-decay, built in).")
+  private String suite;
+
+  @JsonPropertyDescription("Frameworks to include (absent: all eight).")
+  private List<Framework> frameworks;
+
+  @JsonPropertyDescription("Constraint levels 0..3 to include (absent: all).")
+  private List<@Min(0) @Max(3) Integer> levels;
+
+  @JsonPropertyDescription("Constraint variants to include, e.g. unconstrained or"
+      + " clean_architecture-postgres-sqlalchemy (absent: all).")
+  private List<String> variants;
+
+  @JsonPropertyDescription("Explicit task names to include.")
+  private List<String> names;
+
+  @JsonPropertyDescription("Directory of a custom suite's task files (local runs, or a path in"
+      + " the runner image).")
+  private String taskDirectory;
+
+  public TaskSelection() {}
+
+  /** Fills {@code suite} when absent. */
+  public TaskSelection applyDefaults() {
+    if (suite == null) {
+      suite = DEFAULT_SUITE;
+    }
+    return this;
+  }
+
+  public String getSuite() {
+    return suite;
+  }
+
+  public void setSuite(String suite) {
+    this.suite = suite;
+  }
+
+  public List<Framework> getFrameworks() {
+    return frameworks;
+  }
+
+  public void setFrameworks(List<Framework> frameworks) {
+    this.frameworks = frameworks;
+  }
+
+  public List<Integer> getLevels() {
+    return levels;
+  }
+
+  public void setLevels(List<Integer> levels) {
+    this.levels = levels;
+  }
+
+  public List<String> getVariants() {
+    return variants;
+  }
+
+  public void setVariants(List<String> variants) {
+    this.variants = variants;
+  }
+
+  public List<String> getNames() {
+    return names;
+  }
+
+  public void setNames(List<String> names) {
+    this.names = names;
+  }
+
+  public String getTaskDirectory() {
+    return taskDirectory;
+  }
+
+  public void setTaskDirectory(String taskDirectory) {
+    this.taskDirectory = taskDirectory;
+  }
+}

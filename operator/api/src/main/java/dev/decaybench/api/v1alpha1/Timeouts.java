@@ -1,0 +1,56 @@
+package dev.decaybench.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Min;
+
+/** Time limits in seconds; absent values take the runner's or operator's defaults. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"trialSeconds", "runSeconds", "healthSeconds"})
+public class Timeouts {
+
+  @Min(1)
+  @JsonPropertyDescription("Whole trial (agent and evaluation), in seconds.")
+  private Integer trialSeconds;
+
+  @Min(1)
+  @JsonPropertyDescription("Whole run, in seconds.")
+  private Integer runSeconds;
+
+  @Min(1)
+  @JsonPropertyDescription("How long the app under test may take to answer its health check.")
+  private Integer healthSeconds;
+
+  public Timeouts() {}
+
+  public Timeouts(Integer trialSeconds, Integer runSeconds, Integer healthSeconds) {
+    this.trialSeconds = trialSeconds;
+    this.runSeconds = runSeconds;
+    this.healthSeconds = healthSeconds;
+  }
+
+  public Integer getTrialSeconds() {
+    return trialSeconds;
+  }
+
+  public void setTrialSeconds(Integer trialSeconds) {
+    this.trialSeconds = trialSeconds;
+  }
+
+  public Integer getRunSeconds() {
+    return runSeconds;
+  }
+
+  public void setRunSeconds(Integer runSeconds) {
+    this.runSeconds = runSeconds;
+  }
+
+  public Integer getHealthSeconds() {
+    return healthSeconds;
+  }
+
+  public void setHealthSeconds(Integer healthSeconds) {
+    this.healthSeconds = healthSeconds;
+  }
+}
