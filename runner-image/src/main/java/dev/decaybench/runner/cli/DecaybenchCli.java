@@ -20,6 +20,9 @@ public final class DecaybenchCli implements Runnable {
     return new CommandLine(new DecaybenchCli())
         .setExecutionExceptionHandler((ex, cmd, parsed) -> {
           cmd.getErr().println("decaybench: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          if (System.getenv("DECAYBENCH_DEBUG") != null) {
+            ex.printStackTrace(cmd.getErr());
+          }
           return HARNESS_ERROR;
         })
         .execute(args);

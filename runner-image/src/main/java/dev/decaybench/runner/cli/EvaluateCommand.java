@@ -1,5 +1,6 @@
 package dev.decaybench.runner.cli;
 
+import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
@@ -63,6 +64,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Time-out per suite request (the paper's Newman runs use 10). Default: ${DEFAULT-VALUE}.")
   long requestTimeoutSeconds;
 
+  @Option(names = "--external-postgres", paramLabel = "HOST:PORT",
+      description = "Use (and reset) a PostgreSQL that is already running, e.g. a pod's sidecar "
+          + "postgres:5432, instead of starting one.")
+  String externalPostgres;
+
+  @Option(names = "--termination-message", paramLabel = "FILE",
+      description = "Also write a compact result (under 4 KiB) here, e.g. /dev/termination-log in a pod.")
+  Path terminationMessage;
+
   @Option(names = "--no-extended", negatable = false,
       description = "Skip decaybench's extended suite (the paper's numbers are the same either way).")
   boolean noExtended;
@@ -83,8 +93,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     EvaluationRequest request = new EvaluationRequest(app, out, task, constraints, pgBin, sandbox,
         patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000,
-        !noExtended);
+        !noExtended, externalPostgres);
     TrialResult r = new TrialEvaluator().evaluate(request);
+    if (terminationMessage != null) {
+      java.nio.file.Files.writeString(terminationMessage, CompactResult.of(r).toJson());
+    }
     spec.commandLine().getOut().println(summary(r, out));
     return 0;
   }

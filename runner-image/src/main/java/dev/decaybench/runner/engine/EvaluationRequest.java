@@ -18,7 +18,8 @@ public record EvaluationRequest(
     long healthTimeoutMillis,
     long requestTimeoutMillis,
     long trialTimeoutMillis,
-    boolean extendedSuite) {
+    boolean extendedSuite,
+    String externalPostgres) {
 
   public static final long DEFAULT_HEALTH_TIMEOUT_MILLIS = 60_000;
   public static final long DEFAULT_TRIAL_TIMEOUT_MILLIS = 20 * 60_000;
@@ -28,21 +29,21 @@ public record EvaluationRequest(
   /** A request with every limit at its default. */
   public static EvaluationRequest of(Path app, Path out, String task, List<String> constraints) {
     return new EvaluationRequest(app, out, task, constraints, null, "auto", null,
-        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS, true);
+        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS, true, null);
   }
 
   public EvaluationRequest withTimeouts(long healthMillis, long requestMillis) {
     return new EvaluationRequest(app, out, task, constraints, pgBin, sandbox, patch, healthMillis,
-        requestMillis, trialTimeoutMillis, extendedSuite);
+        requestMillis, trialTimeoutMillis, extendedSuite, externalPostgres);
   }
 
   public EvaluationRequest withPgBin(Path dir) {
     return new EvaluationRequest(app, out, task, constraints, dir, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite);
+        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite, externalPostgres);
   }
 
   public EvaluationRequest withoutExtendedSuite() {
     return new EvaluationRequest(app, out, task, constraints, pgBin, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, false);
+        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, false, externalPostgres);
   }
 }

@@ -4,6 +4,8 @@ import dev.decaybench.runner.app.AppProcess;
 import dev.decaybench.runner.app.BoundedLog;
 import dev.decaybench.runner.app.HealthCheck;
 import dev.decaybench.runner.postgres.EphemeralPostgres;
+import dev.decaybench.runner.postgres.ExternalPostgres;
+import dev.decaybench.runner.postgres.TrialDatabase;
 import dev.decaybench.runner.postgres.PostgresBinaries;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteOutcome;
@@ -42,11 +44,13 @@ public final class PodPhase {
     SuiteOutcome extended = null;
     DatabaseFootprint footprint = null;
     String harnessError = null;
-    EphemeralPostgres pg = null;
+    TrialDatabase pg = null;
     AppProcess app = null;
     try {
-      pg = EphemeralPostgres.start(new PostgresBinaries(Path.of(spec.pgHome()), spec.pgVersion()),
-          Path.of(spec.pgTemplate()), Path.of(spec.pgDataDir()), spec.pgPort(), 30_000);
+      pg = spec.externalPostgres() != null
+          ? ExternalPostgres.reset(spec.externalPostgres(), 60_000)
+          : EphemeralPostgres.start(new PostgresBinaries(Path.of(spec.pgHome()), spec.pgVersion()),
+              Path.of(spec.pgTemplate()), Path.of(spec.pgDataDir()), spec.pgPort(), 30_000);
       pgMs = System.currentTimeMillis() - t0;
       long t1 = System.currentTimeMillis();
       Map<String, Long> sqliteBefore = FootprintProbe.sqliteFiles(Path.of(spec.workspace()));

@@ -61,8 +61,9 @@ public final class TrialEvaluator {
     try {
       Trees.copy(req.app().toAbsolutePath(), workspace, Set.of());
       Sandbox sandbox = SandboxFactory.choose(req.sandbox());
-      PostgresBinaries binaries = PostgresBinaries.resolve(req.pgBin());
-      Path template = PostgresTemplate.ensure(binaries);
+      boolean external = req.externalPostgres() != null;
+      PostgresBinaries binaries = external ? null : PostgresBinaries.resolve(req.pgBin());
+      Path template = external ? null : PostgresTemplate.ensure(binaries);
       long sandboxMs = System.currentTimeMillis() - t0;
 
       long ts = System.currentTimeMillis();
@@ -73,10 +74,11 @@ public final class TrialEvaluator {
       int appPort = sandbox.appPort(task.port());
       TrialSpec spec = new TrialSpec(workspace.toString(), out.toString(), task.runCommand(),
           appPort, task.baseUrl(), task.healthcheckEndpoint(),
-          appEnvironment(sandbox, appPort),
-          binaries.home().toString(), binaries.version(), template.toString(), pgData.toString(),
+          appEnvironment(sandbox, appPort, req.externalPostgres()),
+          external ? null : binaries.home().toString(), external ? null : binaries.version(),
+          external ? null : template.toString(), pgData.toString(),
           sandbox.postgresPort(), req.healthTimeoutMillis(), req.requestTimeoutMillis(),
-          req.extendedSuite());
+          req.extendedSuite(), req.externalPostgres());
       Path specFile = scratch.resolve("trial-spec.json");
       Json.mapper().writeValue(specFile.toFile(), spec);
       PodOutcome pod = sandbox.execute(spec, specFile, req.trialTimeoutMillis());
@@ -95,7 +97,8 @@ public final class TrialEvaluator {
 
       PhaseTimings timings = new PhaseTimings(sandboxMs, pod.postgresMs(), setupMs, pod.startMs(),
           pod.suiteMs(), verifyMs, System.currentTimeMillis() - t0);
-      SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), appPort, binaries.version());
+      SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), appPort,
+          external ? "external:" + req.externalPostgres() : binaries.version());
       TrialResult result = assembler.assemble(task, pod, verifiers, setup, sandboxInfo, timings);
       Json.mapper().writeValue(out.resolve("result.json").toFile(), result);
       return result;
@@ -104,9 +107,11 @@ public final class TrialEvaluator {
     }
   }
 
-  private static Map<String, String> appEnvironment(Sandbox sandbox, int appPort) throws IOException {
-    String host = sandbox.postgresHost();
-    int port = sandbox.postgresPort();
+  private static Map<String, String> appEnvironment(Sandbox sandbox, int appPort, String external)
+      throws IOException {
+    String host = external == null ? sandbox.postgresHost() : external.split(":")[0];
+    int port = external == null ? sandbox.postgresPort()
+        : Integer.parseInt(external.contains(":") ? external.split(":")[1] : "5432");
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PORT", Integer.toString(appPort));
     env.put("DB_HOST", host);

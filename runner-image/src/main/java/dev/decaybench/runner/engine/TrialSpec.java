@@ -21,4 +21,5 @@ public record TrialSpec(
     int pgPort,
     long healthTimeoutMillis,
     long requestTimeoutMillis,
-    boolean extendedSuite) {}
+    boolean extendedSuite,
+    String externalPostgres) {}

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One trial's PostgreSQL: a copy of the template in {@code dataDir}, started on {@code port},
  * stopped and deleted on {@link #close()} whatever happened before.
  */
-public final class EphemeralPostgres implements AutoCloseable {
+public final class EphemeralPostgres implements TrialDatabase {
 
   private static final int LOG_LINES = 200;
 
@@ -51,6 +51,7 @@ public final class EphemeralPostgres implements AutoCloseable {
     return port;
   }
 
+  @Override
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + DatabaseSettings.DATABASE;
   }

@@ -1,0 +1,78 @@
+package dev.decaybench.api.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of a trial result that travels in a pod's termination message, which Kubernetes caps
+ * at 4096 bytes: scores, verifier verdicts, failure class and a little evidence. The full trial
+ * directory goes to the artifact volume when there is one.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CompactResult(
+    double aPct,
+    double strictAPct,
+    double strictAPctPlus,
+    boolean success,
+    boolean healthy,
+    int passed,
+    int total,
+    Integer extendedPassed,
+    Integer extendedTotal,
+    List<String> failedVerifiers,
+    String failure,
+    String subcategory,
+    Boolean dataLayer,
+    List<String> evidence) {
+
+  public static final int LIMIT_BYTES = 4096;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static CompactResult of(TrialResult r) {
+    FailureClass f = r.failure();
+    List<String> failed = r.verifiers() == null ? List.of()
+        : r.verifiers().stream().filter(v -> !v.passed()).map(VerifierResult::name).toList();
+    return new CompactResult(r.aPct(), r.strictAPct(), r.strictAPctPlus(), r.success(), r.healthy(),
+        r.assertions().passed(), r.assertions().total(),
+        r.extended() == null ? null : r.extended().passed(),
+        r.extended() == null ? null : r.extended().total(), failed,
+        f == null ? null : f.coarse(), f == null ? null : f.subcategory(),
+        f == null ? null : f.dataLayer(), f == null || f.evidence() == null ? List.of() : f.evidence());
+  }
+
+  /** JSON under {@link #LIMIT_BYTES}: evidence lines are shortened, then dropped, until it fits. */
+  public String toJson() {
+    List<String> ev = new ArrayList<>();
+    for (String e : evidence) {
+      ev.add(e.length() > 300 ? e.substring(0, 297) + "..." : e);
+    }
+    while (true) {
+      String json = write(withEvidence(ev));
+      if (json.getBytes(StandardCharsets.UTF_8).length <= LIMIT_BYTES || ev.isEmpty()) {
+        return json;
+      }
+      ev.remove(ev.size() - 1);
+    }
+  }
+
+  public static CompactResult parse(String json) throws JsonProcessingException {
+    return JSON.readValue(json, CompactResult.class);
+  }
+
+  private CompactResult withEvidence(List<String> ev) {
+    return new CompactResult(aPct, strictAPct, strictAPctPlus, success, healthy, passed, total,
+        extendedPassed, extendedTotal, failedVerifiers, failure, subcategory, dataLayer, List.copyOf(ev));
+  }
+
+  private static String write(CompactResult r) {
+    try {
+      return JSON.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.decaybench.runner.run.agent;
+
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import java.nio.file.Path;
+
+/** The agent a run's spec asks for. */
+public final class AgentFactory {
+
+  private AgentFactory() {}
+
+  public static Agent create(AgentSpec spec, Path manifestDir) {
+    return switch (spec.getType()) {
+      case REFERENCE -> new ReferenceAgent();
+      case REPLAY -> new ReplayAgent(manifestDir.resolve(spec.getReplayFrom()).normalize());
+      case COMMAND -> new CommandAgent();
+      case LLM -> LlmAgentLoader.create(spec);
+      case IMAGE -> throw new IllegalArgumentException("agent type 'image' runs only on a cluster"
+          + " (decaybench operator); locally use 'command' with the same CLI");
+    };
+  }
+}

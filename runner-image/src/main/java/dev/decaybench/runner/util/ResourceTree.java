@@ -1,0 +1,64 @@
+package dev.decaybench.runner.util;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Copies a directory of class-path resources to disk, from a directory or from inside the jar. */
+public final class ResourceTree {
+
+  private ResourceTree() {}
+
+  public static boolean exists(String resourceDir) {
+    return ResourceTree.class.getClassLoader().getResource(resourceDir) != null;
+  }
+
+  public static void copy(String resourceDir, Path target) throws IOException {
+    URL url = ResourceTree.class.getClassLoader().getResource(resourceDir);
+    if (url == null) {
+      throw new IOException("resource directory " + resourceDir + " is not on the class path");
+    }
+    try {
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        copyTree(fs.provider().getPath(uri), target);
+      } else {
+        copyTree(Path.of(uri), target);
+      }
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.createDirectories(dest.getParent());
+          Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+          if (dest.getFileName().toString().endsWith(".sh")) {
+            dest.toFile().setExecutable(true, false);
+          }
+        }
+      }
+    }
+  }
+}
