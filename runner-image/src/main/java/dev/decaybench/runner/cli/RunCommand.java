@@ -1,0 +1,66 @@
+package dev.decaybench.runner.cli;
+
+import dev.decaybench.api.manifest.ManifestException;
+import dev.decaybench.api.manifest.ManifestReader;
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.runner.run.Progress;
+import dev.decaybench.runner.run.RunExecutor;
+import dev.decaybench.runner.run.RunReports;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code decaybench run -f FILE.yaml}: a whole evaluation run on this machine. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs an EvaluationRun manifest (the same YAML you would kubectl apply) as local",
+        "sandboxed trials, each with its own PostgreSQL, then writes run.json, global_stats.csv,",
+        "report.md and report.html into --out."})
+public final class RunCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The run manifest.")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<run name>).")
+  Path out;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Trials at once (default: spec.parallelism, else the number of cores).")
+  Integer parallel;
+
+  @Option(names = "--resume", description = "Continue a run in --out: finished trials are kept.")
+  boolean resume;
+
+  @Override
+  public Integer call() throws Exception {
+    EvaluationRun run;
+    try {
+      run = ManifestReader.readValid(file);
+    } catch (ManifestException e) {
+      spec.commandLine().getErr().println("decaybench: " + e.getMessage());
+      return 2;
+    }
+    Path outDir = out != null ? out : Path.of("runs", run.getMetadata().getName());
+    int n = parallel != null ? parallel
+        : run.getSpec().getParallelism() != null ? run.getSpec().getParallelism()
+        : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      spec.commandLine().getErr().println("decaybench: --parallel must be at least 1");
+      return 2;
+    }
+    boolean terminal = System.console() != null;
+    RunExecutor.Outcome outcome = new RunExecutor(run, file.toAbsolutePath().getParent(), outDir, n, resume)
+        .execute(total -> new Progress(System.out, terminal, total));
+    Path report = RunReports.write(outDir, run);
+    System.out.printf("%d trials planned, %d run, %d kept from before, %d crashed%s%n",
+        outcome.planned(), outcome.executed(), outcome.skipped(), outcome.crashed(),
+        outcome.cancelled() ? " (interrupted: run again with --resume)" : "");
+    System.out.println("report: " + report);
+    return 0;
+  }
+}

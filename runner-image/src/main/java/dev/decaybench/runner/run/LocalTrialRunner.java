@@ -1,0 +1,92 @@
+package dev.decaybench.runner.run;
+
+import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.runner.engine.EvaluationRequest;
+import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.engine.TrialEvaluator;
+import dev.decaybench.runner.run.agent.Agent;
+import dev.decaybench.runner.run.agent.AgentOutcome;
+import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * One trial on this machine: fresh git workspace, the agent, then the evaluator (its own
+ * sandbox and PostgreSQL). Everything lands in {@code trials/<id>/}; {@code trial.json} is
+ * written last, atomically, so a killed run leaves either a finished trial or one to redo.
+ */
+public final class LocalTrialRunner {
+
+  private final Agent agent;
+  private final EvaluationRunSpec spec;
+  private final TrialEvaluator evaluator = new TrialEvaluator();
+
+  public LocalTrialRunner(Agent agent, EvaluationRunSpec spec) {
+    this.agent = agent;
+    this.spec = spec;
+  }
+
+  public static boolean isFinished(Path trialDir) {
+    return Files.exists(trialDir.resolve("trial.json"));
+  }
+
+  public TrialInfo run(PlannedTrial trial, Path trialDir) throws InterruptedException {
+    long start = System.currentTimeMillis();
+    Path scratch = null;
+    AgentOutcome outcome = null;
+    try {
+      Trees.deleteQuietly(trialDir);  // a half-written trial from a killed run starts over
+      Files.createDirectories(trialDir);
+      Path taskFile = trialDir.resolve("task.json");
+      Json.mapper().writeValue(taskFile.toFile(), trial.task());
+      scratch = Files.createTempDirectory(CacheDirs.scratch(), "decaybench-agent-");
+      Path workspace = scratch.resolve("workspace");
+      Path prompt = trialDir.resolve("prompt.md");
+      TrialWorkspace.prepare(trial.task(), workspace, prompt);
+      Path patch = trialDir.resolve("patch.diff");
+      outcome = AgentPhase.run(agent, trial.id(), trial.task(), trial.repeat(), workspace, prompt,
+          trialDir.resolve("trajectory.txt"), patch, spec.getAgent());
+      evaluator.evaluate(request(workspace, trialDir, taskFile, patch));
+      return finish(trialDir, info(trial, TrialInfo.EVALUATED, outcome, null, start));
+    } catch (IOException | RuntimeException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      return finish(trialDir, info(trial, TrialInfo.CRASHED, outcome, msg, start));
+    } finally {
+      Trees.deleteQuietly(scratch);
+    }
+  }
+
+  private EvaluationRequest request(Path workspace, Path trialDir, Path taskFile, Path patch) {
+    var t = spec.getTimeouts();
+    long health = t != null && t.getHealthSeconds() != null ? t.getHealthSeconds() * 1000L
+        : EvaluationRequest.DEFAULT_HEALTH_TIMEOUT_MILLIS;
+    long trialLimit = t != null && t.getTrialSeconds() != null ? t.getTrialSeconds() * 1000L
+        : EvaluationRequest.DEFAULT_TRIAL_TIMEOUT_MILLIS;
+    boolean extended = spec.getEvaluation() == null || spec.getEvaluation().getExtendedSuite() == null
+        || spec.getEvaluation().getExtendedSuite();
+    return new EvaluationRequest(workspace, trialDir, taskFile.toString(), null, null, "auto", patch,
+        health, EvaluationRequest.DEFAULT_REQUEST_TIMEOUT_MILLIS, trialLimit, extended, null);
+  }
+
+  private TrialInfo info(PlannedTrial trial, String status, AgentOutcome outcome, String error, long start) {
+    return new TrialInfo(trial.id(), trial.task().name(), trial.task().framework(), trial.task().level(),
+        trial.task().constraints(), trial.repeat(), spec.getAgent().getType().value(), status, outcome,
+        error, System.currentTimeMillis() - start);
+  }
+
+  private static TrialInfo finish(Path trialDir, TrialInfo info) {
+    try {
+      Files.createDirectories(trialDir);
+      Path tmp = trialDir.resolve("trial.json.tmp");
+      Json.mapper().writeValue(tmp.toFile(), info);
+      Files.move(tmp, trialDir.resolve("trial.json"), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot record trial " + info.id() + " in " + trialDir
+          + " (disk full?)", e);
+    }
+    return info;
+  }
+}

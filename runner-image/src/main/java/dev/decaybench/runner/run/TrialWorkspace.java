@@ -1,0 +1,53 @@
+package dev.decaybench.runner.run;
+
+import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.util.Processes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trial's workspace is a git repository: a baseline commit before the agent starts, so its
+ * patch (what the paper's verifiers read) is exactly {@code git diff} afterwards.
+ */
+public final class TrialWorkspace {
+
+  private static final String EXCLUDES = String.join("\n", "node_modules/", "__pycache__/", "*.pyc",
+      ".venv/", "venv/", ".npm/", ".cache/", "") ;
+
+  private TrialWorkspace() {}
+
+  /** Creates the workspace (and the prompt file beside it) for a task. */
+  public static void prepare(TaskDefinition task, Path workspace, Path promptFile) throws IOException {
+    if (task.repo() != null) {
+      throw new IOException("task " + task.name() + " starts from a repository (" + task.repo().url()
+          + "); feature tasks need that checkout, which this machine cannot fetch");
+    }
+    Files.createDirectories(workspace);
+    git(workspace, "init", "-q");
+    Files.writeString(workspace.resolve(".git/info/exclude"), EXCLUDES);
+    git(workspace, "-c", "user.name=decaybench", "-c", "user.email=decaybench@localhost",
+        "commit", "-q", "--allow-empty", "-m", "baseline");
+    Files.createDirectories(promptFile.toAbsolutePath().getParent());
+    Files.writeString(promptFile, task.prompt() == null ? "" : task.prompt(), StandardCharsets.UTF_8);
+  }
+
+  /** Writes everything the agent changed since the baseline as a unified diff. */
+  public static void writePatch(Path workspace, Path patchFile) throws IOException {
+    git(workspace, "add", "-A");
+    Processes.Completed diff = Processes.run(List.of("git", "diff", "--cached", "--binary", "HEAD"),
+        workspace, null, 120);
+    Files.writeString(patchFile, diff.output(), StandardCharsets.UTF_8);
+  }
+
+  private static void git(Path dir, String... args) throws IOException {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+    cmd.addAll(List.of(args));
+    Processes.Completed done = Processes.run(cmd, dir, null, 60);
+    if (done.exitCode() != 0) {
+      throw new IOException("git " + args[0] + " failed in " + dir + ": " + done.output().strip());
+    }
+  }
+}
