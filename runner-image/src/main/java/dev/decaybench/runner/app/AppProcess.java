@@ -1,6 +1,7 @@
 package dev.decaybench.runner.app;
 
 import dev.decaybench.runner.util.Processes;
+import dev.decaybench.runner.util.SecretScrubber;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class AppProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", runCommand))
         .directory(workspace.toFile())
         .redirectErrorStream(true);
+    SecretScrubber.scrub(pb.environment());
     pb.environment().putAll(env);
     log.append("[decaybench] $ " + runCommand + "\n");
     Process p = pb.start();

@@ -23,7 +23,7 @@ final class SetupRunner {
     List<CommandOutcome> outcomes = new ArrayList<>();
     for (String cmd : commands) {
       long start = System.currentTimeMillis();
-      Processes.Completed done = Processes.run(List.of("bash", "-c", cmd), workspace, null, TIMEOUT_SECONDS);
+      Processes.Completed done = Processes.run(List.of("bash", "-c", cmd), workspace, null, TIMEOUT_SECONDS, true);
       long ms = System.currentTimeMillis() - start;
       Files.writeString(log, "$ " + cmd + "\n" + done.output() + "\n[exit " + done.exitCode() + "]\n",
           StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

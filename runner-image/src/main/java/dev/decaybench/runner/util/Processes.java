@@ -16,7 +16,16 @@ public final class Processes {
 
   public static Completed run(List<String> command, Path dir, String stdin, long timeoutSeconds)
       throws IOException {
+    return run(command, dir, stdin, timeoutSeconds, false);
+  }
+
+  /** As {@link #run(List, Path, String, long)}, optionally without secrets in the environment. */
+  public static Completed run(List<String> command, Path dir, String stdin, long timeoutSeconds,
+      boolean scrubSecrets) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (scrubSecrets) {
+      SecretScrubber.scrub(pb.environment());
+    }
     if (dir != null) {
       pb.directory(dir.toFile());
     }

@@ -123,6 +123,19 @@ class HarnessRobustnessTest {
   }
 
   @Test
+  void theAppNeverSeesTheAgentsKey() throws Exception {
+    // surefire gives this JVM DECAYBENCH_API_KEY, as a user's shell would
+    Path app = pythonServer("return self.reply(200, b'{}')",
+        "echo \"key=[$DECAYBENCH_API_KEY] db=[$DB_PASSWORD]\"\n");
+
+    TrialResult r = evaluate(app, 10_000, 500);
+
+    assertThat(r.serverLogTail()).contains("key=[]").contains("db=[password]")
+        .doesNotContain("sk-test-not-a-real-key");
+    assertNothingLeft();
+  }
+
+  @Test
   void missingPostgresBinariesAreAClearHarnessError() {
     Path app = tmp.resolve("app");
     assertThatThrownBy(() -> new TrialEvaluator().evaluate(
