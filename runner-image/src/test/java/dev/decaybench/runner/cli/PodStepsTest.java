@@ -1,0 +1,41 @@
+package dev.decaybench.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.api.result.CompactResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three steps a trial pod runs — prepare, agent, evaluate — chained through one volume. */
+class PodStepsTest {
+
+  @TempDir
+  Path volume;
+
+  @Test
+  void prepareAgentAndEvaluateHandOverThroughTheSharedVolume() throws Exception {
+    String task = "flask-openapi-clean_architecture-postgres-sqlalchemy";
+    Path app = volume.resolve("app");
+    assertThat(DecaybenchCli.run("prepare", "--task", task, "--workspace", app.toString(),
+        "--prompt", volume.resolve("prompt.md").toString())).isZero();
+    assertThat(volume.resolve("prompt.md")).content().contains("Flask");
+
+    assertThat(DecaybenchCli.run("agent", "--type", "reference", "--task", task,
+        "--workspace", app.toString(), "--prompt", volume.resolve("prompt.md").toString(),
+        "--trajectory", volume.resolve("trajectory.txt").toString())).isZero();
+    assertThat(volume.resolve("patch.diff")).content().contains("+++ b/models/");
+    assertThat(volume.resolve("agent.json")).content().contains("\"finished\" : true");
+
+    Path termination = volume.resolve("termination-log");
+    assertThat(DecaybenchCli.run("evaluate", "--app", app.toString(), "--out",
+        volume.resolve("results").toString(), "--task", task, "--patch",
+        volume.resolve("patch.diff").toString(), "--termination-message", termination.toString()))
+        .isZero();
+    CompactResult r = CompactResult.parse(Files.readString(termination));
+    assertThat(r.success()).isTrue();
+    assertThat(r.passed()).isEqualTo(290);
+    assertThat(Files.size(termination)).isLessThan(CompactResult.LIMIT_BYTES);
+  }
+}
