@@ -73,6 +73,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Also write a compact result (under 4 KiB) here, e.g. /dev/termination-log in a pod.")
   Path terminationMessage;
 
+  @Option(names = "--trajectory", paramLabel = "FILE",
+      description = "The agent's trajectory, read by the failure classifier (default: trajectory.txt in --out).")
+  Path trajectory;
+
   @Option(names = "--no-extended", negatable = false,
       description = "Skip decaybench's extended suite (the paper's numbers are the same either way).")
   boolean noExtended;
@@ -93,7 +97,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     EvaluationRequest request = new EvaluationRequest(app, out, task, constraints, pgBin, sandbox,
         patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000,
-        !noExtended, externalPostgres);
+        !noExtended, externalPostgres, trajectory);
     TrialResult r = new TrialEvaluator().evaluate(request);
     if (terminationMessage != null) {
       java.nio.file.Files.writeString(terminationMessage, CompactResult.of(r).toJson());
@@ -111,6 +115,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (r.extended() != null) {
       sb.append(String.format("  extended suite %d/%d  strict A%% plus %.2f%n", r.extended().passed(),
           r.extended().total(), r.strictAPctPlus()));
+    }
+    if (r.failure() != null) {
+      sb.append(String.format("  failure %s%s (rule %s)%n", r.failure().coarse(),
+          r.failure().subcategory() == null ? "" : " / " + r.failure().subcategory(), r.failure().rule()));
     }
     for (VerifierResult v : r.verifiers()) {
       sb.append(String.format("  verifier %-18s %s  %s%n", v.name(), v.passed() ? "pass" : "FAIL", v.reason()));

@@ -54,9 +54,10 @@ public final class RunCommand implements Callable<Integer> {
       return 2;
     }
     boolean terminal = System.console() != null;
+    java.time.Instant started = java.time.Instant.now();
     RunExecutor.Outcome outcome = new RunExecutor(run, file.toAbsolutePath().getParent(), outDir, n, resume)
         .execute(total -> new Progress(System.out, terminal, total));
-    Path report = RunReports.write(outDir, run);
+    Path report = RunReports.write(outDir, run, started);
     System.out.printf("%d trials planned, %d run, %d kept from before, %d crashed%s%n",
         outcome.planned(), outcome.executed(), outcome.skipped(), outcome.crashed(),
         outcome.cancelled() ? " (interrupted: run again with --resume)" : "");

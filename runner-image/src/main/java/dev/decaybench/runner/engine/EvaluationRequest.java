@@ -19,7 +19,8 @@ public record EvaluationRequest(
     long requestTimeoutMillis,
     long trialTimeoutMillis,
     boolean extendedSuite,
-    String externalPostgres) {
+    String externalPostgres,
+    Path trajectory) {
 
   public static final long DEFAULT_HEALTH_TIMEOUT_MILLIS = 60_000;
   public static final long DEFAULT_TRIAL_TIMEOUT_MILLIS = 20 * 60_000;
@@ -29,21 +30,21 @@ public record EvaluationRequest(
   /** A request with every limit at its default. */
   public static EvaluationRequest of(Path app, Path out, String task, List<String> constraints) {
     return new EvaluationRequest(app, out, task, constraints, null, "auto", null,
-        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS, true, null);
+        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS, true, null, null);
   }
 
   public EvaluationRequest withTimeouts(long healthMillis, long requestMillis) {
     return new EvaluationRequest(app, out, task, constraints, pgBin, sandbox, patch, healthMillis,
-        requestMillis, trialTimeoutMillis, extendedSuite, externalPostgres);
+        requestMillis, trialTimeoutMillis, extendedSuite, externalPostgres, trajectory);
   }
 
   public EvaluationRequest withPgBin(Path dir) {
     return new EvaluationRequest(app, out, task, constraints, dir, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite, externalPostgres);
+        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite, externalPostgres, trajectory);
   }
 
   public EvaluationRequest withoutExtendedSuite() {
     return new EvaluationRequest(app, out, task, constraints, pgBin, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, false, externalPostgres);
+        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, false, externalPostgres, trajectory);
   }
 }

@@ -6,6 +6,9 @@ import dev.decaybench.api.result.SandboxInfo;
 import dev.decaybench.api.result.StartupInfo;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.runner.classify.FailureClassifier;
+import dev.decaybench.runner.classify.LogTail;
+import dev.decaybench.runner.classify.TrialEvidence;
 import dev.decaybench.runner.postgres.DatabaseSettings;
 import dev.decaybench.runner.postgres.PostgresBinaries;
 import dev.decaybench.runner.postgres.PostgresTemplate;
@@ -99,12 +102,29 @@ public final class TrialEvaluator {
           pod.suiteMs(), verifyMs, System.currentTimeMillis() - t0);
       SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), appPort,
           external ? "external:" + req.externalPostgres() : binaries.version());
-      TrialResult result = assembler.assemble(task, pod, verifiers, setup, sandboxInfo, timings);
+      TrialResult result = classify(assembler.assemble(task, pod, verifiers, setup, sandboxInfo, timings),
+          out, req.trajectory());
       Json.mapper().writeValue(out.resolve("result.json").toFile(), result);
       return result;
     } finally {
       Trees.deleteQuietly(scratch);
     }
+  }
+
+  /**
+   * Names why a failed trial failed, from its result, the app's log and, when there is one, the
+   * agent's trajectory (given, or trajectory.txt beside the result as a local run writes it).
+   */
+  private static TrialResult classify(TrialResult result, Path out, Path trajectory) {
+    if (result.success()) {
+      return result;
+    }
+    TrialEvidence evidence = TrialEvidence.fromResult(result, LogTail.read(out.resolve("server.log")));
+    Path traj = trajectory != null ? trajectory : out.resolve("trajectory.txt");
+    if (Files.exists(traj)) {
+      evidence = evidence.withTrajectoryFile(traj);
+    }
+    return result.withFailure(new FailureClassifier().classify(evidence));
   }
 
   private static Map<String, String> appEnvironment(Sandbox sandbox, int appPort, String external)

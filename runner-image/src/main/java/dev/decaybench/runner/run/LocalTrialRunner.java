@@ -68,7 +68,8 @@ public final class LocalTrialRunner {
     boolean extended = spec.getEvaluation() == null || spec.getEvaluation().getExtendedSuite() == null
         || spec.getEvaluation().getExtendedSuite();
     return new EvaluationRequest(workspace, trialDir, taskFile.toString(), null, null, "auto", patch,
-        health, EvaluationRequest.DEFAULT_REQUEST_TIMEOUT_MILLIS, trialLimit, extended, null);
+        health, EvaluationRequest.DEFAULT_REQUEST_TIMEOUT_MILLIS, trialLimit, extended, null,
+        trialDir.resolve("trajectory.txt"));
   }
 
   private TrialInfo info(PlannedTrial trial, String status, AgentOutcome outcome, String error, long start) {

@@ -1,15 +1,18 @@
 package dev.decaybench.runner.run;
 
 import dev.decaybench.api.v1alpha1.EvaluationRun;
-import java.io.IOException;
+import dev.decaybench.runner.report.ReportWriter;
+import dev.decaybench.runner.report.RunMetadata;
 import java.nio.file.Path;
+import java.time.Instant;
 
-/** Writes the run's reports from its trial directories (seam to the report package). */
+/** Writes the run's reports (run.json, global_stats.csv, report.md, report.html) from its trial directories. */
 public final class RunReports {
 
   private RunReports() {}
 
-  public static Path write(Path outDir, EvaluationRun run) throws IOException {
-    return outDir.resolve("trials");
+  public static Path write(Path outDir, EvaluationRun run, Instant startedAt) {
+    ReportWriter.writeAll(outDir, RunMetadata.of(run, startedAt.toString(), Instant.now().toString()));
+    return outDir.resolve("report.html");
   }
 }

@@ -1,6 +1,7 @@
 package dev.decaybench.runner.run.agent;
 
 import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.runner.run.agent.llm.LlmAgent;
 import java.nio.file.Path;
 
 /** The agent a run's spec asks for. */
@@ -13,7 +14,7 @@ public final class AgentFactory {
       case REFERENCE -> new ReferenceAgent();
       case REPLAY -> new ReplayAgent(manifestDir.resolve(spec.getReplayFrom()).normalize());
       case COMMAND -> new CommandAgent();
-      case LLM -> LlmAgentLoader.create(spec);
+      case LLM -> new LlmAgent();
       case IMAGE -> throw new IllegalArgumentException("agent type 'image' runs only on a cluster"
           + " (decaybench operator); locally use 'command' with the same CLI");
     };

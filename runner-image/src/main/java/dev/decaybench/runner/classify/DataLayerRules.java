@@ -1,0 +1,66 @@
+package dev.decaybench.runner.classify;
+
+import static dev.decaybench.runner.classify.Taxonomy.BUSINESS;
+import static dev.decaybench.runner.classify.Taxonomy.DATABASE;
+import static dev.decaybench.runner.classify.Taxonomy.QUERY;
+
+import dev.decaybench.runner.classify.ConduitCollection.Group;
+import dev.decaybench.runner.classify.LogSignature.Kind;
+import dev.decaybench.runner.classify.RequestFacts.Row;
+import dev.decaybench.runner.classify.RequestFacts.Symptom;
+import java.util.List;
+
+/** Data-layer defects: queries composed wrongly, and database/ORM errors at run time. */
+final class DataLayerRules {
+
+  private DataLayerRules() {}
+
+  /**
+   * data-layer-error: requests crash (5xx or the server dies) and the log names a database or
+   * ORM error; a query-composition error (bad operator, bad literal, bad join) wins over others.
+   */
+  static Verdict crash(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.SERVER_ERROR, Symptom.NO_ANSWER);
+    if (rows.isEmpty()) {
+      return null;
+    }
+    LogFacts.Hit q = f.log.first(Kind.QUERY);
+    if (q != null) {
+      return Verdict.logic(QUERY, 0.85, new Evidence().hit(q)
+          .add("query rejected by the database: " + q.signature().id()).rows(rows, 3).list());
+    }
+    LogFacts.Hit d = f.log.first(Kind.DATABASE);
+    if (d == null) {
+      d = f.log.first(Kind.DATABASE_UNREACHABLE);
+    }
+    if (d == null) {
+      return null;
+    }
+    LogFacts.Hit last = f.log.last(d.signature().kind());
+    Evidence ev = new Evidence().hit(last);
+    ev.hit(last != null && !last.line().equals(d.line()) ? d : null);
+    return Verdict.logic(DATABASE, 0.9, ev.add(d.signature().origin() + " runtime error: " + d.signature().id())
+        .rows(rows, 3).list());
+  }
+
+  /**
+   * filter-wrong-results: a list answers 200 but is empty although its article exists: filtered
+   * article lists point at the query; an empty comment list at the retrieval logic.
+   */
+  static Verdict emptyResults(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.EMPTY);
+    if (rows.isEmpty()) {
+      return null;
+    }
+    List<Row> articles = rows.stream().filter(r -> r.entry().group() != Group.COMMENTS).toList();
+    if (articles.isEmpty()) {
+      return Verdict.logic(BUSINESS, 0.6, new Evidence()
+          .add("comment list empty although a comment was created").rows(rows, 3).list());
+    }
+    boolean filtered = articles.stream().anyMatch(r -> r.entry().filteredList());
+    return Verdict.logic(QUERY, filtered ? 0.8 : 0.6, new Evidence()
+        .add(filtered ? "filtered article list (author/tag/favorited) empty although a matching article exists"
+            : "article list empty although an article was created")
+        .rows(articles, 4).list());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.decaybench.runner.classify;
+
+import static dev.decaybench.runner.classify.Taxonomy.BUSINESS;
+import static dev.decaybench.runner.classify.Taxonomy.OTHER;
+
+import dev.decaybench.runner.classify.LogSignature.Kind;
+import dev.decaybench.runner.classify.RequestFacts.Row;
+import dev.decaybench.runner.classify.RequestFacts.Symptom;
+import java.util.List;
+
+/** Behaviour that works but does not match the specification, and the last resorts. */
+final class FallbackRules {
+
+  private FallbackRules() {}
+
+  /** status-mismatch: the right body with the wrong 2xx status (201 where 200 is expected). */
+  static Verdict statusMismatch(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.STATUS_MISMATCH);
+    return rows.isEmpty() ? null : Verdict.logic(BUSINESS, 0.7, new Evidence()
+        .add("success answered with a status the contract does not use").rows(rows, 3).list());
+  }
+
+  /** app-exception: requests crash and the log shows an exception of the app's own code. */
+  static Verdict appException(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.SERVER_ERROR, Symptom.NO_ANSWER);
+    LogFacts.Hit h = f.log.last(Kind.APP_EXCEPTION);
+    if (rows.isEmpty() || h == null) {
+      return null;
+    }
+    return Verdict.logic(BUSINESS, 0.55, new Evidence().hit(h).rows(rows, 3).list());
+  }
+
+  /** client-error: a valid request refused by the app's own validation (400/409/422). */
+  static Verdict clientError(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.CLIENT_ERROR);
+    return rows.isEmpty() ? null : Verdict.logic(BUSINESS, 0.55, new Evidence()
+        .add("a valid request was refused by the app's validation").rows(rows, 3).list());
+  }
+
+  /** logic-fallback: requests fail in ways no other rule explains. */
+  static Verdict anyFailure(Facts f) {
+    List<Row> rows = f.requests.roots();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    return Verdict.logic(BUSINESS, 0.3, new Evidence()
+        .add("the app answers but behaves differently from the contract; no specific cause recognised")
+        .hit(f.log.last(Kind.APP_EXCEPTION)).rows(rows, 3).list());
+  }
+
+  /** nothing-fits: the catch-all. */
+  static Verdict nothingFits(Facts f) {
+    Evidence ev = new Evidence().add("no rule matched the evidence");
+    f.evidence.inputProblems().forEach(p -> ev.add("input: " + p));
+    return Verdict.of(OTHER, 0.2, ev.list());
+  }
+}

@@ -1,0 +1,56 @@
+package dev.decaybench.runner.classify;
+
+import static dev.decaybench.runner.classify.Taxonomy.FRAMEWORK;
+
+import dev.decaybench.runner.classify.LogSignature.Kind;
+import dev.decaybench.runner.classify.RequestFacts.Row;
+import dev.decaybench.runner.classify.RequestFacts.Symptom;
+import java.util.List;
+
+/** Behaviour peculiar to one framework that the agent did not handle. */
+final class FrameworkRules {
+
+  private FrameworkRules() {}
+
+  /** framework-signature: the server log names a framework-specific failure. */
+  static Verdict signature(Facts f) {
+    List<LogFacts.Hit> hits = f.log.all(Kind.FRAMEWORK).stream().filter(h -> !h.setup()).toList();
+    List<Row> roots = f.requests.roots();
+    if (hits.isEmpty() || roots.isEmpty()) {
+      return null;
+    }
+    LogFacts.Hit h = hits.get(0);
+    return Verdict.logic(FRAMEWORK, 0.85, new Evidence().hit(h)
+        .add("framework: " + f.framework + " (" + h.signature().id() + ")").rows(roots, 3).list());
+  }
+
+  /**
+   * empty-body-rejected: only the requests that send a JSON content type without a body
+   * (favourite, unfavourite, unfollow) are rejected with 400/415 while requests with bodies pass.
+   */
+  static Verdict emptyBodyRejected(Facts f) {
+    List<Row> rejected = f.requests.roots(Symptom.CLIENT_ERROR);
+    if (rejected.isEmpty()) {
+      return null;
+    }
+    boolean bodyLessOnly = rejected.stream().allMatch(r -> r.entry().known() && !r.entry().sendsBody()
+        && !"GET".equals(r.entry().method()));
+    if (!bodyLessOnly) {
+      return null;
+    }
+    return Verdict.logic(FRAMEWORK, 0.8, new Evidence()
+        .add("only body-less POST/DELETE requests (JSON content type, empty body) are rejected")
+        .add("framework: " + f.framework).rows(rejected, 3).list());
+  }
+
+  /** redirect-status: API paths answered with redirects (trailing-slash handling). */
+  static Verdict redirects(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.REDIRECT);
+    if (rows.isEmpty()) {
+      return null;
+    }
+    return Verdict.logic(FRAMEWORK, 0.8, new Evidence()
+        .add("API requests answered with redirects (trailing-slash or host handling)")
+        .add("framework: " + f.framework).rows(rows, 3).list());
+  }
+}

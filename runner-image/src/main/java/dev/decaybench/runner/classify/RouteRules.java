@@ -1,0 +1,83 @@
+package dev.decaybench.runner.classify;
+
+import static dev.decaybench.runner.classify.Taxonomy.INCOMPLETE_IMPLEMENTATION;
+
+import dev.decaybench.runner.classify.ConduitCollection.Entry;
+import dev.decaybench.runner.classify.ConduitCollection.Group;
+import dev.decaybench.runner.classify.ConduitCollection.Resource;
+import dev.decaybench.runner.classify.LogSignature.Kind;
+import dev.decaybench.runner.classify.RequestFacts.Row;
+import dev.decaybench.runner.classify.RequestFacts.Symptom;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rules for routes the agent never wrote: stubs, missing route groups, missing methods. */
+final class RouteRules {
+
+  private RouteRules() {}
+
+  /** not-implemented: a handler still raises NotImplementedError (or says "not implemented"). */
+  static Verdict notImplemented(Facts f) {
+    LogFacts.Hit h = f.log.first(Kind.NOT_IMPLEMENTED);
+    List<Row> hurt = f.requests.roots().stream().filter(r -> !r.request().success2xx()).toList();
+    if (h == null || hurt.isEmpty()) {
+      return null;
+    }
+    return Verdict.of(INCOMPLETE_IMPLEMENTATION, 0.85, new Evidence().hit(h).rows(hurt, 3).list());
+  }
+
+  private static boolean missingRoute(Row r) {
+    return !r.cascade() && (r.symptom() == Symptom.NOT_FOUND || r.symptom() == Symptom.NOT_ALLOWED);
+  }
+
+  /** route-group-missing: every request of a route group answers 404/405. */
+  static Verdict groupMissing(Facts f) {
+    List<String> groups = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    for (Group g : Group.values()) {
+      List<Entry> members = ConduitCollection.members(g);
+      if (g == Group.OTHER || members.isEmpty()) {
+        continue;
+      }
+      List<Row> failed = new ArrayList<>();
+      for (Entry m : members) {
+        Row r = f.requests.row(m);
+        if (r != null && missingRoute(r)) {
+          failed.add(r);
+        }
+      }
+      if (failed.size() == members.size()) {
+        groups.add(g.name().toLowerCase(java.util.Locale.ROOT));
+        rows.addAll(failed);
+      }
+    }
+    if (groups.isEmpty()) {
+      return null;
+    }
+    return Verdict.of(INCOMPLETE_IMPLEMENTATION, 0.85, new Evidence()
+        .add("route group(s) never implemented, every request 404/405: " + String.join(", ", groups))
+        .rows(rows, 4).list());
+  }
+
+  /** method-not-allowed: the path exists but the method was never routed (405). */
+  static Verdict methodNotAllowed(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.NOT_ALLOWED);
+    if (rows.isEmpty()) {
+      return null;
+    }
+    return Verdict.of(INCOMPLETE_IMPLEMENTATION, 0.75, new Evidence()
+        .add("method not routed (405/501) on " + rows.size() + " request(s)").rows(rows, 4).list());
+  }
+
+  /** endpoint-404: an endpoint that needs no earlier state answers 404: it is missing. */
+  static Verdict endpointNotFound(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.NOT_FOUND).stream()
+        .filter(r -> !r.entry().needs(Resource.SLUG) && !r.entry().needs(Resource.CELEB))
+        .toList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    return Verdict.of(INCOMPLETE_IMPLEMENTATION, 0.65, new Evidence()
+        .add("endpoint(s) answering 404 although they need no earlier resource").rows(rows, 4).list());
+  }
+}

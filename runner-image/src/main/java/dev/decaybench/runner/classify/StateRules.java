@@ -1,0 +1,78 @@
+package dev.decaybench.runner.classify;
+
+import static dev.decaybench.runner.classify.Taxonomy.QUERY;
+import static dev.decaybench.runner.classify.Taxonomy.STATE;
+
+import dev.decaybench.runner.classify.ConduitCollection.Resource;
+import dev.decaybench.runner.classify.RequestFacts.Row;
+import dev.decaybench.runner.classify.RequestFacts.Symptom;
+import java.util.List;
+
+/** Writes and identifiers that do not reach later requests. */
+final class StateRules {
+
+  private StateRules() {}
+
+  /**
+   * slug-not-propagated: the article was created, yet the requests that use its slug go to
+   * /articles/null (or undefined), or all answer 404.
+   */
+  static Verdict slugNotPropagated(Facts f) {
+    if (f.requests.broken(Resource.SLUG) != null) {
+      return null;
+    }
+    List<Row> slugRows = f.requests.roots().stream()
+        .filter(r -> r.entry().needs(Resource.SLUG) && !r.request().success2xx()).toList();
+    if (slugRows.isEmpty()) {
+      return null;
+    }
+    String line = f.log.unresolvedSlugLine();
+    if (line == null) {
+      line = slugRows.stream().map(r -> r.request().path()).filter(p -> p != null
+          && p.matches(".*/articles/(null|undefined|None)(/.*)?")).findFirst().orElse(null);
+    }
+    Row single = f.requests.named("Single Article by slug");
+    long notFound = slugRows.stream().filter(r -> r.symptom() == Symptom.NOT_FOUND).count();
+    boolean allGone = single != null && single.symptom() == Symptom.NOT_FOUND && notFound >= 3;
+    if (line == null && !allGone) {
+      return null;
+    }
+    Evidence ev = new Evidence().add("Create Article succeeded but later requests cannot use its slug");
+    ev.add(line == null ? null : "log: " + line);
+    return Verdict.logic(STATE, line != null ? 0.85 : 0.75, ev.rows(slugRows, 4).list());
+  }
+
+  /**
+   * write-not-persisted: a favourite / unfavourite / follow / unfollow answers 200 with the right
+   * shape but the flag or counter its write should change is wrong. A favourite whose count did
+   * change but whose "favorited" flag did not points at the query reading it instead.
+   */
+  static Verdict writeNotPersisted(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.SEMANTIC);
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Row first = rows.get(0);
+    Row fav = rows.stream().filter(r -> r.entry().name().equals("Favorite Article")).findFirst().orElse(null);
+    Evidence ev = new Evidence();
+    if (fav != null) {
+      if (fav.flags().contains("count")) {
+        return Verdict.logic(STATE, 0.8, ev.add("favoritesCount did not change after favouriting: the write was lost")
+            .rows(rows, 3).list());
+      }
+      boolean listsEmpty = !f.requests.roots(Symptom.EMPTY).isEmpty();
+      if (fav.flags().contains("flag") || listsEmpty) {
+        return Verdict.logic(QUERY, 0.7, ev.add("the favourite is stored but 'favorited' (and the favorited filter)"
+            + " do not find it: the reading query is wrong").rows(rows, 3).rows(f.requests.roots(Symptom.EMPTY), 2).list());
+      }
+      first = fav;
+    }
+    TrajectoryFacts t = f.trajectory;
+    if (t.queryHints > t.stateHints) {
+      return Verdict.logic(QUERY, 0.55, ev.add("flag wrong after a write; the agent's last work is about queries ("
+          + t.queryHints + " query hints vs " + t.stateHints + " write hints)").rows(List.of(first), 1).list());
+    }
+    return Verdict.logic(STATE, fav != null ? 0.6 : 0.75, ev.add("a write answered 200 but its effect is not visible")
+        .rows(rows, 3).list());
+  }
+}

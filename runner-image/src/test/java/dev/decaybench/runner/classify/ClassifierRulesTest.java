@@ -1,0 +1,163 @@
+package dev.decaybench.runner.classify;
+
+import static dev.decaybench.runner.classify.ClassifierFixtures.ALL_PASSED;
+import static dev.decaybench.runner.classify.ClassifierFixtures.NO_CSV;
+import static dev.decaybench.runner.classify.ClassifierFixtures.allUnanswered;
+import static dev.decaybench.runner.classify.ClassifierFixtures.line;
+import static dev.decaybench.runner.classify.ClassifierFixtures.lines;
+import static dev.decaybench.runner.classify.ClassifierFixtures.sample;
+import static dev.decaybench.runner.classify.ClassifierFixtures.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.api.result.FailureClass;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One minimal case per rule: the rule that fires, the class and subcategory it gives. */
+class ClassifierRulesTest {
+
+  private static final Set<String> FIRED = new HashSet<>();
+  private static final FailureClassifier CLASSIFIER = new FailureClassifier();
+
+  private static Map<String, Object[]> cases() {
+    Map<String, Object[]> m = new LinkedHashMap<>();
+    String loop = step("npm run build", "error TS2345").repeat(5) + "[user]\nLimitsExceeded";
+    String varied = step("ls", "a") + step("cat app.py", "b") + step("python -m pytest", "1 failed") + "[user]\nLimitsExceeded";
+    String stub = Stream.of("Login", "Current User", "All Articles", "Feed", "Favorite Article", "Unfavorite Article",
+        "Create Comment for Article", "All Comments for Article", "Profile", "Follow Profile", "Unfollow Profile",
+        "All Tags", "Articles by Author", "Articles by Tag", "Create Article", "Single Article by slug")
+        .map(n -> line(n, "", 404, 3)).reduce((a, b) -> a + "\n" + b).orElseThrow();
+    m.put("harness-error", new Object[] {sample(NO_CSV).put("harness_error", "postgres did not start"), "other", null});
+    m.put("no-evidence", new Object[] {sample(null), "other", null});
+    m.put("agent-loop", new Object[] {sample(allUnanswered()).trajectory(loop), "stuck_in_loop", null});
+    m.put("agent-aborted", new Object[] {sample(NO_CSV).status("ContextWindowExceededError"), "premature_termination", null});
+    m.put("no-run-script", new Object[] {sample(NO_CSV).log("/bin/sh: 1: ./run.sh: not found"), "premature_termination", null});
+    m.put("step-limit", new Object[] {sample(NO_CSV).trajectory(varied), "premature_termination", null});
+    m.put("startup-no-answer", new Object[] {sample(allUnanswered()).log("ModuleNotFoundError: No module named 'jwt'"),
+        "server_startup_failure", null});
+    m.put("stub-submitted", new Object[] {sample(stub), "premature_termination", null});
+    m.put("verifier-only", new Object[] {sample(ALL_PASSED).verifiers("Database: FAILED \u2014 sqlite evidence found"),
+        "constraint_violation", null});
+    m.put("nearly-passed-verifier", new Object[] {sample(line("Profile", "GET", 200, 1))
+        .verifiers("ORM: FAILED \u2014 no sequelize evidence"), "constraint_violation", null});
+    m.put("all-passed-no-cause", new Object[] {sample(ALL_PASSED), "other", null});
+    m.put("not-implemented", new Object[] {sample(line("Create Comment for Article", "POST", 500, 6))
+        .log("NotImplementedError: comments"), "incomplete_implementation", null});
+    m.put("framework-signature", new Object[] {sample(line("Favorite Article", "POST", 400, 15))
+        .log("{\"err\":{\"code\":\"FST_ERR_CTP_EMPTY_JSON_BODY\"}}"), "logic_error", "framework_idiosyncrasy"});
+    m.put("empty-body-rejected", new Object[] {sample(lines(line("Favorite Article", "POST", 400, 15),
+        line("Unfavorite Article", "DELETE", 400, 14))), "logic_error", "framework_idiosyncrasy"});
+    m.put("redirect-status", new Object[] {sample(line("All Tags", "GET", 301, 3)), "logic_error", "framework_idiosyncrasy"});
+    m.put("auth-unauthorized", new Object[] {sample(lines(line("Current User", "GET", 401, 5),
+        line("Update User", "PUT", 401, 5))), "logic_error", "auth_misconfiguration"});
+    m.put("auth-token-error", new Object[] {sample(line("Register", "POST", 500, 6))
+        .log("Error: secretOrPrivateKey must have a value"), "logic_error", "auth_misconfiguration"});
+    m.put("data-layer-error", new Object[] {sample(line("Create Article", "POST", 500, 13))
+        .log("sqlalchemy.orm.exc.DetachedInstanceError: Instance <Article> is not bound to a Session"),
+        "logic_error", "database_runtime_error"});
+    m.put("slug-not-propagated", new Object[] {sample(lines(line("Single Article by slug", "GET", 404, 13),
+        line("Update Article", "PUT", 404, 13))).log("GET /api/articles/undefined 404 2.1 ms - 40"),
+        "logic_error", "state_propagation_failure"});
+    m.put("route-group-missing", new Object[] {sample(lines(line("Create Comment for Article", "POST", 404, 6),
+        line("All Comments for Article", "GET", 404, 7), line("All Comments for Article without login", "GET", 404, 7))),
+        "incomplete_implementation", null});
+    m.put("method-not-allowed", new Object[] {sample(line("Update User", "PUT", 405, 5)), "incomplete_implementation", null});
+    m.put("request-schema-rejected", new Object[] {sample(lines(line("Register", "POST", 422, 6),
+        line("Login", "POST", 422, 6))), "schema_format_error", null});
+    m.put("response-shape", new Object[] {sample(line("Profile", "GET", 200, 5)), "schema_format_error", null});
+    m.put("endpoint-404", new Object[] {sample(line("Update User", "PUT", 404, 5)), "incomplete_implementation", null});
+    m.put("status-mismatch", new Object[] {sample(line("Follow Profile", "POST", 201, 1)), "logic_error", "business_logic_defect"});
+    m.put("write-not-persisted", new Object[] {sample(line("Unfollow Profile", "DELETE", 200, 1)),
+        "logic_error", "state_propagation_failure"});
+    m.put("filter-wrong-results", new Object[] {sample(lines(line("Articles by Tag", "GET", 200, 5).replace(": 5", ": 0"),
+        line("Articles by Tag", "GET", 200, 12))), "logic_error", "incorrect_query_logic"});
+    m.put("app-exception", new Object[] {sample(line("Update Article", "PUT", 500, 13))
+        .log("TypeError: Cannot read properties of null (reading 'title')"), "logic_error", "business_logic_defect"});
+    m.put("client-error", new Object[] {sample(line("Register Celeb", "POST", 422, 6)), "logic_error", "business_logic_defect"});
+    m.put("logic-fallback", new Object[] {sample(line("Update Article", "PUT", 500, 13)), "logic_error", "business_logic_defect"});
+    m.put("nothing-fits", new Object[] {sample("lorem ipsum").log("some log line"), "other", null});
+    return m;
+  }
+
+  static Stream<Arguments> ruleCases() {
+    return cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ruleCases")
+  void ruleFiresWithItsClass(String rule, ClassifierFixtures.Builder sample, String coarse, String sub) {
+    FailureClass f = CLASSIFIER.classify(sample.evidence());
+    assertThat(f.rule()).as("rule for %s, evidence %s", rule, f.evidence()).isEqualTo(rule);
+    assertThat(f.coarse()).isEqualTo(coarse);
+    assertThat(f.subcategory()).isEqualTo(sub);
+    assertThat(f.dataLayer()).isEqualTo(Taxonomy.isDataLayer(sub));
+    assertThat(f.confidence()).isBetween(0.0, 1.0);
+    assertThat(f.evidence()).isNotEmpty();
+    FIRED.add(rule);
+  }
+
+  @Test
+  void everyRuleHasACase() {
+    assertThat(cases().keySet()).containsExactlyInAnyOrderElementsOf(FailureClassifier.ruleIds());
+  }
+
+  @Test
+  void queryCompositionErrorsAreQueryLogicNotRuntimeErrors() {
+    FailureClass f = CLASSIFIER.classify(sample(line("Articles by Author", "GET", 500, 17))
+        .log("sqlalchemy.exc.ProgrammingError: (psycopg2.errors.UndefinedFunction) operator does not exist: integer = text")
+        .evidence());
+    assertThat(f.subcategory()).isEqualTo("incorrect_query_logic");
+    assertThat(f.dataLayer()).isTrue();
+  }
+
+  @Test
+  void cascadesAfterAFailedArticleCreationAreNotRoots() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Create Article", "POST", 500, 13),
+        line("Single Article by slug", "GET", 404, 13), line("Update Article", "PUT", 404, 13),
+        line("Create Comment for Article", "POST", 404, 6), line("All Comments for Article", "GET", 404, 7),
+        line("All Comments for Article without login", "GET", 404, 7)))
+        .log("SequelizeUniqueConstraintError: Validation error").evidence());
+    assertThat(f.rule()).isEqualTo("data-layer-error");
+    assertThat(f.subcategory()).isEqualTo("database_runtime_error");
+  }
+
+  @Test
+  void a401CascadeFromAnUnwrappedLoginIsASchemaError() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Register", "POST", 201, 6), line("Login", "POST", 200, 6),
+        line("Login and Remember Token", "POST", 200, 7), line("Current User", "GET", 401, 5),
+        line("Create Article", "POST", 401, 13))).evidence());
+    assertThat(f.coarse()).isEqualTo("schema_format_error");
+  }
+
+  @Test
+  void favouriteCountUnchangedIsStateButFlagOnlyIsQuery() {
+    FailureClass state = CLASSIFIER.classify(sample(lines(line("Favorite Article", "POST", 200, 2),
+        line("Articles Favorited by Username", "GET", 200, 12))).evidence());
+    FailureClass query = CLASSIFIER.classify(sample(lines(line("Favorite Article", "POST", 200, 1),
+        line("Articles Favorited by Username", "GET", 200, 12))).evidence());
+    assertThat(state.subcategory()).isEqualTo("state_propagation_failure");
+    assertThat(query.subcategory()).isEqualTo("incorrect_query_logic");
+  }
+
+  @Test
+  void anAgentThatSubmittedAfterPollingIsNotStuck() {
+    String polling = step("curl -s localhost:8080/api/health-check", "").repeat(4)
+        + "[assistant]\n```bash\necho COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT\n```";
+    FailureClass f = CLASSIFIER.classify(sample(allUnanswered()).trajectory(polling)
+        .log("Error: Cannot find module 'express'").evidence());
+    assertThat(f.coarse()).isEqualTo("server_startup_failure");
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println("classifier rules exercised: " + FIRED.size() + "/" + FailureClassifier.ruleIds().size());
+  }
+}

@@ -1,0 +1,118 @@
+package dev.decaybench.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.report.ReportWriter;
+import dev.decaybench.runner.report.RunMetadata;
+import dev.decaybench.runner.report.SyntheticRuns;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code decaybench report} and {@code decaybench compare} on synthetic run directories. */
+class ReportCompareCommandTest {
+
+  @TempDir
+  Path tmp;
+
+  record Outcome(int code, String out, String err) {}
+
+  @Test
+  void reportRebuildsTheFourFiles() throws Exception {
+    Path run = SyntheticRuns.runA(tmp.resolve("a"));
+    Outcome o = cli("report", run.toString());
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("16 trials of 8 tasks: A% 65.63, strict A% 60.63, 7 successes")
+        .contains("warning: zz-unfinished: not finished").contains("wrote ").contains("report.html");
+    for (String f : new String[] {"run.json", "global_stats.csv", "report.md", "report.html"}) {
+      assertThat(run.resolve(f)).isRegularFile();
+    }
+  }
+
+  @Test
+  void reportKeepsTheMetadataOfAnExistingRunJson() throws Exception {
+    Path run = SyntheticRuns.runA(tmp.resolve("a"));
+    ReportWriter.writeAll(run, new RunMetadata("nightly", "llm", "gpt-x", "constraint-decay", 3, null, null, null, null));
+    assertThat(cli("report", run.toString()).code()).isZero();
+    JsonNode json = Json.mapper().readTree(run.resolve("run.json").toFile());
+    assertThat(json.get("metadata").get("model").asText()).isEqualTo("gpt-x");
+    assertThat(json.get("metrics").get("k").asInt()).isEqualTo(3); // the configured repeats
+    assertThat(Files.readString(run.resolve("global_stats.csv"))).contains("\nllm,gpt-x,global,all,,");
+  }
+
+  @Test
+  void reportOnAMissingDirectoryIsOneLineAndExitCode3() throws Exception {
+    Outcome o = cli("report", tmp.resolve("nope").toString());
+    assertThat(o.code()).isEqualTo(3);
+    assertThat(o.err().strip()).startsWith("decaybench: run directory").contains("does not exist")
+        .doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void compareShowsMatchedPairDifferencesAsATable() throws Exception {
+    Path a = SyntheticRuns.runA(tmp.resolve("a"));
+    Path b = SyntheticRuns.runB(tmp.resolve("b"));
+    Outcome o = cli("compare", a.toString(), b.toString());
+    assertThat(o.code()).isZero();
+    // matched: 7 tasks (express L3 only in A, koa only in B); only flask L2 changed: 25 -> 100 (+75)
+    // A over the matched tasks = 525/7 = 75.00, B = 600/7 = 85.71;
+    // differences (75, 0 x 6): mean 75/7 = 10.71, SE = 75/7 too (one non-zero difference among m)
+    assertThat(o.out()).contains("7 tasks in both; left out: 1 only in A, 1 only in B")
+        .containsPattern("overall\\s+7\\s+75\\.00\\s+85\\.71\\s+\\+10\\.71\\s+10\\.71")
+        // L2: flask +75, express 0 -> +37.50 +- 37.50
+        .containsPattern("L2\\s+2\\s+52\\.50\\s+90\\.00\\s+\\+37\\.50\\s+37\\.50")
+        // L3: only flask matched -> one task, no SE
+        .containsPattern("L3\\s+1\\s+40\\.00\\s+40\\.00\\s+\\+0\\.00\\s+-")
+        .containsPattern("flask\\s+4\\s+65\\.00\\s+83\\.75\\s+\\+18\\.75");
+  }
+
+  @Test
+  void compareAsJson() throws Exception {
+    Outcome o = cli("compare", SyntheticRuns.runA(tmp.resolve("a")).toString(), SyntheticRuns.runB(tmp.resolve("b")).toString(),
+        "--format", "json");
+    assertThat(o.code()).isZero();
+    JsonNode json = Json.mapper().readTree(o.out());
+    assertThat(json.get("matchedTasks").asInt()).isEqualTo(7);
+    assertThat(json.get("perLevel").get("L2").get("deltaAPct").asDouble()).isEqualTo(37.5);
+    assertThat(json.get("onlyInB").get(0).asText()).isEqualTo("koa-openapi-unconstrained");
+  }
+
+  @Test
+  void compareErrorsAreOneLine() throws Exception {
+    Path a = SyntheticRuns.runA(tmp.resolve("a"));
+    Outcome missing = cli("compare", a.toString(), tmp.resolve("nope").toString());
+    assertThat(missing.code()).isEqualTo(3);
+    assertThat(missing.err().strip()).contains("does not exist").doesNotContain("\n");
+    Files.createDirectories(tmp.resolve("empty"));
+    Outcome empty = cli("compare", a.toString(), tmp.resolve("empty").toString());
+    assertThat(empty.code()).isEqualTo(3);
+    assertThat(empty.err().strip()).contains("has no trials").doesNotContain("\n");
+    assertThat(cli("compare", a.toString(), a.toString(), "--format", "xml").code()).isEqualTo(2);
+  }
+
+  private static Outcome cli(String... args) throws Exception {
+    return capture(() -> DecaybenchCli.run(args));
+  }
+
+  private static Outcome capture(Callable<Integer> c) throws Exception {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true));
+    System.setErr(new PrintStream(err, true));
+    try {
+      int code = c.call();
+      return new Outcome(code, out.toString(), err.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+}
