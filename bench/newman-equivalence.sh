@@ -13,6 +13,7 @@
 # and whether the A% values match. Below it, for each app whose per-request failed-assertion
 # counts differ, one table of the differing requests (Newman run.executions[].assertions[].error
 # vs result.json requests[].assertions[].passed, matched by request name and occurrence).
+# Env: DECAYBENCH=path of the launcher to use (default ./decaybench of this checkout).
 # Exit status: 0 if every A% matches, 1 otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --include-sqlite) include_sqlite=1 ;;
     --keep) keep="$2"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) names+=("$1") ;;
   esac
@@ -72,7 +73,7 @@ for n in "${names[@]}"; do
   # sources), so retry twice.
   for attempt in 1 2 3; do
     rm -rf "$d/out"
-    "$root/decaybench" evaluate --app "$d/app-decaybench" --out "$d/out" --task "$task" \
+    "${DECAYBENCH:-$root/decaybench}" evaluate --app "$d/app-decaybench" --out "$d/out" --task "$task" \
       >"$d/decaybench.log" 2>&1 || true
     [ -f "$d/out/result.json" ] && break
     echo "   no result.json (attempt $attempt): $(tail -n 1 "$d/decaybench.log")" >&2

@@ -16,7 +16,8 @@
 # fails); finally, always (trap), stop the app's process group and PostgreSQL and delete the
 # temp dir. Newman 6 is installed into bench/.newman on first use.
 # Env: COLLECTION (default /work/shared/reference/constraint-decay/Conduit.postman_collection.json),
-#      PG_BIN (default /usr/lib/postgresql/15/bin), VERBOSE=1 to keep app/Newman output on stderr.
+#      PG_BIN (default /usr/lib/postgresql/15/bin), VERBOSE=1 to keep app/Newman output on stderr,
+#      TIMINGS=1 to print phase durations in ms on stderr ("timings: postgres=... setup=... ...").
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 COLLECTION="${COLLECTION:-/work/shared/reference/constraint-decay/Conduit.postman_collection.json}"
@@ -32,6 +33,8 @@ port="$2"
 keep_json="${3:-}"
 
 log() { echo "newman-pipeline: $*" >&2; }
+now_ms() { date +%s%3N; }
+t0="$(now_ms)"
 
 if [ ! -x "$newman" ]; then
   log "installing newman@6 into $bench/.newman"
@@ -102,6 +105,8 @@ if [ "$ready" != 1 ]; then
   exit 1
 fi
 
+t_pg="$(now_ms)"
+
 # ---- the app ---------------------------------------------------------------------------------
 app_out=/dev/null
 [ "${VERBOSE:-0}" = 1 ] && app_out=/dev/stderr
@@ -109,6 +114,7 @@ if [ -f "$app/package.json" ]; then
   (cd "$app" && npm install --no-audit --no-fund --prefer-offline) >"$app_out" 2>&1 \
     || log "set-up (npm install) failed; starting the app anyway"
 fi
+t_setup="$(now_ms)"
 if [ -f "$app/run.sh" ]; then
   start=(bash "$app/run.sh")
 elif [ -f "$app/package.json" ]; then
@@ -132,6 +138,7 @@ while [ "$SECONDS" -lt "$deadline" ]; do
   kill -0 "$app_pid" 2>/dev/null || break
   sleep 0.1
 done
+t_start="$(now_ms)"
 [ "$healthy" = 1 ] || log "app not healthy (exited or 60 s passed); running Newman anyway"
 
 # ---- Newman ----------------------------------------------------------------------------------
@@ -147,6 +154,11 @@ newman_out=/dev/null
   --timeout-request 10000 \
   --reporters json --reporter-json-export "$json" >"$newman_out" 2>&1 || true   # exit 1 = failures
 [ -s "$json" ] || { log "Newman wrote no report"; exit 1; }
+t_suite="$(now_ms)"
+if [ "${TIMINGS:-0}" = 1 ]; then
+  log "timings: postgres=$((t_pg - t0)) setup=$((t_setup - t_pg)) start=$((t_start - t_setup))" \
+    "newman=$((t_suite - t_start)) (ms; cleanup not included)"
+fi
 
 node -e '
   const s = require(process.argv[1]).run.stats.assertions;
