@@ -66,11 +66,12 @@ public final class PodPhase {
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
       ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()));
-      suite = runner.run(ConduitSuite.PAPER, url(spec, spec.apiPrefix()), out);
-      if (spec.extendedSuite()) {
-        // after the paper's suite, so its A% cannot change; run-unique names isolate the data
-        extended = runner.run(ConduitSuite.EXTENDED, url(spec, spec.apiPrefix()), out);
-      }
+      // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
+      Map<String, SuiteOutcome> outcomes = runner.runAll(spec.extendedSuite()
+          ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED) : List.of(ConduitSuite.PAPER),
+          url(spec, spec.apiPrefix()), out);
+      suite = outcomes.get(ConduitSuite.PAPER.name());
+      extended = outcomes.get(ConduitSuite.EXTENDED.name());
       footprint = FootprintProbe.capture(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD,
           markers(suite, extended), Path.of(spec.workspace()), sqliteBefore);
       suiteMs = System.currentTimeMillis() - t2;

@@ -58,20 +58,32 @@ public final class ConduitSuite {
    * @param reportDir where the Cucumber JSON and JUnit XML reports go
    */
   public SuiteOutcome run(Definition suite, String apiUrl, Path reportDir) {
+    return runAll(List.of(suite), apiUrl, reportDir).get(suite.name());
+  }
+
+  /**
+   * Runs several suites, in order, in ONE Cucumber run (one start-up instead of one per suite),
+   * against the same app; the outcome of each is counted on its own. Reports: cucumber.json and
+   * junit.xml, one scenario per request, tagged with the suite.
+   */
+  public Map<String, SuiteOutcome> runAll(List<Definition> suites, String apiUrl, Path reportDir) {
     String user = "db" + HexFormat.of().formatHex(randomBytes(5));
     Map<String, String> variables = Map.of(
         "USERNAME", user,
         "EMAIL", user + "@decaybench.dev",
         "PASSWORD", "pw-" + HexFormat.of().formatHex(randomBytes(6)),
         "RUN", HexFormat.of().formatHex(randomBytes(4)));
-    SuiteSession session = new SuiteSession(apiUrl, new HttpCaller(requestTimeout), variables);
+    Map<String, String> suiteOfFeature = new java.util.LinkedHashMap<>();
+    suites.forEach(d -> d.features().forEach(f -> suiteOfFeature.put(f, d.name())));
+    SuiteSession session = new SuiteSession(apiUrl, new HttpCaller(requestTimeout), variables,
+        suiteOfFeature);
     List<String> args = new ArrayList<>(List.of(
         "--glue", GLUE,
-        "--plugin", "json:" + reportDir.resolve("cucumber-" + suite.name() + ".json"),
-        "--plugin", "junit:" + reportDir.resolve("junit-" + suite.name() + ".xml"),
+        "--plugin", "json:" + reportDir.resolve("cucumber.json"),
+        "--plugin", "junit:" + reportDir.resolve("junit.xml"),
         "--no-summary",
         "--monochrome"));
-    suite.features().forEach(f -> args.add("classpath:" + f));
+    suiteOfFeature.keySet().forEach(f -> args.add("classpath:" + f));
     System.setProperty("cucumber.publish.quiet", "true");
     SuiteSession.bind(session);
     try {
@@ -81,13 +93,17 @@ public final class ConduitSuite {
     } finally {
       SuiteSession.unbind();
     }
-    SuiteOutcome outcome = SuiteOutcome.of(session.completed(), session.variables());
-    if (outcome.counts().total() != suite.expectedAssertions()) {
-      throw new IllegalStateException("suite " + suite.name() + " counted "
-          + outcome.counts().total() + " assertions instead of " + suite.expectedAssertions()
-          + "; the feature files and the step definitions disagree");
+    Map<String, SuiteOutcome> outcomes = new java.util.LinkedHashMap<>();
+    for (Definition suite : suites) {
+      SuiteOutcome outcome = SuiteOutcome.of(session.completed(suite.name()), session.variables());
+      if (outcome.counts().total() != suite.expectedAssertions()) {
+        throw new IllegalStateException("suite " + suite.name() + " counted "
+            + outcome.counts().total() + " assertions instead of " + suite.expectedAssertions()
+            + "; the feature files and the step definitions disagree");
+      }
+      outcomes.put(suite.name(), outcome);
     }
-    return outcome;
+    return outcomes;
   }
 
   private static byte[] randomBytes(int n) {

@@ -31,7 +31,9 @@ public final class SuiteSession {
   private final String apiUrl;
   private final HttpCaller http;
   private final Map<String, String> variables = new HashMap<>();
-  private final List<RequestResult> completed = new ArrayList<>();
+  private final Map<String, List<RequestResult>> completed = new java.util.LinkedHashMap<>();
+  private final Map<String, String> suiteOfFeature;
+  private String currentSuite = "default";
 
   private String requestName;
   private String method;
@@ -40,10 +42,19 @@ public final class SuiteSession {
   private JsonNode body;
   private List<AssertionResult> assertions = new ArrayList<>();
 
-  public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables) {
+  public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
+      Map<String, String> suiteOfFeature) {
     this.apiUrl = apiUrl;
     this.http = http;
     this.variables.putAll(initialVariables);
+    this.suiteOfFeature = Map.copyOf(suiteOfFeature);
+  }
+
+  /** Called before each scenario: its feature file decides which suite its checks count for. */
+  public void enterFeature(String featureUri) {
+    currentSuite = suiteOfFeature.entrySet().stream()
+        .filter(e -> featureUri.endsWith(e.getKey())).map(Map.Entry::getValue)
+        .findFirst().orElse("default");
   }
 
   public static void bind(SuiteSession session) {
@@ -127,14 +138,14 @@ public final class SuiteSession {
     RequestResult result = new RequestResult(requestName, method, path,
         exchange == null ? null : exchange.status(), exchange == null ? "not sent" : exchange.error(),
         exchange == null ? 0 : exchange.durationMs(), List.copyOf(assertions));
-    completed.add(result);
+    completed.computeIfAbsent(currentSuite, k -> new ArrayList<>()).add(result);
     requestName = null;
     exchange = null;
     return result;
   }
 
-  public List<RequestResult> completed() {
-    return List.copyOf(completed);
+  public List<RequestResult> completed(String suite) {
+    return List.copyOf(completed.getOrDefault(suite, List.of()));
   }
 
   public Map<String, String> variables() {

@@ -35,7 +35,7 @@ class ReferenceAppEvaluationTest {
     assertThat(r.strictAPctPlus()).isEqualTo(100.0);
     assertThat(r.extended().passed()).isEqualTo(r.extended().total()).isGreaterThan(80);
     assertThat(r.constraints()).containsExactly("clean_architecture", "postgres", "sqlalchemy");
-    for (String f : new String[] {"result.json", "server.log", "cucumber-paper.json", "junit-paper.xml"}) {
+    for (String f : new String[] {"result.json", "server.log", "cucumber.json", "junit.xml"}) {
       assertThat(tmp.resolve("out").resolve(f)).isNotEmptyFile();
     }
     assertThat(DirectoryDigest.of(app)).as("the input app is never modified").isEqualTo(before);

@@ -7,6 +7,8 @@ import dev.decaybench.runner.suite.JsSemantics;
 import dev.decaybench.runner.suite.ResponsePath;
 import dev.decaybench.runner.suite.SuiteSession;
 import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.stream.Collectors;
@@ -126,6 +128,11 @@ public class ConduitSteps {
     }
     session.check("Global variable \"token\" has been set",
         body -> JsSemantics.truthy(ResponsePath.value(body, path)), "expected a non-empty token");
+  }
+
+  @Before
+  public void enterScenario(Scenario scenario) {
+    session.enterFeature(scenario.getUri().toString());
   }
 
   @After
