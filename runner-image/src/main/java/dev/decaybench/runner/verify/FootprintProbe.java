@@ -2,11 +2,9 @@ package dev.decaybench.runner.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import dev.decaybench.runner.util.TreeWalk;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +22,6 @@ import java.util.Set;
 public final class FootprintProbe {
 
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes();
-  private static final Set<String> SKIPPED = Set.of("node_modules", ".git", "__pycache__", ".venv", "venv");
 
   private FootprintProbe() {}
 
@@ -32,24 +29,9 @@ public final class FootprintProbe {
   public static Map<String, Long> sqliteFiles(Path workspace) {
     Map<String, Long> found = new HashMap<>();
     try {
-      Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(workspace) && SKIPPED.contains(dir.getFileName().toString())
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && attrs.size() >= SQLITE_MAGIC.length && isSqlite(file)) {
-            found.put(workspace.relativize(file).toString(), attrs.lastModifiedTime().toMillis());
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException exc) {
-          return FileVisitResult.CONTINUE;
+      TreeWalk.files(workspace, TreeWalk.NOT_APP_CODE, (file, rel, attrs) -> {
+        if (attrs.size() >= SQLITE_MAGIC.length && isSqlite(file)) {
+          found.put(rel, attrs.lastModifiedTime().toMillis());
         }
       });
     } catch (IOException e) {

@@ -2,11 +2,9 @@ package dev.decaybench.runner.verify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import dev.decaybench.runner.util.TreeWalk;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +16,6 @@ import java.util.Set;
  */
 public record PatchFiles(Map<String, String> addedText) {
 
-  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "__pycache__",
-      ".venv", "venv", ".pytest_cache", ".mypy_cache", ".npm", ".cache");
   private static final long MAX_FILE_BYTES = 1 << 20;
 
   public static PatchFiles fromUnifiedDiff(String diff) {
@@ -46,28 +42,12 @@ public record PatchFiles(Map<String, String> addedText) {
 
   public static PatchFiles fromDirectory(Path root) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_BYTES) {
-          byte[] bytes = Files.readAllBytes(file);
-          if (!looksBinary(bytes)) {
-            String rel = root.relativize(file).toString().replace('\\', '/');
-            out.put(rel, new String(bytes, StandardCharsets.UTF_8));
-          }
+    TreeWalk.files(root, TreeWalk.NOT_APP_CODE, (file, rel, attrs) -> {
+      if (attrs.size() <= MAX_FILE_BYTES) {
+        byte[] bytes = Files.readAllBytes(file);
+        if (!looksBinary(bytes)) {
+          out.put(rel, new String(bytes, StandardCharsets.UTF_8));
         }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        return FileVisitResult.CONTINUE;
       }
     });
     return new PatchFiles(out);

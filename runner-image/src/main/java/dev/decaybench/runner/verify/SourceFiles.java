@@ -2,11 +2,9 @@ package dev.decaybench.runner.verify;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import dev.decaybench.runner.util.TreeWalk;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,33 +13,21 @@ import java.util.TreeMap;
 public record SourceFiles(Map<String, String> byPath) {
 
   static final Set<String> EXTENSIONS = Set.of(".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx");
-  private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "__pycache__", ".venv",
-      "venv", "dist", "build", "coverage", ".npm", ".cache");
+  private static final Set<String> SKIPPED = union(TreeWalk.NOT_APP_CODE, Set.of("dist", "build", "coverage"));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new java.util.HashSet<>(a);
+    u.addAll(b);
+    return Set.copyOf(u);
+  }
 
   public static SourceFiles of(Path root) throws IOException {
     Map<String, String> files = new TreeMap<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        if (attrs.isRegularFile() && dot > 0 && EXTENSIONS.contains(name.substring(dot))
-            && attrs.size() < 1_000_000) {
-          files.put(root.relativize(file).toString().replace('\\', '/'),
-              new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        return FileVisitResult.CONTINUE;
+    TreeWalk.files(root, SKIPPED, (file, rel, attrs) -> {
+      String name = file.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      if (dot > 0 && EXTENSIONS.contains(name.substring(dot)) && attrs.size() < 1_000_000) {
+        files.put(rel, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
       }
     });
     return new SourceFiles(files);

@@ -57,38 +57,35 @@ public class ExtendedSteps {
   @Then("every element of {string} has {string} containing {string}")
   public void everyElementContains(String path, String property, String valueTemplate) {
     String value = session.substitute(valueTemplate);
-    session.check("every " + path + " has " + property + " containing \"" + valueTemplate + "\"",
-        body -> {
-          JsonNode list = ResponsePath.value(body, path);
-          if (!list.isArray() || list.isEmpty()) {
-            return false;
-          }
-          for (JsonNode e : list) {
-            if (!containsText(ResponsePath.value(e, property), value)) {
-              return false;
-            }
-          }
-          return true;
-        }, "expected every element of " + path + " to have " + property + " containing \"" + value + "\"");
+    everyElement("every " + path + " has " + property + " containing \"" + valueTemplate + "\"",
+        path, e -> containsText(ResponsePath.value(e, property), value),
+        "expected every element of " + path + " to have " + property + " containing \"" + value + "\"");
   }
 
   @Then("every element of {string} has {string} equal to {string}")
   public void everyElementEquals(String path, String property, String valueTemplate) {
     String value = session.substitute(valueTemplate);
-    session.check("every " + path + " has " + property + " = \"" + valueTemplate + "\"",
-        body -> {
-          JsonNode list = ResponsePath.value(body, path);
-          if (!list.isArray() || list.isEmpty()) {
-            return false;
-          }
-          for (JsonNode e : list) {
-            JsonNode v = ResponsePath.value(e, property);
-            if (!v.isTextual() || !v.textValue().equals(value)) {
-              return false;
-            }
-          }
-          return true;
-        }, "expected every element of " + path + " to have " + property + " = \"" + value + "\"");
+    everyElement("every " + path + " has " + property + " = \"" + valueTemplate + "\"", path, e -> {
+      JsonNode v = ResponsePath.value(e, property);
+      return v.isTextual() && v.textValue().equals(value);
+    }, "expected every element of " + path + " to have " + property + " = \"" + value + "\"");
+  }
+
+  /** One check over a list: it must be a non-empty array whose every element passes. */
+  private void everyElement(String name, String path, java.util.function.Predicate<JsonNode> each,
+      String expected) {
+    session.check(name, body -> {
+      JsonNode list = ResponsePath.value(body, path);
+      if (!list.isArray() || list.isEmpty()) {
+        return false;
+      }
+      for (JsonNode e : list) {
+        if (!each.test(e)) {
+          return false;
+        }
+      }
+      return true;
+    }, expected);
   }
 
   private static boolean containsText(JsonNode array, String value) {
