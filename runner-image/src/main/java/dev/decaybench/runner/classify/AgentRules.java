@@ -25,13 +25,21 @@ final class AgentRules {
     return !f.requests.isEmpty() || Boolean.FALSE.equals(e.suiteRan()) || Boolean.FALSE.equals(e.healthy());
   }
 
-  /** agent-loop: the last actions repeat (same command, or a short cycle of commands). */
+  /**
+   * agent-loop: the run ended inside a loop: the last actions repeat (same command, or a short
+   * cycle of commands) and keep getting the same output. Only when the agent did not submit, and
+   * either hit its step limit or left an app that never answered: an agent that got out of the
+   * loop, or an app whose requests fail for a readable reason, is judged by the outcome instead.
+   */
   static Verdict loop(Facts f) {
     TrajectoryFacts t = f.trajectory;
     boolean limit = t.stepLimitLine != null;
-    int escaped = !limit && t.submitted ? 1 : 0; // the agent left the loop and submitted
-    boolean cycle = t.cycleReps >= (t.cyclePeriod == 1 ? (limit ? 3 : 4) : 3) + escaped;
-    boolean spread = t.maxIdentical >= (limit ? 5 : 6) + escaped;
+    boolean dead = !f.requests.anyAnswered() || Boolean.FALSE.equals(f.evidence.suiteRan());
+    if (t.submitted || !(limit || dead)) {
+      return null;
+    }
+    boolean cycle = t.cycleSameOutput && t.cycleReps >= (t.cyclePeriod == 1 ? (limit ? 3 : 4) : 3);
+    boolean spread = t.mostRepeatedSameOutput && t.maxIdentical >= (limit ? 5 : 6);
     if (!(cycle || spread) || !outcomeFailed(f)) {
       return null;
     }
@@ -96,6 +104,19 @@ final class AgentRules {
         .rows(f.requests.roots(), 3).list());
   }
 
+  /** Whether at least one asserted request of the collection passed or answered 2xx. */
+  static boolean somethingWorked(Facts f) {
+    if (f.requests.rows().stream().anyMatch(r -> r.request().success2xx())) {
+      return true;
+    }
+    if (f.requests.allListed()) {
+      return f.evidence.requests().stream().anyMatch(r -> !r.failed() && r.success2xx());
+    }
+    long asserted = ConduitCollection.entries().stream().filter(e -> e.checks() > 0).count();
+    long failed = f.requests.rows().stream().filter(r -> r.entry().known()).map(r -> r.entry().index()).distinct().count();
+    return failed < asserted;
+  }
+
   /** stub-submitted: nearly every route group answers 404, the app is a stub. */
   static Verdict stubSubmitted(Facts f) {
     List<Row> missing = f.requests.rows().stream()
@@ -106,6 +127,9 @@ final class AgentRules {
     groups.remove(Group.OTHER);
     if (groups.size() < 5 || missing.size() < 15 || missing.size() < 0.7 * f.requests.rows().size()) {
       return null;
+    }
+    if (!somethingWorked(f)) {
+      return null; // not even registration answers: the router was never mounted (route-group-missing)
     }
     boolean words = f.trajectory.giveUpLine != null;
     return Verdict.of(PREMATURE_TERMINATION, words ? 0.85 : 0.7, new Evidence()

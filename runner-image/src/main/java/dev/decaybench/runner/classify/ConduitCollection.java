@@ -18,7 +18,7 @@ public final class ConduitCollection {
   public enum Group { ACCOUNT, USER, ARTICLES, FEED, FAVORITES, COMMENTS, PROFILES, TAGS, OTHER }
 
   /** State one request hands to later ones. */
-  public enum Resource { USER, TOKEN, SLUG, FAVORITE, CELEB }
+  public enum Resource { USER, TOKEN, SLUG, FAVORITE, CELEB, COMMENT }
 
   /**
    * One request. {@code itemChecks}: checks on the first list element (all fail on an empty list);
@@ -34,6 +34,16 @@ public final class ConduitCollection {
 
     public boolean needs(Resource r) {
       return needs.contains(r);
+    }
+
+    /** A GET of an article list (the feed included): checks its status and the list wrapper. */
+    public boolean articleList() {
+      return known() && "GET".equals(method) && checksStatus && (group == Group.ARTICLES || group == Group.FEED);
+    }
+
+    /** An article list checked only for its wrapper ({@code articles}, {@code articlesCount}), not its items. */
+    public boolean wrapperOnly() {
+      return articleList() && itemChecks == 0;
     }
   }
 
@@ -72,12 +82,12 @@ public final class ConduitCollection {
         true, null, Resource.SLUG, Resource.FAVORITE, Resource.TOKEN);
     add("Unfavorite Article", "DELETE", 14, Group.FAVORITES, true, false, false, 0, 1, false, null,
         Resource.SLUG, Resource.TOKEN);
-    add("Create Comment for Article", "POST", 6, Group.COMMENTS, true, true, false, 0, 0, false, null,
+    add("Create Comment for Article", "POST", 6, Group.COMMENTS, true, true, false, 0, 0, false, Resource.COMMENT,
         Resource.SLUG, Resource.TOKEN);
     add("All Comments for Article", "GET", 7, Group.COMMENTS, true, false, true, 5, 0, false, null,
-        Resource.SLUG);
+        Resource.SLUG, Resource.COMMENT);
     add("All Comments for Article without login", "GET", 7, Group.COMMENTS, false, false, true, 5, 0,
-        false, null, Resource.SLUG);
+        false, null, Resource.SLUG, Resource.COMMENT);
     add("Delete Comment for Article", "DELETE", 0, Group.COMMENTS, true, false, false, 0, 0, false, null,
         Resource.SLUG);
     add("Delete Article", "DELETE", 0, Group.ARTICLES, true, false, false, 0, 0, false, null, Resource.SLUG);
@@ -115,6 +125,43 @@ public final class ConduitCollection {
    * any such entry, else a guess from the path when the name is unknown.
    */
   public static Entry match(String name, String method, String path, int from, int failed) {
+    return match(name, method, path, from, failed, null, 0);
+  }
+
+  /**
+   * As {@link #match(String, String, String, int, int)}, using what the answer says when a name
+   * occurs more than once in the collection (the article lists are run twice, before and after an
+   * article exists). An error answer fails every check of its request, so its count picks the
+   * entry. A 2xx answer with a few failed checks, whose name does not come again later in the
+   * input ({@code laterSameName} counts the later requests with the same name), is the last
+   * candidate: had the first round's list failed, the second round's would have failed too.
+   */
+  public static Entry match(String name, String method, String path, int from, int failed, Integer status,
+      int laterSameName) {
+    List<Entry> candidates = new ArrayList<>();
+    for (int i = Math.max(0, from); i < ENTRIES.size(); i++) {
+      Entry e = ENTRIES.get(i);
+      if (e.name().equalsIgnoreCase(name) && e.checks() >= failed
+          && (method == null || method.isEmpty() || e.method().equalsIgnoreCase(method))) {
+        candidates.add(e);
+      }
+    }
+    if (candidates.size() > 1 && failed > 0) {
+      boolean ok = status != null && status >= 200 && status < 300;
+      if (!ok) {
+        for (Entry e : candidates) {
+          if (e.checks() == failed) {
+            return e;
+          }
+        }
+      } else {
+        return candidates.get(Math.max(0, candidates.size() - 1 - Math.max(0, laterSameName)));
+      }
+    }
+    return match0(name, method, path, from, failed);
+  }
+
+  private static Entry match0(String name, String method, String path, int from, int failed) {
     Entry found = find(name, method, Math.max(0, from), failed);
     if (found == null) {
       found = find(name, method, 0, failed);

@@ -44,6 +44,36 @@ final class DataLayerRules {
   }
 
   /**
+   * list-query: only article-list GETs fail, answering 2xx with wrong items, while the lists that
+   * are checked only for their wrapper pass and the article itself (create, single) is served
+   * right: the list query builds its rows differently from the rest of the app.
+   */
+  static Verdict listQuery(Facts f) {
+    List<Row> roots = f.requests.roots();
+    if (roots.isEmpty() || !roots.stream().allMatch(r -> r.entry().articleList()
+        && (r.request().success2xx() || r.symptom() == Symptom.CLIENT_ERROR || r.symptom() == Symptom.NOT_FOUND))) {
+      return null;
+    }
+    if (roots.stream().allMatch(r -> r.symptom() == Symptom.EMPTY)
+        || roots.stream().anyMatch(r -> r.entry().wrapperOnly() && r.request().success2xx())) {
+      return null; // empty lists: filter-wrong-results; a wrong wrapper: response-shape
+    }
+    if (roots.stream().anyMatch(r -> r.symptom() == Symptom.NOT_FOUND && !RouteRules.listRouteServed(f, r))) {
+      return null; // no list answers at all: the route is missing
+    }
+    for (String name : List.of("Create Article", "Single Article by slug")) {
+      Row r = f.requests.named(name);
+      if (r != null && r.symptom() == Symptom.SHAPE) {
+        return null;
+      }
+    }
+    return Verdict.logic(QUERY, 0.65, new Evidence()
+        .add("only article lists fail (" + roots.size() + " of them), with wrong items or a refused filter, while the"
+            + " lists' wrapper and the single article are right: the list query is wrong")
+        .rows(roots, 4).list());
+  }
+
+  /**
    * filter-wrong-results: a list answers 200 but is empty although its article exists: filtered
    * article lists point at the query; an empty comment list at the retrieval logic.
    */

@@ -34,10 +34,12 @@ public final class FailureClassifier {
       new Rule("auth-unauthorized", AuthRules::unauthorized),
       new Rule("auth-token-error", AuthRules::tokenError),
       new Rule("data-layer-error", DataLayerRules::crash),
+      new Rule("state-error", StateRules::stateError),
       new Rule("slug-not-propagated", StateRules::slugNotPropagated),
       new Rule("route-group-missing", RouteRules::groupMissing),
       new Rule("method-not-allowed", RouteRules::methodNotAllowed),
       new Rule("request-schema-rejected", SchemaRules::requestRejected),
+      new Rule("list-query", DataLayerRules::listQuery),
       new Rule("response-shape", SchemaRules::responseShape),
       new Rule("endpoint-404", RouteRules::endpointNotFound),
       new Rule("status-mismatch", FallbackRules::statusMismatch),
@@ -115,7 +117,10 @@ public final class FailureClassifier {
       Facts f = new Facts(e);
       for (Rule r : RULES) {
         Verdict v = r.apply(f);
-        if (v != null && (!logicOnly || Taxonomy.LOGIC_ERROR.equals(v.coarse()))) {
+        if (v != null && logicOnly && !Taxonomy.LOGIC_ERROR.equals(v.coarse())) {
+          v = asLogicError(r.id(), v);
+        }
+        if (v != null) {
           return toFailureClass(r.id(), v, e);
         }
       }
@@ -129,6 +134,20 @@ public final class FailureClassifier {
           List.of("the classifier could not read this evidence: " + ex.getClass().getSimpleName()
               + (ex.getMessage() == null ? "" : ": " + Facts.clip(ex.getMessage(), 160))));
     }
+  }
+
+  /**
+   * In the second stage (the trial is known to be a logic error) a verdict of another class is
+   * skipped, except where the paper's subcategory definitions name it: "incorrect HTTP method
+   * handling returning 405" is a framework idiosyncrasy.
+   */
+  private static Verdict asLogicError(String rule, Verdict v) {
+    if (rule.equals("method-not-allowed")) {
+      List<String> ev = new ArrayList<>(v.evidence());
+      ev.add("known to be a logic error: a method answered 405 is framework method handling");
+      return Verdict.logic(Taxonomy.FRAMEWORK, 0.5, ev);
+    }
+    return null;
   }
 
   private static FailureClass toFailureClass(String rule, Verdict v, TrialEvidence e) {

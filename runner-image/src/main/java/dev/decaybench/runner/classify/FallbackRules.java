@@ -1,6 +1,8 @@
 package dev.decaybench.runner.classify;
 
 import static dev.decaybench.runner.classify.Taxonomy.BUSINESS;
+import static dev.decaybench.runner.classify.Taxonomy.DATABASE;
+import static dev.decaybench.runner.classify.Taxonomy.QUERY;
 import static dev.decaybench.runner.classify.Taxonomy.OTHER;
 
 import dev.decaybench.runner.classify.LogSignature.Kind;
@@ -20,14 +22,23 @@ final class FallbackRules {
         .add("success answered with a status the contract does not use").rows(rows, 3).list());
   }
 
-  /** app-exception: requests crash and the log shows an exception of the app's own code. */
+  /**
+   * app-exception: requests crash and the log shows an exception of the app's own code. Raised in
+   * the data-access code (a repository, a session, a query being built): a database runtime
+   * error; anywhere else: a business logic defect.
+   */
   static Verdict appException(Facts f) {
     List<Row> rows = f.requests.roots(Symptom.SERVER_ERROR, Symptom.NO_ANSWER);
     LogFacts.Hit h = f.log.last(Kind.APP_EXCEPTION);
     if (rows.isEmpty() || h == null) {
       return null;
     }
-    return Verdict.logic(BUSINESS, 0.55, new Evidence().hit(h).rows(rows, 3).list());
+    RaiseSite.Site site = RaiseSite.last(f.log);
+    if (site != null && site.inDataLayer()) {
+      return Verdict.logic(DATABASE, 0.55, new Evidence().hit(site.exception())
+          .add("raised in the data-access code: " + site.dataLayerLine()).rows(rows, 3).list());
+    }
+    return Verdict.logic(BUSINESS, 0.55, new Evidence().hit(site != null ? site.exception() : h).rows(rows, 3).list());
   }
 
   /** client-error: a valid request refused by the app's own validation (400/409/422). */
@@ -37,11 +48,29 @@ final class FallbackRules {
         .add("a valid request was refused by the app's validation").rows(rows, 3).list());
   }
 
-  /** logic-fallback: requests fail in ways no other rule explains. */
+  /**
+   * logic-fallback: requests fail in ways no other rule explains. Crashes with nothing in the log
+   * are placed by where they happen: only in article lists, the list query; in writes across
+   * several route groups, the database layer they share.
+   */
   static Verdict anyFailure(Facts f) {
     List<Row> rows = f.requests.roots();
     if (rows.isEmpty()) {
       return null;
+    }
+    List<Row> crashed = f.requests.roots(Symptom.SERVER_ERROR);
+    if (!crashed.isEmpty() && f.log.all(Kind.APP_EXCEPTION).isEmpty()) {
+      if (crashed.size() >= 2 && crashed.size() == rows.size() && crashed.stream().allMatch(r -> r.entry().articleList())) {
+        return Verdict.logic(QUERY, 0.4, new Evidence()
+            .add("only the article lists crash (" + crashed.size() + "), with no error in the log: the list query")
+            .rows(crashed, 3).list());
+      }
+      long groups = crashed.stream().filter(r -> !"GET".equals(r.entry().method())).map(r -> r.entry().group()).distinct().count();
+      if (groups >= 3 && crashed.size() * 2 >= rows.size()) {
+        return Verdict.logic(DATABASE, 0.35, new Evidence()
+            .add("writes crash across " + groups + " route groups with no error in the log: the data layer they share")
+            .rows(crashed, 3).list());
+      }
     }
     return Verdict.logic(BUSINESS, 0.3, new Evidence()
         .add("the app answers but behaves differently from the contract; no specific cause recognised")

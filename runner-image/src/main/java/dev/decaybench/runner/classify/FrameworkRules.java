@@ -20,8 +20,27 @@ final class FrameworkRules {
       return null;
     }
     LogFacts.Hit h = hits.get(0);
+    if (bodyParsing(h) && dataLayerDominates(f)) {
+      return null; // a few bodiless requests refused, many more crashing in the data layer: data-layer-error
+    }
     return Verdict.logic(FRAMEWORK, 0.85, new Evidence().hit(h)
         .add("framework: " + f.framework + " (" + h.signature().id() + ")").rows(roots, 3).list());
+  }
+
+  private static boolean bodyParsing(LogFacts.Hit h) {
+    String id = h.signature().id();
+    return id.equals("fastify-empty-json") || id.equals("empty-json-body") || id.equals("fastify-error")
+        || id.equals("flask-json-body");
+  }
+
+  /** At least 3 crashing roots, outnumbering the bodiless requests, and a database or query error logged. */
+  private static boolean dataLayerDominates(Facts f) {
+    boolean logged = f.log.all(Kind.QUERY).stream().anyMatch(x -> !x.setup())
+        || f.log.all(Kind.DATABASE).stream().anyMatch(x -> !x.setup());
+    long crashes = f.requests.roots(Symptom.SERVER_ERROR).size();
+    long bodiless = f.requests.roots().stream().filter(r -> !r.entry().sendsBody() && !"GET".equals(r.entry().method())
+        && r.symptom() != Symptom.SERVER_ERROR).count();
+    return logged && crashes >= 3 && crashes > bodiless;
   }
 
   /**

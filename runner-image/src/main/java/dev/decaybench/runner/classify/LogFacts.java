@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 /** What the server and setup logs say: every line that matched a known signature, by kind. */
 final class LogFacts {
 
-  /** One recognised line; {@code setup} is true for lines of the setup log or start-up notes. */
-  record Hit(LogSignature signature, String line, boolean setup) {
+  /**
+   * One recognised line; {@code setup} is true for lines of the setup log or start-up notes;
+   * {@code index} is the line's position in the server log (-1 for setup lines).
+   */
+  record Hit(LogSignature signature, String line, boolean setup, int index) {
     String describe() {
       return (setup ? "setup log: " : "log: ") + Facts.clip(line.strip(), 220);
     }
@@ -23,6 +26,7 @@ final class LogFacts {
       "/articles/(undefined|null|None|NaN|%7B%7Bslug%7D%7D|\\{\\{slug\\}\\})(?=[/\\s?\"']|$)");
 
   private final Map<Kind, List<Hit>> hits = new EnumMap<>(Kind.class);
+  private final List<String> serverLines = new ArrayList<>();
   private String unresolvedSlugLine;
 
   private LogFacts() {}
@@ -50,9 +54,13 @@ final class LogFacts {
       }
       if (end > start) {
         String line = text.substring(start, Math.min(end, start + MAX_LINE));
+        if (!setup) {
+          serverLines.add(line);
+        }
         LogSignature s = LogSignatures.firstMatch(line);
         if (s != null) {
-          hits.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(new Hit(s, line, setup));
+          hits.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(new Hit(s, line, setup,
+              setup ? -1 : serverLines.size() - 1));
         }
         if (!setup && unresolvedSlugLine == null && line.contains("/articles/")) {
           Matcher m = UNRESOLVED_SLUG.matcher(line);
@@ -93,6 +101,25 @@ final class LogFacts {
       }
     }
     return null;
+  }
+
+  /**
+   * Up to {@code n} server-log lines just before a hit: for a Python traceback or a Node stack these
+   * name the frames the error was raised from. Empty for setup lines.
+   */
+  List<String> before(Hit h, int n) {
+    if (h == null || h.index() < 0) {
+      return List.of();
+    }
+    return serverLines.subList(Math.max(0, h.index() - n), h.index());
+  }
+
+  /** Up to {@code n} server-log lines just after a hit (a Node stack follows its message). */
+  List<String> after(Hit h, int n) {
+    if (h == null || h.index() < 0) {
+      return List.of();
+    }
+    return serverLines.subList(h.index() + 1, Math.min(serverLines.size(), h.index() + 1 + n));
   }
 
   /** A log line requesting /articles/undefined, /articles/null, ...: a slug that never arrived. */

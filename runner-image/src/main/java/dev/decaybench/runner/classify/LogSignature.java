@@ -30,6 +30,8 @@ public record LogSignature(String id, Kind kind, String origin, List<String> nee
     NOT_IMPLEMENTED,
     /** The process could not start: imports, syntax, ports, missing binaries. */
     STARTUP,
+    /** An identifier or dependent row that a later request needed was never created or passed on. */
+    STATE,
     /** Any other exception raised by the app. */
     APP_EXCEPTION
   }

@@ -19,6 +19,18 @@ public final class LogSignatures {
     sig("run-script-missing", Kind.MISSING_RUN_SCRIPT, "shell",
         "(?i)run\\.sh\\W*(?:not found|no such file)|can't open (?:file )?'?[./]*run\\.sh", "run.sh");
 
+    sig("jwt-used-as-id", Kind.AUTH, "auth", "(?:expected a number but got|invalid literal for int\\(\\) with base 10:) '?eyJ",
+        "eyJ");
+    sig("password-hash-limit", Kind.AUTH, "bcrypt", null, "password cannot be longer than 72 bytes",
+        "password length exceeds 72 bytes");
+    sig("id-null-in-path", Kind.STATE, "code",
+        "(?:invalid literal for int\\(\\) with base 10:|expected a number but got) '(?:null|None|undefined|NaN)'"
+        + "|invalid input syntax for type \\w+: \"(?:null|undefined|NaN|None)\"",
+        "invalid literal for int()", "expected a number but got", "invalid input syntax for type");
+    sig("db-extension-missing", Kind.DATABASE, "postgres",
+        "function (?:uuid_generate_v\\d\\w*|gen_random_uuid|crypt|gen_salt)\\(.*\\) does not exist", "function ");
+    sig("dependent-row-missing", Kind.STATE, "django", null, "RelatedObjectDoesNotExist");
+
     sig("sql-operator-mismatch", Kind.QUERY, "postgres", null, "operator does not exist", "UndefinedFunction");
     sig("sql-function-missing", Kind.QUERY, "postgres", "function [\\w.]+\\(.*\\) does not exist", "function ");
     sig("sql-bad-literal", Kind.QUERY, "postgres", null, "invalid input syntax for type",
@@ -29,11 +41,21 @@ public final class LogSignatures {
         "ORDER BY expressions must appear in select list", "more than one row returned by a subquery");
     sig("sqlalchemy-array-contains", Kind.QUERY, "sqlalchemy", null, "ARRAY.contains() not implemented");
     sig("sqlalchemy-join", Kind.QUERY, "sqlalchemy", null, "Don't know how to join", "MultipleResultsFound",
-        "Can't determine which FROM clause to join");
+        "Can't determine which FROM clause to join", "Neither 'InstrumentedAttribute' object nor 'Comparator' object");
     sig("django-field-type", Kind.QUERY, "django", "Field '\\w+' expected a number but got", "expected a number but got");
     sig("django-bad-lookup", Kind.QUERY, "django", null, "Cannot resolve keyword", "Unsupported lookup");
     sig("asyncpg-argument", Kind.QUERY, "asyncpg", null, "invalid input for query argument");
     sig("sequelize-undefined-where", Kind.QUERY, "sequelize", null, "has invalid \"undefined\" value");
+    sig("sql-parameter-type", Kind.QUERY, "postgres", null, "could not determine data type of parameter",
+        "IndeterminateDatatype", "could not determine polymorphic type", "bind message supplies");
+    sig("sql-syntax", Kind.QUERY, "sql", null, "syntax error at or near", "syntax error at end of input",
+        "unterminated dollar-quoted string", "unrecognized token", "argument of WHERE must be type",
+        "each UNION query must have the same number of columns", "ambiguous column name");
+    sig("sql-parameter-count", Kind.QUERY, "sqlite", null, "Too many parameter values were provided", "SQLITE_RANGE",
+        "Incorrect number of bindings supplied", "not all arguments converted during string formatting");
+    sig("sql-function-unsupported", Kind.QUERY, "sqlite", null, "no such function", "is not supported on this database backend",
+        "NotSupportedError");
+    sig("sequelize-invalid-value", Kind.QUERY, "sequelize", "^\\s*\\w*Error: Invalid value (?:\\w+ )?\\{", "Invalid value");
 
     sig("db-unreachable", Kind.DATABASE_UNREACHABLE, "postgres",
         "(?i)5432|postgres|database|could not connect|is the server running", "ECONNREFUSED",
@@ -42,6 +64,8 @@ public final class LogSignatures {
         "SequelizeConnectionRefusedError", "SequelizeConnectionError", "SequelizeHostNotFoundError",
         "SequelizeAccessDeniedError");
 
+    sig("db-event-loop", Kind.DATABASE, "asyncio", null, "attached to a different loop",
+        "cannot perform operation: another operation is in progress");
     sig("sqlalchemy-session", Kind.DATABASE, "sqlalchemy", null, "DetachedInstanceError",
         "is not bound to a Session", "MissingGreenlet", "greenlet_spawn has not been called",
         "PendingRollbackError", "ObjectDeletedError", "StaleDataError", "UnmappedInstanceError",
@@ -60,10 +84,11 @@ public final class LogSignatures {
         "current transaction is aborted", "InFailedSqlTransaction");
     sig("python-db-driver", Kind.DATABASE, "psycopg2", null, "psycopg2.", "psycopg.errors", "asyncpg.exceptions",
         "another operation is in progress", "IntegrityError", "ProgrammingError", "OperationalError",
-        "django.db.utils.", "RelatedObjectDoesNotExist", "SynchronousOnlyOperation", "TransactionManagementError");
+        "django.db.utils.", "SynchronousOnlyOperation", "TransactionManagementError", "'sqlite3.Row' object");
     sig("sqlite-error", Kind.DATABASE, "sqlite", null, "sqlite3.", "SQLITE_ERROR", "SQLITE_CONSTRAINT",
         "no such table", "no such column", "UNIQUE constraint failed", "NOT NULL constraint failed",
-        "FOREIGN KEY constraint failed", "database is locked", "SQLite objects created in a thread");
+        "FOREIGN KEY constraint failed", "database is locked", "SQLite objects created in a thread", "SQLITE_CANTOPEN",
+        "has no column named", "SQLITE_MISUSE", "Cannot operate on a closed database", "Please install sqlite3 package");
     sig("node-pg-pool", Kind.DATABASE, "pg", null, "Client has already been released",
         "Cannot use a pool after calling end on the pool", "timeout exceeded when trying to connect",
         "too many clients already", "Connection terminated unexpectedly", "QueryFailedError",
@@ -88,6 +113,11 @@ public final class LogSignatures {
     sig("django-csrf", Kind.FRAMEWORK, "django", null, "CSRF verification failed", "Forbidden (CSRF",
         "CSRF token missing", "CSRF cookie not set");
     sig("django-host", Kind.FRAMEWORK, "django", null, "DisallowedHost", "Invalid HTTP_HOST header");
+    sig("drf-request-type", Kind.FRAMEWORK, "django", null, "must be an instance of `django.http.HttpRequest`");
+    sig("route-param-mismatch", Kind.FRAMEWORK, "flask",
+        "TypeError: \\w+\\(\\) got an unexpected keyword argument '(?:slug|comment_id|commentId|article_slug)'",
+        "got an unexpected keyword argument");
+    sig("node-fetch-duplex", Kind.FRAMEWORK, "hono", null, "duplex option is required", "RequestInit: duplex");
     sig("aiohttp-handler-return", Kind.FRAMEWORK, "aiohttp", null, "should return response instance");
     sig("flask-json-body", Kind.FRAMEWORK, "flask", null, "Failed to decode JSON object",
         "The browser (or proxy) sent a request that this server could not understand",

@@ -39,7 +39,7 @@ final class NewmanSummary {
     }
     List<RequestOutcome> requests = new ArrayList<>();
     List<String> unparsed = new ArrayList<>();
-    int cursor = 0;
+    List<Matcher> lines = new ArrayList<>();
     for (String raw : text.split("\n")) {
       String line = raw.strip();
       if (line.isEmpty()) {
@@ -50,11 +50,20 @@ final class NewmanSummary {
         unparsed.add(line);
         continue;
       }
+      lines.add(m);
+    }
+    int cursor = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = lines.get(i);
       String name = m.group(1).strip();
       String method = m.group(2) == null || m.group(2).equals("?") ? "" : m.group(2).toUpperCase(Locale.ROOT);
       Integer status = parseStatus(m.group(3));
       int failed = Integer.parseInt(m.group(4).length() > 6 ? "999999" : m.group(4));
-      ConduitCollection.Entry e = ConduitCollection.match(name, method, null, cursor, failed);
+      int later = 0;
+      for (int j = i + 1; j < lines.size(); j++) {
+        later += lines.get(j).group(1).strip().equalsIgnoreCase(name) ? 1 : 0;
+      }
+      ConduitCollection.Entry e = ConduitCollection.match(name, method, null, cursor, failed, status, later);
       if (e.known()) {
         cursor = e.index() + 1;
       }

@@ -46,16 +46,17 @@ final class OutcomeRules {
     return Verdict.of(CONSTRAINT_VIOLATION, 0.95, ev.list());
   }
 
-  /** nearly-passed-verifier: one or two stray checks failed, and a verifier failed. */
+  /** nearly-passed-verifier: a verifier failed and only a stray check or two (or request or two) failed. */
   static Verdict nearlyPassedVerifier(Facts f) {
     List<VerifierFinding> failing = f.failingVerifiers();
     int failedChecks = f.requests.rows().stream().mapToInt(r -> r.request().failedChecks()).sum();
-    if (failing.isEmpty() || f.requests.isEmpty() || failedChecks > 2 || !f.requests.anyAnswered()) {
+    int failedRequests = f.requests.rows().size();
+    if (failing.isEmpty() || f.requests.isEmpty() || (failedChecks > 2 && failedRequests > 2) || !f.requests.anyAnswered()) {
       return null;
     }
     Evidence ev = new Evidence();
     failing.forEach(v -> ev.add(v.describe()));
-    ev.add("only " + failedChecks + " check(s) failed");
+    ev.add("only " + failedChecks + " check(s) in " + failedRequests + " request(s) failed");
     ev.rows(f.requests.rows(), 2);
     return Verdict.of(CONSTRAINT_VIOLATION, 0.6, ev.list());
   }

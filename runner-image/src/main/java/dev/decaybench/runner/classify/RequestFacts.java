@@ -56,8 +56,11 @@ final class RequestFacts {
     RequestFacts f = new RequestFacts(e.allRequestsListed());
     int cursor = 0;
     Row crash = null;
-    for (RequestOutcome r : e.requests()) {
-      Entry entry = ConduitCollection.match(r.name(), r.method(), r.path(), cursor, r.failedChecks());
+    List<RequestOutcome> all = e.requests();
+    for (int i = 0; i < all.size(); i++) {
+      RequestOutcome r = all.get(i);
+      Entry entry = ConduitCollection.match(r.name(), r.method(), r.path(), cursor, r.failedChecks(), r.status(),
+          laterSameName(all, i));
       if (entry.known()) {
         if (!e.allRequestsListed() && skipsCheckedEntries(cursor, entry.index())) {
           f.anyAnswered = true; // a summary lists failures only: the requests skipped here passed
@@ -90,6 +93,16 @@ final class RequestFacts {
     return f;
   }
 
+  private static int laterSameName(List<RequestOutcome> all, int i) {
+    int n = 0;
+    for (int j = i + 1; j < all.size(); j++) {
+      if (all.get(j).name().equalsIgnoreCase(all.get(i).name())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   private static boolean skipsCheckedEntries(int from, int to) {
     List<Entry> all = ConduitCollection.entries();
     for (int i = from; i < to && i < all.size(); i++) {
@@ -115,6 +128,7 @@ final class RequestFacts {
         case TOKEN -> s != Symptom.SHAPE && s != Symptom.SEMANTIC && s != Symptom.STATUS_MISMATCH
             && s != Symptom.OTHER_2XX;
         case FAVORITE -> s != Symptom.SHAPE;
+        case COMMENT -> s == Symptom.EMPTY; // no comment was created, so the list is empty
         default -> true;
       };
       if (follows) {

@@ -69,10 +69,36 @@ final class RouteRules {
         .add("method not routed (405/501) on " + rows.size() + " request(s)").rows(rows, 4).list());
   }
 
+  /**
+   * A 404 on an article list while another list request (the same GET /articles route with other
+   * query parameters) passed or answered 2xx: the route exists, the filter's lookup answers 404.
+   */
+  static boolean listRouteServed(Facts f, Row r) {
+    if (!r.entry().articleList() || r.entry().group() != Group.ARTICLES) {
+      return false;
+    }
+    for (Entry e : ConduitCollection.entries()) {
+      if (e.index() == r.entry().index() || !e.articleList() || e.group() != Group.ARTICLES) {
+        continue;
+      }
+      Row other = f.requests.row(e);
+      if (other == null ? !f.requests.allListed() || ranAndPassed(f, e) : other.request().success2xx()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ranAndPassed(Facts f, Entry e) {
+    return f.evidence.requests().stream().anyMatch(q -> q.name().equalsIgnoreCase(e.name()) && !q.failed()
+        && q.success2xx());
+  }
+
   /** endpoint-404: an endpoint that needs no earlier state answers 404: it is missing. */
   static Verdict endpointNotFound(Facts f) {
     List<Row> rows = f.requests.roots(Symptom.NOT_FOUND).stream()
         .filter(r -> !r.entry().needs(Resource.SLUG) && !r.entry().needs(Resource.CELEB))
+        .filter(r -> !listRouteServed(f, r))
         .toList();
     if (rows.isEmpty()) {
       return null;

@@ -10,6 +10,16 @@ import java.util.List;
 /** The JSON going in or out does not have the contract's shape. */
 final class SchemaRules {
 
+  /** At least half of a response's checks failed: the wrapper or most of the object is missing. */
+  static boolean wrapperLevel(Row r) {
+    int checks = r.entry().known() ? r.entry().checks() : r.request().totalChecks();
+    return checks > 0 && r.request().failedChecks() * 2 >= checks;
+  }
+
+  /** Requests whose body carries the contract's envelope for a new resource or a login. */
+  private static final java.util.Set<String> CREATES = java.util.Set.of("Register", "Login", "Login and Remember Token",
+      "Create Article", "Create Comment for Article", "Register Celeb");
+
   private SchemaRules() {}
 
   /**
@@ -22,6 +32,9 @@ final class SchemaRules {
     if (rows.size() < 2 || rows.stream().allMatch(Row::cascade)) {
       return null;
     }
+    if (rows.stream().noneMatch(r -> CREATES.contains(r.entry().name()))) {
+      return null; // only updates refused: a validation rule (client-error), not another request shape
+    }
     return Verdict.of(SCHEMA_FORMAT_ERROR, 0.75, new Evidence()
         .add("valid request bodies of " + rows.size() + " write requests rejected (400/422): the expected request"
             + " shape differs from the contract")
@@ -33,8 +46,9 @@ final class SchemaRules {
     List<Row> rows = f.requests.roots(Symptom.SHAPE);
     LogFacts.Hit validation = f.log.first(Kind.SCHEMA);
     List<Row> crashed = f.requests.roots(Symptom.SERVER_ERROR);
-    if (rows.isEmpty() && (validation == null || crashed.isEmpty())) {
-      return null;
+    boolean broad = rows.size() >= 3 || rows.stream().anyMatch(SchemaRules::wrapperLevel);
+    if ((rows.isEmpty() || !broad) && (validation == null || crashed.isEmpty())) {
+      return null; // one or two stray properties: left to the logic rules
     }
     Evidence ev = new Evidence();
     if (!rows.isEmpty()) {

@@ -12,7 +12,35 @@ final class StartupRules {
   private static final List<Kind> CAUSES = List.of(Kind.DATABASE_UNREACHABLE, Kind.STARTUP, Kind.DATABASE,
       Kind.FRAMEWORK, Kind.AUTH, Kind.QUERY, Kind.APP_EXCEPTION);
 
+  /** A line showing the app received a request: an access-log line of any of the eight frameworks. */
+  private static final java.util.regex.Pattern SERVED = java.util.regex.Pattern.compile(
+      "\"(?:GET|POST|PUT|DELETE|PATCH) /\\S* HTTP/1\\.[01]\" \\d{3}|^\\s*(?:<--|-->) (?:GET|POST|PUT|DELETE|PATCH) /"
+      + "|^(?:GET|POST|PUT|DELETE|PATCH) /\\S* \\d{3} |\"msg\":\"(?:incoming request|request completed)\"",
+      java.util.regex.Pattern.MULTILINE);
+
   private StartupRules() {}
+
+  /**
+   * The log shows the app serving a request (an access-log line) and, after that, a database,
+   * query or app error: the process started, answered, then died on a request. An unreachable
+   * database or a start-up error stays a start-up failure.
+   */
+  static boolean diedServing(Facts f) {
+    String log = f.evidence.serverLog();
+    java.util.regex.Matcher m = SERVED.matcher(log);
+    if (!m.find() || f.log.first(Kind.DATABASE_UNREACHABLE) != null || f.log.first(Kind.STARTUP) != null) {
+      return false;
+    }
+    int served = m.start();
+    for (Kind k : List.of(Kind.QUERY, Kind.DATABASE, Kind.APP_EXCEPTION, Kind.AUTH, Kind.STATE)) {
+      for (LogFacts.Hit h : f.log.all(k)) {
+        if (!h.setup() && log.indexOf(h.line(), served) > served) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** startup-no-answer: no request got an answer (or no report exists at all). */
   static Verdict noAnswer(Facts f) {
@@ -22,6 +50,9 @@ final class StartupRules {
     boolean unhealthy = Boolean.FALSE.equals(e.healthy()) && !f.requests.anyAnswered();
     if (!(noReport || silent || unhealthy) || Boolean.TRUE.equals(e.healthy()) && !noReport) {
       return null;
+    }
+    if (!noReport && diedServing(f)) {
+      return null; // it started, then a request killed it: the crash rules name the cause
     }
     Evidence ev = new Evidence();
     LogFacts.Hit cause = null;

@@ -4,6 +4,7 @@ import static dev.decaybench.runner.classify.Taxonomy.QUERY;
 import static dev.decaybench.runner.classify.Taxonomy.STATE;
 
 import dev.decaybench.runner.classify.ConduitCollection.Resource;
+import dev.decaybench.runner.classify.LogSignature.Kind;
 import dev.decaybench.runner.classify.RequestFacts.Row;
 import dev.decaybench.runner.classify.RequestFacts.Symptom;
 import java.util.List;
@@ -34,12 +35,34 @@ final class StateRules {
     Row single = f.requests.named("Single Article by slug");
     long notFound = slugRows.stream().filter(r -> r.symptom() == Symptom.NOT_FOUND).count();
     boolean allGone = single != null && single.symptom() == Symptom.NOT_FOUND && notFound >= 3;
-    if (line == null && !allGone) {
+    List<Row> slugRejected = slugRows.stream()
+        .filter(r -> r.symptom() == Symptom.CLIENT_ERROR && "GET".equals(r.entry().method())).toList();
+    if (line == null && !allGone && slugRejected.isEmpty()) {
       return null;
     }
     Evidence ev = new Evidence().add("Create Article succeeded but later requests cannot use its slug");
     ev.add(line == null ? null : "log: " + line);
+    if (line == null && !allGone) {
+      ev.add("a GET whose only input is the slug was rejected as invalid (400/422)");
+      return Verdict.logic(STATE, 0.6, ev.rows(slugRejected, 3).list());
+    }
     return Verdict.logic(STATE, line != null ? 0.85 : 0.75, ev.rows(slugRows, 4).list());
+  }
+
+  /**
+   * state-error: requests crash and the log shows a request handling an identifier that never
+   * arrived ({@code int('null')}) or a dependent row that was never created (Django's
+   * {@code RelatedObjectDoesNotExist}: a user without its profile).
+   */
+  static Verdict stateError(Facts f) {
+    LogFacts.Hit h = f.log.last(Kind.STATE);
+    List<Row> rows = f.requests.roots(Symptom.SERVER_ERROR, Symptom.NO_ANSWER, Symptom.CLIENT_ERROR, Symptom.NOT_FOUND);
+    if (h == null || h.setup() || rows.isEmpty() || !f.requests.anyAnswered()) {
+      return null;
+    }
+    return Verdict.logic(STATE, 0.75, new Evidence().hit(h)
+        .add("an identifier or a dependent row that an earlier request should have created is missing")
+        .rows(rows, 3).list());
   }
 
   /**
@@ -52,7 +75,6 @@ final class StateRules {
     if (rows.isEmpty()) {
       return null;
     }
-    Row first = rows.get(0);
     Row fav = rows.stream().filter(r -> r.entry().name().equals("Favorite Article")).findFirst().orElse(null);
     Evidence ev = new Evidence();
     if (fav != null) {
@@ -65,12 +87,6 @@ final class StateRules {
         return Verdict.logic(QUERY, 0.7, ev.add("the favourite is stored but 'favorited' (and the favorited filter)"
             + " do not find it: the reading query is wrong").rows(rows, 3).rows(f.requests.roots(Symptom.EMPTY), 2).list());
       }
-      first = fav;
-    }
-    TrajectoryFacts t = f.trajectory;
-    if (t.queryHints > t.stateHints) {
-      return Verdict.logic(QUERY, 0.55, ev.add("flag wrong after a write; the agent's last work is about queries ("
-          + t.queryHints + " query hints vs " + t.stateHints + " write hints)").rows(List.of(first), 1).list());
     }
     return Verdict.logic(STATE, fav != null ? 0.6 : 0.75, ev.add("a write answered 200 but its effect is not visible")
         .rows(rows, 3).list());

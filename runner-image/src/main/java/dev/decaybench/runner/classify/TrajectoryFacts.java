@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * What the agent's trajectory shows: its actions (the commands it ran), how repetitive the last
  * of them are, whether it hit its step limit, died on an error, submitted, or said it was leaving
- * work undone; and, for tie-breaks, whether its last words are about queries or about writes.
+ * work undone.
  */
 final class TrajectoryFacts {
 
@@ -22,31 +22,36 @@ final class TrajectoryFacts {
   private static final Pattern STEP_LIMIT = Pattern.compile(
       "LimitsExceeded|(?i:step limit|maximum number of (?:steps|turns|iterations)|max(?:imum)?[_ ]iterations"
       + "|reached the maximum|turn limit|MaxTurnsExceeded|too many steps)");
+  /**
+   * How an agent run that died says so: the error name at the start of a line (as the harness
+   * prints it), not anywhere in a command's output, where "InternalServerError" or "APIError"
+   * may just be part of the app's own code or log.
+   */
   private static final Pattern ABORT = Pattern.compile(
-      "ContextWindowExceeded|context[_ ]length[_ ]exceeded|maximum context length|RateLimitError|APIConnectionError"
-      + "|APIError|AuthenticationError|ServiceUnavailableError|InternalServerError|CostLimitExceeded"
-      + "|(?i:cost limit|request timed out|agent (?:crashed|error)|budget exhausted|out of credits)");
+      "(?m)^\\s*(?:[\\w.]+\\.)?(?:ContextWindowExceeded\\w*|RateLimitError|APIConnectionError|APIError|AuthenticationError"
+      + "|ServiceUnavailableError|CostLimitExceeded\\w*|BadRequestError)\\b(?!\\s*\\()"
+      + "|(?m)^\\s*litellm\\.\\w+|context[_ ]length[_ ]exceeded|maximum context length"
+      + "|(?i:cost limit (?:reached|exceeded)|agent (?:crashed|error)|budget exhausted|out of credits)");
   private static final Pattern NORMAL_END = Pattern.compile("(?i)submit|complet|success|finish|done|limit|exceeded|^0$");
   private static final Pattern GIVE_UP = Pattern.compile("(?i)remaining (?:endpoints|routes|features|handlers|parts)"
       + "|follows? the same pattern|i(?:'ll| will) (?:stop|finish|wrap up) here|due to (?:the )?(?:limited|remaining)"
       + "|left as (?:an exercise|todo)|for brevity|out of (?:steps|time|budget)|not (?:yet )?implemented");
-  private static final Pattern QUERY_HINT = Pattern.compile(
-      "\\bJOIN\\b|\\.join\\(|\\bWHERE\\b|\\bwhere:|\\.where\\(|\\.filter(?:_by)?\\(|\\bEXISTS\\b|\\bSELECT\\b|include:"
-      + "|objects\\.filter|Op\\.\\w+");
-  private static final Pattern STATE_HINT = Pattern.compile(
-      "commit\\(|\\.save\\(|\\.build\\(|flush\\(|\\b\\w+_count\\b|increment|persist|session\\.add\\(|\\.destroy\\(");
 
   final List<String> actions = new ArrayList<>();
+  /** The observation (next non-assistant turn) of each action; "" when unknown. */
+  final List<String> observations = new ArrayList<>();
   String mostRepeated;
   int maxIdentical;
   int cyclePeriod;
   int cycleReps;
+  /** Whether the repeated actions also got (nearly) the same output every time: no progress. */
+  boolean cycleSameOutput;
+  boolean mostRepeatedSameOutput;
   String stepLimitLine;
   String abortLine;
   boolean submitted;
+  private boolean submitAction;
   String giveUpLine;
-  int queryHints;
-  int stateHints;
 
   private TrajectoryFacts() {}
 
@@ -54,12 +59,19 @@ final class TrajectoryFacts {
     TrajectoryFacts f = new TrajectoryFacts();
     String t = text == null ? "" : text;
     List<String[]> blocks = blocks(t);
-    for (String[] b : blocks) {
+    for (int i = 0; i < blocks.size(); i++) {
+      String[] b = blocks.get(i);
       if (b[0].equals("assistant") || b[0].equals("ai") || b[0].equals("agent") || blocks.size() == 1) {
+        int before = f.actions.size();
         f.collectActions(b[1]);
+        if (f.actions.size() > before && i + 1 < blocks.size() && !isAssistant(blocks.get(i + 1)[0])) {
+          f.observations.set(f.observations.size() - 1, normalise(blocks.get(i + 1)[1]));
+        }
       }
     }
-    f.submitted = t.contains(SUBMIT) || "submitted".equalsIgnoreCase(agentStatus);
+    // the command in an action, not the mention of it in the task prompt that starts a short trajectory
+    f.submitted = f.submitAction || "submitted".equalsIgnoreCase(agentStatus)
+        || (blocks.size() <= 1 && t.contains(SUBMIT));
     f.repetition();
     String status = agentStatus == null ? "" : agentStatus;
     String ending = status + "\n" + lastBlocks(blocks, 2);
@@ -75,9 +87,6 @@ final class TrajectoryFacts {
       }
     }
     f.giveUpLine = firstLine(GIVE_UP, lastAssistant);
-    String recent = t.length() > 12_000 ? t.substring(t.length() - 12_000) : t;
-    f.queryHints = count(QUERY_HINT, recent);
-    f.stateHints = count(STATE_HINT, recent);
     return f;
   }
 
@@ -119,9 +128,36 @@ final class TrajectoryFacts {
 
   private void add(String action) {
     String a = action.strip().replaceAll("\\s+", " ");
+    if (a.contains(SUBMIT)) {
+      submitAction = true;
+    }
     if (!a.isEmpty() && !a.contains(SUBMIT)) {
       actions.add(a.length() > 500 ? a.substring(0, 500) : a);
+      observations.add("");
     }
+  }
+
+  private static boolean isAssistant(String role) {
+    return role.equals("assistant") || role.equals("ai") || role.equals("agent");
+  }
+
+  /** An observation with numbers (timings, ids, line numbers) blanked, for comparing outputs. */
+  private static String normalise(String text) {
+    String t = text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    return t.replaceAll("[0-9]+", "#").replaceAll("[ \\t]+", " ").strip();
+  }
+
+  /** Two outputs are the same for loop purposes when most of their distinct lines are shared. */
+  static boolean similar(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    java.util.Set<String> x = new java.util.HashSet<>(List.of(a.split("\n")));
+    java.util.Set<String> y = new java.util.HashSet<>(List.of(b.split("\n")));
+    java.util.Set<String> union = new java.util.HashSet<>(x);
+    union.addAll(y);
+    x.retainAll(y);
+    return !union.isEmpty() && x.size() * 10 >= union.size() * 6;
   }
 
   private void repetition() {
@@ -146,13 +182,39 @@ final class TrajectoryFacts {
         cyclePeriod = p;
       }
     }
+    if (cycleReps >= 2) {
+      cycleSameOutput = true;
+      for (int i = n - cyclePeriod * cycleReps; i + cyclePeriod < n; i++) {
+        cycleSameOutput &= similar(observations.get(i), observations.get(i + cyclePeriod));
+      }
+    }
+    if (mostRepeated != null) {
+      String first = null;
+      mostRepeatedSameOutput = true;
+      for (int i = Math.max(0, n - 40); i < n; i++) {
+        if (actions.get(i).equals(mostRepeated)) {
+          if (first == null) {
+            first = observations.get(i);
+          } else {
+            mostRepeatedSameOutput &= similar(first, observations.get(i));
+          }
+        }
+      }
+    }
   }
 
+  /**
+   * The last {@code k} turns that are not the agent's own and not a command's output: what the
+   * harness said at the end (a step limit, an error). A command's output may mention any error
+   * name without the run having died.
+   */
   private static String lastBlocks(List<String[]> blocks, int k) {
     StringBuilder sb = new StringBuilder();
     for (int i = Math.max(0, blocks.size() - k); i < blocks.size(); i++) {
       String[] b = blocks.get(i);
-      if (!b[0].equals("assistant")) {
+      boolean observation = blocks.size() > 1 && (b[0].equals("tool") || b[1].contains("<returncode>")
+          || b[1].stripLeading().startsWith("<output>"));
+      if (!isAssistant(b[0]) && !observation) {
         String c = b[1];
         sb.append(c.length() > 4000 ? c.substring(c.length() - 4000) : c).append('\n');
       }
@@ -168,15 +230,6 @@ final class TrajectoryFacts {
     int s = text.lastIndexOf('\n', m.start()) + 1;
     int e = text.indexOf('\n', m.end());
     return text.substring(s, e < 0 ? text.length() : e).strip();
-  }
-
-  private static int count(Pattern p, String text) {
-    Matcher m = p.matcher(text);
-    int c = 0;
-    while (m.find()) {
-      c++;
-    }
-    return c;
   }
 
   /** The last action of the repeating cycle, for evidence. */

@@ -30,13 +30,13 @@ public final class ResourceTree {
     try {
       URI uri = url.toURI();
       if (uri.getScheme().equals("jar")) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.newFileSystem(uri, Map.of());
+        // Opened only for this copy and closed after: a zip file system left open would make
+        // later readers of the same jar (Cucumber's feature scan) fail.
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+          copyTree(fs.provider().getPath(uri), target);
         } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(uri);
+          copyTree(FileSystems.getFileSystem(uri).provider().getPath(uri), target);
         }
-        copyTree(fs.provider().getPath(uri), target);
       } else {
         copyTree(Path.of(uri), target);
       }

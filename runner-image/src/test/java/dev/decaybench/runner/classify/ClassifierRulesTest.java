@@ -63,6 +63,9 @@ class ClassifierRulesTest {
     m.put("data-layer-error", new Object[] {sample(line("Create Article", "POST", 500, 13))
         .log("sqlalchemy.orm.exc.DetachedInstanceError: Instance <Article> is not bound to a Session"),
         "logic_error", "database_runtime_error"});
+    m.put("state-error", new Object[] {sample(line("Follow Profile", "POST", 500, 7))
+        .log("django.contrib.auth.models.User.profile.RelatedObjectDoesNotExist: User has no profile."),
+        "logic_error", "state_propagation_failure"});
     m.put("slug-not-propagated", new Object[] {sample(lines(line("Single Article by slug", "GET", 404, 13),
         line("Update Article", "PUT", 404, 13))).log("GET /api/articles/undefined 404 2.1 ms - 40"),
         "logic_error", "state_propagation_failure"});
@@ -72,6 +75,8 @@ class ClassifierRulesTest {
     m.put("method-not-allowed", new Object[] {sample(line("Update User", "PUT", 405, 5)), "incomplete_implementation", null});
     m.put("request-schema-rejected", new Object[] {sample(lines(line("Register", "POST", 422, 6),
         line("Login", "POST", 422, 6))), "schema_format_error", null});
+    m.put("list-query", new Object[] {sample(lines(line("All Articles", "GET", 200, 2), line("Articles by Tag", "GET", 200, 2))),
+        "logic_error", "incorrect_query_logic"});
     m.put("response-shape", new Object[] {sample(line("Profile", "GET", 200, 5)), "schema_format_error", null});
     m.put("endpoint-404", new Object[] {sample(line("Update User", "PUT", 404, 5)), "incomplete_implementation", null});
     m.put("status-mismatch", new Object[] {sample(line("Follow Profile", "POST", 201, 1)), "logic_error", "business_logic_defect"});
@@ -154,6 +159,69 @@ class ClassifierRulesTest {
     FailureClass f = CLASSIFIER.classify(sample(allUnanswered()).trajectory(polling)
         .log("Error: Cannot find module 'express'").evidence());
     assertThat(f.coarse()).isEqualTo("server_startup_failure");
+  }
+
+  @Test
+  void anErrorNameInACommandsOutputIsNotAnAbortedRun() {
+    String t = "[system]\nYou are a helpful assistant.\n\n[user]\nFinish with `echo COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT`.\n\n"
+        + step("curl -s localhost:8080/api/user", "werkzeug.exceptions.InternalServerError: 500\nAPIError: boom");
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Current User", "GET", 401, 5), line("Update User", "PUT", 401, 5)))
+        .trajectory(t).evidence());
+    assertThat(f.rule()).isEqualTo("auth-unauthorized");
+  }
+
+  @Test
+  void repeatingACommandIsNotALoopWhenTheAppAnswersAndNoLimitWasHit() {
+    FailureClass f = CLASSIFIER.classify(sample(line("Unfollow Profile", "DELETE", 200, 1))
+        .trajectory(step("curl -s localhost:3000/api/tags", "{\"tags\":[]}").repeat(6)).evidence());
+    assertThat(f.coarse()).isEqualTo("logic_error");
+  }
+
+  @Test
+  void anAppThatStartedAndDiedOnItsFirstQueryIsADatabaseErrorNotAStartupFailure() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Register", "POST", null, 6), line("Login", "POST", null, 6)))
+        .log("Server listening on port 3000\n  <-- POST /api/users\nerror: relation \"users\" does not exist\n"
+            + "    at async UserRepository.create (/repository/src/repositories/userRepository.js:12:22)").evidence());
+    assertThat(f.subcategory()).isEqualTo("database_runtime_error");
+  }
+
+  @Test
+  void aTokenRefusedWith422AcrossRouteGroupsIsAuth() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Current User", "GET", 422, 5), line("Update User", "PUT", 422, 5),
+        line("Create Article", "POST", 422, 13), line("Feed", "GET", 422, 5))).evidence());
+    assertThat(f.subcategory()).isEqualTo("auth_misconfiguration");
+  }
+
+  @Test
+  void anExceptionRaisedInARepositoryIsADatabaseRuntimeError() {
+    String tb = "Traceback (most recent call last):\n  File \"/repository/app/routes/articles.py\", line 31, in list_articles\n"
+        + "    return service.list()\n  File \"/repository/app/repositories/article_repository.py\", line 47, in get_articles\n"
+        + "    query = query.join(User)\nNameError: name 'User' is not defined";
+    FailureClass repo = CLASSIFIER.classify(sample(line("Articles by Author", "GET", 500, 17)).log(tb).evidence());
+    FailureClass view = CLASSIFIER.classify(sample(line("Articles by Author", "GET", 500, 17))
+        .log(tb.replace("repositories/article_repository.py", "views/helpers.py").replace("query.join(User)", "x = y(User)"))
+        .evidence());
+    assertThat(repo.subcategory()).isEqualTo("database_runtime_error");
+    assertThat(view.subcategory()).isEqualTo("business_logic_defect");
+  }
+
+  @Test
+  void aNullIdentifierRejectedByTheDatabaseIsState() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Single Article by slug", "GET", 500, 13)))
+        .log("error: invalid input syntax for type integer: \"null\"").evidence());
+    assertThat(f.subcategory()).isEqualTo("state_propagation_failure");
+  }
+
+  @Test
+  void aLoneListSummaryLineIsTheSecondRoundList() {
+    FailureClass f = CLASSIFIER.classify(sample(line("All Articles", "GET", 200, 1)).evidence());
+    assertThat(f.rule()).isEqualTo("list-query");
+  }
+
+  @Test
+  void secondStageTurnsA405IntoFrameworkMethodHandling() {
+    FailureClass f = CLASSIFIER.classifyLogicError(sample(line("Update User", "PUT", 405, 5)).evidence());
+    assertThat(f.subcategory()).isEqualTo("framework_idiosyncrasy");
   }
 
   @AfterAll

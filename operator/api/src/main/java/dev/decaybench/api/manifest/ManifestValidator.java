@@ -2,20 +2,14 @@ package dev.decaybench.api.manifest;
 
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.ConstraintVariant;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.Images;
 import dev.decaybench.api.v1alpha1.SecretKeyRef;
-import dev.decaybench.api.v1alpha1.TaskSelection;
 import dev.decaybench.api.v1alpha1.Timeouts;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +21,11 @@ import java.util.regex.Pattern;
 public final class ManifestValidator {
 
   /** DNS-1123 label: the run's name is used in trial names and as a label value. */
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final int MAX_NAME = 63;
-  private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-  private static final Pattern VARIANT_NAME = Pattern.compile("[a-z0-9_]+(-[a-z0-9_]+)*");
-  private static final Pattern IMAGE = Pattern.compile("[^\\s]+");
+  static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  static final int MAX_NAME = 63;
+  static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  static final Pattern VARIANT_NAME = Pattern.compile("[a-z0-9_]+(-[a-z0-9_]+)*");
+  static final Pattern IMAGE = Pattern.compile("[^\\s]+");
   private static final String AGENT_TYPES = String.join(", ", Names.enumValues(AgentType.class));
 
   private ManifestValidator() {}
@@ -50,7 +44,7 @@ public final class ManifestValidator {
       return problems;
     }
     checkAgent(spec.getAgent(), problems);
-    checkTasks(spec.getTasks(), problems);
+    TaskSelectionCheck.check(spec.getTasks(), problems);
     atLeastOne("spec.repeats", spec.getRepeats(), problems);
     atLeastOne("spec.parallelism", spec.getParallelism(), problems);
     checkTimeouts(spec.getTimeouts(), problems);
@@ -187,127 +181,6 @@ public final class ManifestValidator {
 
   // ---- tasks ----
 
-  private static void checkTasks(TaskSelection tasks, List<String> problems) {
-    if (tasks == null) {
-      return; // defaults: the whole built-in suite
-    }
-    String suite = tasks.getSuite();
-    boolean custom = tasks.getTaskDirectory() != null;
-    if (suite != null && suite.isBlank()) {
-      problems.add("spec.tasks.suite: must not be empty (omit it for "
-          + TaskSelection.DEFAULT_SUITE + ")");
-    } else if (suite != null && !custom && !suite.equals(TaskSelection.DEFAULT_SUITE)) {
-      problems.add("spec.tasks.suite: unknown suite '" + suite + "' (built in: "
-          + TaskSelection.DEFAULT_SUITE + "; set spec.tasks.taskDirectory for a custom suite)"
-          + Names.didYouMean(suite, List.of(TaskSelection.DEFAULT_SUITE)));
-    }
-    if (custom) {
-      notBlank("spec.tasks.taskDirectory", tasks.getTaskDirectory(), problems, false);
-    }
-
-    Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
-    List<Framework> fw = tasks.getFrameworks();
-    if (fw != null) {
-      notEmptyList("spec.tasks.frameworks", fw, "frameworks", problems);
-      for (int i = 0; i < fw.size(); i++) {
-        Framework f = fw.get(i);
-        if (f != null && !frameworks.add(f)) {
-          problems.add("spec.tasks.frameworks[" + i + "]: duplicate framework '" + f + "'");
-        }
-      }
-    }
-
-    Set<Integer> levels = new HashSet<>();
-    List<Integer> lv = tasks.getLevels();
-    if (lv != null) {
-      notEmptyList("spec.tasks.levels", lv, "levels", problems);
-      for (int i = 0; i < lv.size(); i++) {
-        Integer level = lv.get(i);
-        if (level == null) {
-          problems.add("spec.tasks.levels[" + i + "]: must be a level 0..3");
-        } else if (level < 0 || level > ConstraintVariant.MAX_LEVEL) {
-          problems.add("spec.tasks.levels[" + i + "]: level " + level + " is out of range 0.."
-              + ConstraintVariant.MAX_LEVEL);
-        } else if (!levels.add(level)) {
-          problems.add("spec.tasks.levels[" + i + "]: duplicate level " + level);
-        }
-      }
-    }
-
-    List<String> vs = tasks.getVariants();
-    if (vs != null) {
-      notEmptyList("spec.tasks.variants", vs, "variants", problems);
-      Set<String> seen = new HashSet<>();
-      for (int i = 0; i < vs.size(); i++) {
-        String path = "spec.tasks.variants[" + i + "]";
-        String v = vs.get(i);
-        if (v == null || v.isBlank()) {
-          problems.add(path + ": must not be empty");
-          continue;
-        }
-        if (!seen.add(v)) {
-          problems.add(path + ": duplicate variant '" + v + "'");
-          continue;
-        }
-        if (custom) {
-          if (!VARIANT_NAME.matcher(v).matches()) {
-            problems.add(path + ": '" + v + "' is not a variant name (lowercase words joined by"
-                + " '-')");
-          }
-          continue;
-        }
-        checkBuiltInVariant(path, v, frameworks, levels, problems);
-      }
-    }
-
-    List<String> names = tasks.getNames();
-    if (names != null) {
-      notEmptyList("spec.tasks.names", names, "task names", problems);
-      Set<String> seen = new HashSet<>();
-      for (int i = 0; i < names.size(); i++) {
-        String n = names.get(i);
-        String path = "spec.tasks.names[" + i + "]";
-        if (n == null || n.isBlank()) {
-          problems.add(path + ": must not be empty");
-        } else if (!TASK_NAME.matcher(n).matches()) {
-          problems.add(path + ": '" + n + "' is not a task name (letters, digits, '.', '_' and"
-              + " '-')");
-        } else if (!seen.add(n)) {
-          problems.add(path + ": duplicate task '" + n + "'");
-        }
-      }
-    }
-  }
-
-  private static void checkBuiltInVariant(String path, String name, Set<Framework> frameworks,
-      Set<Integer> levels, List<String> problems) {
-    ConstraintVariant variant;
-    try {
-      variant = ConstraintVariant.parse(name);
-    } catch (IllegalArgumentException e) {
-      problems.add(path + ": '" + name + "' is not a constraint variant: " + e.getMessage());
-      return;
-    }
-    if (!variant.name().equals(name)) {
-      problems.add(path + ": write '" + variant.name() + "' (constraints in the order"
-          + " clean_architecture, database, ORM), not '" + name + "'");
-      return;
-    }
-    if (!levels.isEmpty() && !levels.contains(variant.level())) {
-      problems.add(path + ": '" + name + "' is level " + variant.level()
-          + ", which spec.tasks.levels " + levels.stream().sorted().toList()
-          + " excludes, so it selects no task");
-    }
-    if (!frameworks.isEmpty() && frameworks.stream().noneMatch(variant::appliesTo)) {
-      List<String> matching = EnumSet.allOf(Framework.class).stream()
-          .filter(variant::appliesTo).map(Framework::value).toList();
-      problems.add(path + ": '" + name + "' exists only for " + String.join(", ", matching)
-          + ", none of which spec.tasks.frameworks selects");
-    }
-  }
-
-  // ---- the rest ----
-
   private static void checkTimeouts(Timeouts timeouts, List<String> problems) {
     if (timeouts == null) {
       return;
@@ -337,7 +210,7 @@ public final class ManifestValidator {
     image("spec.images.runtime", images.getRuntime(), problems);
   }
 
-  private static void image(String path, String value, List<String> problems) {
+  static void image(String path, String value, List<String> problems) {
     if (value == null) {
       return;
     }
@@ -348,13 +221,13 @@ public final class ManifestValidator {
     }
   }
 
-  private static void atLeastOne(String path, Integer value, List<String> problems) {
+  static void atLeastOne(String path, Integer value, List<String> problems) {
     if (value != null && value < 1) {
       problems.add(path + ": must be at least 1 (got " + value + ")");
     }
   }
 
-  private static void notBlank(String path, String value, List<String> problems,
+  static void notBlank(String path, String value, List<String> problems,
       boolean required) {
     if (value == null) {
       if (required) {
@@ -365,7 +238,7 @@ public final class ManifestValidator {
     }
   }
 
-  private static void notEmptyList(String path, List<?> list, String what,
+  static void notEmptyList(String path, List<?> list, String what,
       List<String> problems) {
     if (list.isEmpty()) {
       problems.add(path + ": an empty list selects no task (omit it to select all " + what

@@ -3,6 +3,7 @@ package dev.decaybench.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
@@ -41,10 +42,12 @@ public class AgentSpec {
   private String replayFrom;
 
   @Min(1)
+  @Max(100000)
   @JsonPropertyDescription("Step limit of the agent.")
   private Integer maxSteps;
 
   @Min(1)
+  @Max(2592000)
   @JsonPropertyDescription("Time limit of the agent phase of one trial, in seconds.")
   private Integer timeoutSeconds;
 

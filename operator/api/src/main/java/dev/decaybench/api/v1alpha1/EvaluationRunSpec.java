@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 
@@ -30,11 +31,13 @@ public class EvaluationRunSpec {
   private TaskSelection tasks;
 
   @Min(1)
+  @Max(100)
   @Default("3")
   @JsonPropertyDescription("Trials per task and variant (the paper uses 3).")
   private Integer repeats;
 
   @Min(1)
+  @Max(1000)
   @Default("2")
   @JsonPropertyDescription("At most this many trials of this run execute at once.")
   private Integer parallelism;

@@ -3,6 +3,7 @@ package dev.decaybench.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /** Time limits in seconds; absent values take the runner's or operator's defaults. */
@@ -11,14 +12,17 @@ import io.fabric8.generator.annotation.Min;
 public class Timeouts {
 
   @Min(1)
+  @Max(2592000)
   @JsonPropertyDescription("Whole trial (agent and evaluation), in seconds.")
   private Integer trialSeconds;
 
   @Min(1)
+  @Max(2592000)
   @JsonPropertyDescription("Whole run, in seconds.")
   private Integer runSeconds;
 
   @Min(1)
+  @Max(2592000)
   @JsonPropertyDescription("How long the app under test may take to answer its health check.")
   private Integer healthSeconds;
 

@@ -1,0 +1,38 @@
+package dev.decaybench.operator;
+
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import java.util.List;
+
+/**
+ * Every Kubernetes API call the operator makes, as RBAC rules: the Helm chart's Role grants
+ * exactly these (helm's RbacTest compares them) and the operator tests check that no request
+ * falls outside them.
+ */
+public final class Permissions {
+
+  private Permissions() {}
+
+  /** In each watched namespace. */
+  public static List<PolicyRule> watched() {
+    return List.of(
+        rule("decaybench.dev", "evaluationruns", "get", "list", "watch"),
+        rule("decaybench.dev", "evaluationruns/status", "patch"),
+        rule("decaybench.dev", "evaluationtrials", "get", "list", "watch", "create", "update"),
+        rule("decaybench.dev", "evaluationtrials/status", "patch"),
+        rule("", "pods", "get", "list", "watch", "create", "delete"),
+        rule("", "events", "create"));
+  }
+
+  /** In the operator's own namespace, when leader election is on: its one Lease. */
+  public static List<PolicyRule> leaderElection(String leaseName) {
+    return List.of(
+        rule("coordination.k8s.io", "leases", "create"),
+        new PolicyRuleBuilder().withApiGroups("coordination.k8s.io").withResources("leases")
+            .withResourceNames(leaseName).withVerbs("get", "update", "patch").build());
+  }
+
+  private static PolicyRule rule(String group, String resource, String... verbs) {
+    return new PolicyRuleBuilder().withApiGroups(group).withResources(resource).withVerbs(verbs).build();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.decaybench.operator.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of the operator: a command-line flag {@code --name=value} or an environment
+ * variable, the flag winning. operator/README.md lists the same table (a test keeps them equal).
+ */
+public enum Setting {
+  NAMESPACES("namespaces", "",
+      "Comma-separated namespaces to watch; empty watches all namespaces."),
+  GLOBAL_PARALLELISM("global-parallelism", "20",
+      "At most this many trials run at once over all runs (each run also has spec.parallelism)."),
+  MAX_ATTEMPTS("max-attempts", "3",
+      "Attempts per trial, counting the first; only infrastructure failures get another one."),
+  IMAGE_PULL_GRACE_SECONDS("image-pull-grace-seconds", "300",
+      "How long a pod may wait on ImagePullBackOff/ErrImagePull before the attempt counts as an"
+          + " infrastructure failure."),
+  DEFAULT_TRIAL_SECONDS("default-trial-seconds", "3600",
+      "Trial time limit when spec.timeouts.trialSeconds is absent (the pod's activeDeadlineSeconds)."),
+  POD_START_GRACE_SECONDS("pod-start-grace-seconds", "300",
+      "Added to the trial time limit before the operator itself gives up on a pod that never"
+          + " started or never finished (unschedulable, lost)."),
+  RUNNER_IMAGE("runner-image", "decaybench/decaybench-runner:0.1.0-python",
+      "Runner image (entrypoint: the decaybench CLI): prepare step, built-in and command agents."),
+  RUNTIME_IMAGE_PYTHON("runtime-image-python", "decaybench/decaybench-runner:0.1.0-python",
+      "Evaluation image of the Python family: the runner plus the Python runtime (images/build.sh)."),
+  RUNTIME_IMAGE_NODE("runtime-image-node", "decaybench/decaybench-runner:0.1.0-node",
+      "Evaluation image of the Node.js family: the runner plus Node.js (images/build.sh)."),
+  POSTGRES_IMAGE("postgres-image", "postgres:16-alpine",
+      "PostgreSQL sidecar image (spec.images.postgres overrides it per run)."),
+  POSTGRES_UID("postgres-uid", "70",
+      "User id the PostgreSQL sidecar runs as (70 in the official alpine images, 999 in the"
+          + " Debian ones)."),
+  RUNNER_UID("runner-uid", "10001",
+      "User id of the prepare, agent and evaluate containers (the runner images' user)."),
+  ARTIFACTS_CLAIM("artifacts-claim", "",
+      "PersistentVolumeClaim for full trial directories (subPath namespace/run/pod); empty keeps"
+          + " them in an emptyDir that goes with the pod."),
+  RUNTIME_CLASS("runtime-class", "", "runtimeClassName of trial pods, e.g. gvisor or kata."),
+  NODE_SELECTOR("node-selector", "", "nodeSelector of trial pods: key=value,key2=value2."),
+  TOLERATIONS("tolerations", "",
+      "Tolerations of trial pods as a JSON list, e.g. [{\"key\":\"bench\",\"operator\":\"Exists\"}]."),
+  RESOURCES_EVALUATE("resources-evaluate",
+      "requests.cpu=1,requests.memory=2Gi,limits.cpu=2,limits.memory=4Gi",
+      "Requests and limits of the evaluate container."),
+  RESOURCES_AGENT("resources-agent",
+      "requests.cpu=500m,requests.memory=1Gi,limits.cpu=2,limits.memory=4Gi",
+      "Requests and limits of the agent container."),
+  RESOURCES_PREPARE("resources-prepare",
+      "requests.cpu=100m,requests.memory=256Mi,limits.cpu=1,limits.memory=512Mi",
+      "Requests and limits of the prepare container."),
+  RESOURCES_POSTGRES("resources-postgres",
+      "requests.cpu=250m,requests.memory=256Mi,limits.cpu=1,limits.memory=1Gi",
+      "Requests and limits of the PostgreSQL sidecar (its memory-backed data counts here)."),
+  USE_SSA("use-ssa", "true",
+      "Write the primary resources' status with server-side apply (false: JSON patch)."),
+  STATUS_INTERVAL_SECONDS("status-interval-seconds", "5",
+      "A run's status is written at most this often while trials progress (phase changes are"
+          + " written at once)."),
+  LEADER_ELECTION("leader-election", "false",
+      "Elect a leader through a Lease so that several replicas can run; only the leader reconciles."),
+  LEASE_NAME("lease-name", "decaybench-operator", "Name of the leader-election Lease."),
+  LEASE_NAMESPACE("lease-namespace", "",
+      "Namespace of the Lease; empty: the POD_NAMESPACE variable, else the client's namespace."),
+  LEASE_DURATION_SECONDS("lease-duration-seconds", "15",
+      "How long a Lease holds without renewal; a standby replica takes over after it."),
+  EXIT_ON_LOST_LEADERSHIP("exit-on-lost-leadership", "true",
+      "Exit when leadership is lost (the pod restarts as a standby), so two leaders never act."),
+  RECONCILE_THREADS("reconcile-threads", "10", "Concurrent reconciliations."),
+  METRICS_PORT("metrics-port", "8080",
+      "Port of /metrics, /healthz and /readyz (0 picks a free port)."),
+  METRICS_MAX_RUNS("metrics-max-runs", "50",
+      "Runs that get per-run series (A%, trial counts); the newest runs win, so the label set"
+          + " stays bounded.");
+
+  private final String flag;
+  private final String defaultValue;
+  private final String description;
+
+  Setting(String flag, String defaultValue, String description) {
+    this.flag = flag;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** The command-line flag, without the leading dashes. */
+  public String flag() {
+    return flag;
+  }
+
+  /** The environment variable: DECAYBENCH_ and the flag in upper case. */
+  public String env() {
+    return "DECAYBENCH_" + flag.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public static Optional<Setting> byFlag(String flag) {
+    return Arrays.stream(values()).filter(s -> s.flag.equals(flag)).findFirst();
+  }
+}

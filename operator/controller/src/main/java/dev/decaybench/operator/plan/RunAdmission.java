@@ -1,0 +1,64 @@
+package dev.decaybench.operator.plan;
+
+import dev.decaybench.api.manifest.ManifestValidator;
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.operator.status.Reason;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Decides whether a run can start trials: the same semantic checks as the CLI
+ * ({@link ManifestValidator}), a plan that selects at least one task, and trials already created
+ * that still match that plan (changing the task selection or repeats of a started run would
+ * rename its trials: refused with reason PlanChanged, the run keeps its trials).
+ */
+public final class RunAdmission {
+
+  private final TrialPlanner planner;
+
+  public RunAdmission(TrialPlanner planner) {
+    this.planner = planner;
+  }
+
+  /** The plan, or the reason and problems that keep the run from being accepted. */
+  public record Result(List<PlannedTrial> plan, Reason reason, List<String> problems) {
+    public boolean accepted() {
+      return problems.isEmpty();
+    }
+  }
+
+  public Result admit(EvaluationRun run, Collection<EvaluationTrial> existing) {
+    List<String> problems;
+    try {
+      problems = ManifestValidator.validate(run);
+    } catch (RuntimeException e) {
+      problems = List.of("spec: cannot be validated: " + e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      return new Result(null, Reason.InvalidSpec, problems);
+    }
+    List<PlannedTrial> plan;
+    try {
+      plan = planner.plan(run.getSpec());
+    } catch (PlanException e) {
+      return new Result(null, Reason.valueOf(e.reason()), List.of(e.getMessage()));
+    }
+    List<String> mismatches = new ArrayList<>();
+    String runName = run.getMetadata().getName();
+    for (EvaluationTrial t : existing) {
+      int index = TrialNames.index(runName, t.getMetadata().getName());
+      if (index < 0 || index >= plan.size() || !plan.get(index).matches(t.getSpec())) {
+        mismatches.add(t.getMetadata().getName());
+      }
+    }
+    if (!mismatches.isEmpty()) {
+      return new Result(plan, Reason.PlanChanged, List.of("spec.tasks or spec.repeats changed"
+          + " after trials were created (" + mismatches.size() + " existing trials, e.g. "
+          + mismatches.get(0) + ", no longer match the plan): restore them, or create a new"
+          + " run"));
+    }
+    return new Result(plan, null, List.of());
+  }
+}

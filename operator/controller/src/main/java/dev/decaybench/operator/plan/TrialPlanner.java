@@ -1,0 +1,137 @@
+package dev.decaybench.operator.plan;
+
+import dev.decaybench.api.v1alpha1.ConstraintVariant;
+import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.TaskSelection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a run's task selection into its trials, exactly as {@code decaybench run} plans them
+ * locally: the built-in suite's tasks ({@code <framework>-openapi-<variant>}, frameworks in suite
+ * order, each framework's ten variants in the suite's order), kept when every given filter
+ * (frameworks, levels, variants, names) holds, then each task times its repeats. The index of a
+ * trial in this list names its EvaluationTrial, so the plan must not depend on anything but the
+ * spec. A custom suite ({@code tasks.taskDirectory}, read inside the runner image) must list its
+ * tasks in {@code tasks.names}: the operator cannot read that directory.
+ */
+public final class TrialPlanner {
+
+  /** The variants of one framework in the built-in suite's order; ORM is the family's ORM. */
+  private static final List<List<String>> VARIANT_ORDER = List.of(
+      List.of(),
+      List.of("clean_architecture"), List.of("postgres"), List.of("sqlite"),
+      List.of("postgres", "ORM"), List.of("sqlite", "ORM"),
+      List.of("clean_architecture", "postgres"), List.of("clean_architecture", "sqlite"),
+      List.of("clean_architecture", "postgres", "ORM"),
+      List.of("clean_architecture", "sqlite", "ORM"));
+
+  /** More trials than this in one run is a mistake (10,000 is the size the operator is built for). */
+  public static final long MAX_TRIALS = 100_000;
+
+  private static final Pattern BUILT_IN_NAME = Pattern.compile("([a-z]+)-openapi-([a-z_-]+)");
+
+  public List<PlannedTrial> plan(EvaluationRunSpec spec) throws PlanException {
+    TaskSelection sel = spec.getTasks() == null ? new TaskSelection() : spec.getTasks();
+    List<TaskRef> tasks = sel.getTaskDirectory() == null ? builtIn(sel) : custom(sel);
+    if (tasks.isEmpty()) {
+      throw new PlanException("NoTaskSelected", "spec.tasks selects no task: check frameworks,"
+          + " levels, variants and names (they must all hold at once)");
+    }
+    int repeats = spec.getRepeats() == null ? EvaluationRunSpec.DEFAULT_REPEATS
+        : spec.getRepeats();
+    if ((long) tasks.size() * repeats > MAX_TRIALS) {
+      throw new PlanException("TooManyTrials", "spec.repeats: " + tasks.size() + " tasks x "
+          + repeats + " repeats is more than " + MAX_TRIALS + " trials");
+    }
+    List<PlannedTrial> out = new ArrayList<>(tasks.size() * repeats);
+    for (TaskRef t : tasks) {
+      for (int r = 0; r < repeats; r++) {
+        out.add(new PlannedTrial(out.size(), t.name, t.framework, t.variant, t.level, r));
+      }
+    }
+    return out;
+  }
+
+  /** The ten variant names of a framework, in suite order. */
+  public static List<String> variantNames(Framework framework) {
+    return VARIANT_ORDER.stream().map(v -> v.isEmpty() ? ConstraintVariant.UNCONSTRAINED
+        : String.join("-", v.stream().map(c -> c.equals("ORM") ? framework.orm() : c).toList()))
+        .toList();
+  }
+
+  /** Framework, variant and level of a built-in task name, when it is one. */
+  public static Optional<TaskRef> parseTaskName(String name) {
+    Matcher m = BUILT_IN_NAME.matcher(name);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Optional<Framework> fw = Framework.fromValue(m.group(1));
+    if (fw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      ConstraintVariant v = ConstraintVariant.parse(m.group(2));
+      if (!v.name().equals(m.group(2)) || !v.appliesTo(fw.get())) {
+        return Optional.empty();
+      }
+      return Optional.of(new TaskRef(name, fw.get(), v.name(), v.level()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<TaskRef> builtIn(TaskSelection sel) {
+    List<TaskRef> out = new ArrayList<>();
+    for (Framework f : Framework.values()) {
+      for (String variant : variantNames(f)) {
+        TaskRef t = new TaskRef(f.value() + "-openapi-" + variant, f, variant,
+            ConstraintVariant.parse(variant).level());
+        if (matches(sel, t)) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<TaskRef> custom(TaskSelection sel) throws PlanException {
+    if (sel.getNames() == null || sel.getNames().isEmpty()) {
+      throw new PlanException("CustomSuiteNeedsNames", "spec.tasks.taskDirectory: the operator"
+          + " cannot read a custom suite's directory (it lives in the runner image); list its"
+          + " tasks in spec.tasks.names");
+    }
+    List<TaskRef> out = new ArrayList<>();
+    for (String name : sel.getNames()) {
+      TaskRef t = parseTaskName(name).orElse(new TaskRef(name, null, null, null));
+      if (t.framework == null || matches(sel, t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(TaskSelection sel, TaskRef t) {
+    if (present(sel.getFrameworks()) && !sel.getFrameworks().contains(t.framework)) {
+      return false;
+    }
+    if (present(sel.getLevels()) && !sel.getLevels().contains(t.level)) {
+      return false;
+    }
+    if (present(sel.getVariants()) && !sel.getVariants().contains(t.variant)) {
+      return false;
+    }
+    return !present(sel.getNames()) || sel.getNames().contains(t.name);
+  }
+
+  private static boolean present(List<?> list) {
+    return list != null && !list.isEmpty();
+  }
+
+  /** A task of the suite and where it sits. */
+  public record TaskRef(String name, Framework framework, String variant, Integer level) {}
+}

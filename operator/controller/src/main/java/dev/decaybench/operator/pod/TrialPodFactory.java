@@ -1,0 +1,319 @@
+package dev.decaybench.operator.pod;
+
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.Images;
+import dev.decaybench.operator.config.OperatorConfig;
+import dev.decaybench.operator.plan.TrialNames;
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The whole trial pod in one place. One pod per trial attempt:
+ * <ol>
+ *   <li>{@code postgres}: a native sidecar (init container with restartPolicy Always), data in a
+ *       memory-backed emptyDir, durability off, reachable as {@code postgres:5432} through a
+ *       hostAlias, with the task's credentials (user/password, database conduit);</li>
+ *   <li>{@code prepare} (runner image): writes the prompt and a git workspace;</li>
+ *   <li>{@code agent}: a built-in agent of the runner image, a command in the runner image, or the
+ *       user's image; the only container that sees the LLM key;</li>
+ *   <li>{@code evaluate} (the family's runtime image, which contains the runner): the same engine
+ *       as {@code decaybench evaluate}, compact result in the termination message.</li>
+ * </ol>
+ * Hardened by default: non-root, read-only root file systems (the user's agent image excepted),
+ * all capabilities dropped, seccomp RuntimeDefault, no service account token, requests and limits,
+ * activeDeadlineSeconds; runtimeClassName, nodeSelector and tolerations from the configuration.
+ * The runner images' entrypoint is the {@code decaybench} CLI, so their containers get
+ * {@code args} only.
+ */
+public final class TrialPodFactory {
+
+  public static final String POSTGRES = "postgres";
+  public static final String PREPARE = "prepare";
+  public static final String AGENT = "agent";
+  public static final String EVALUATE = "evaluate";
+
+  static final String WORKSPACE = "/workspace";
+  static final String APP = WORKSPACE + "/app";
+  static final String PROMPT = WORKSPACE + "/prompt.md";
+  static final String TRAJECTORY = WORKSPACE + "/trajectory.txt";
+  static final String PATCH = WORKSPACE + "/patch.diff";
+  static final String RESULTS = "/results";
+  static final String API_KEY_ENV = "DECAYBENCH_API_KEY";
+  private static final String FALLBACK_TO_LOGS = "FallbackToLogsOnError";
+
+  private final OperatorConfig config;
+
+  public TrialPodFactory(OperatorConfig config) {
+    this.config = config;
+  }
+
+  /** The pod of the trial's current attempt. */
+  public Pod build(EvaluationRun run, EvaluationTrial trial) {
+    EvaluationRunSpec spec = run.getSpec();
+    String trialName = trial.getMetadata().getName();
+    int index = TrialNames.index(run.getMetadata().getName(), trialName);
+    int attempt = TrialNames.attempt(trial);
+    String podName = TrialNames.pod(trialName, attempt);
+    List<Container> init = List.of(postgres(spec), prepare(spec, trial), agent(spec, trial));
+    return new PodBuilder()
+        .withNewMetadata()
+          .withName(podName)
+          .withNamespace(trial.getMetadata().getNamespace())
+          .withLabels(TrialNames.podLabels(run.getMetadata().getName(), index, attempt))
+          .addToAnnotations("decaybench.dev/task", trial.getSpec().getTask())
+          .withOwnerReferences(new OwnerReferenceBuilder()
+              .withApiVersion(trial.getApiVersion()).withKind(trial.getKind())
+              .withName(trialName).withUid(trial.getMetadata().getUid())
+              .withController(true).withBlockOwnerDeletion(true).build())
+        .endMetadata()
+        .withNewSpec()
+          .withRestartPolicy("Never")
+          .withAutomountServiceAccountToken(false)
+          .withEnableServiceLinks(false)
+          .withActiveDeadlineSeconds((long) trialSeconds(spec))
+          .withTerminationGracePeriodSeconds(10L)
+          .addNewHostAlias().withIp("127.0.0.1").withHostnames(POSTGRES).endHostAlias()
+          .withRuntimeClassName(blankToNull(config.runtimeClass()))
+          .withNodeSelector(config.nodeSelector().isEmpty() ? null : config.nodeSelector())
+          .withTolerations(config.tolerations())
+          .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .withRunAsUser(config.runnerUid()).withRunAsGroup(config.runnerUid())
+            .withFsGroup(config.runnerUid())
+            .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+          .endSecurityContext()
+          .withInitContainers(init)
+          .withContainers(evaluate(run, trial, podName))
+          .withVolumes(volumes())
+        .endSpec()
+        .build();
+  }
+
+  /** spec.timeouts.trialSeconds, else the operator's default. */
+  public int trialSeconds(EvaluationRunSpec spec) {
+    return spec.getTimeouts() != null && spec.getTimeouts().getTrialSeconds() != null
+        ? spec.getTimeouts().getTrialSeconds() : config.defaultTrialSeconds();
+  }
+
+  private Container postgres(EvaluationRunSpec spec) {
+    return new ContainerBuilder()
+        .withName(POSTGRES)
+        .withImage(image(spec.getImages(), Images::getPostgres, config.postgresImage()))
+        .withRestartPolicy("Always")
+        .withArgs("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+        .withEnv(env("POSTGRES_USER", "user"), env("POSTGRES_PASSWORD", "password"),
+            env("POSTGRES_DB", "conduit"), env("PGDATA", "/var/lib/postgresql/data/pgdata"))
+        .withPorts(new ContainerPortBuilder()
+            .withName(POSTGRES).withContainerPort(5432).build())
+        .withNewReadinessProbe()
+          .withNewExec()
+            .withCommand("pg_isready", "-U", "user", "-d", "conduit", "-h", "127.0.0.1")
+          .endExec()
+          .withPeriodSeconds(2).withFailureThreshold(3)
+        .endReadinessProbe()
+        .withVolumeMounts(mount("pgdata", "/var/lib/postgresql/data"),
+            mount("pgrun", "/var/run/postgresql"), mount("tmp", "/tmp"))
+        .withSecurityContext(hardened(config.postgresUid(), true))
+        .withResources(config.postgresResources())
+        .build();
+  }
+
+  private Container prepare(EvaluationRunSpec spec, EvaluationTrial trial) {
+    return runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner, config.runnerImage()),
+        config.prepareResources())
+        .withArgs("prepare", "--task", taskArgument(spec, trial), "--workspace", APP,
+            "--prompt", PROMPT)
+        .build();
+  }
+
+  private Container agent(EvaluationRunSpec spec, EvaluationTrial trial) {
+    AgentSpec agent = spec.getAgent();
+    String task = taskArgument(spec, trial);
+    if (agent.getType() == AgentType.IMAGE) {
+      // the user's image: read-only root and the runner's uid would break too many images
+      List<EnvVar> env = new ArrayList<>(List.of(env("HOME", "/tmp"),
+          env("DECAYBENCH_PROMPT_FILE", PROMPT), env("DECAYBENCH_WORKSPACE", APP),
+          env("DECAYBENCH_TASK", task)));
+      addIfSet(env, "DECAYBENCH_MODEL", agent.getModel());
+      addIfSet(env, "DECAYBENCH_ENDPOINT", agent.getEndpoint());
+      addIfSet(env, "DECAYBENCH_MAX_STEPS", agent.getMaxSteps());
+      addIfSet(env, "DECAYBENCH_TIMEOUT_SECONDS", agent.getTimeoutSeconds());
+      addApiKey(env, agent);
+      return new ContainerBuilder()
+          .withName(AGENT).withImage(agent.getImage())
+          .withCommand(agent.getCommand() == null || agent.getCommand().isEmpty() ? null
+              : agent.getCommand())
+          .withWorkingDir(APP).withEnv(env)
+          .withTerminationMessagePolicy(FALLBACK_TO_LOGS)
+          .withVolumeMounts(mount("workspace", WORKSPACE), mount("tmp", "/tmp"))
+          .withSecurityContext(hardened(null, false))
+          .withResources(config.agentResources())
+          .build();
+    }
+    List<String> args = new ArrayList<>(List.of("agent",
+        "--type", agent.getType().value(), "--task", task,
+        "--repeat", Integer.toString(trial.getSpec().getRepeat() == null ? 0
+            : trial.getSpec().getRepeat()),
+        "--workspace", APP, "--prompt", PROMPT, "--trajectory", TRAJECTORY, "--patch", PATCH));
+    addOption(args, "--model", agent.getModel());
+    addOption(args, "--endpoint", agent.getEndpoint());
+    addOption(args, "--max-steps", agent.getMaxSteps());
+    addOption(args, "--timeout", agent.getTimeoutSeconds());
+    addOption(args, "--replay-from", agent.getReplayFrom());
+    if (agent.getType() == AgentType.COMMAND) {
+      args.add("--command"); // {prompt} in it becomes the prompt file
+      args.add(String.join(" ", agent.getCommand()));
+    }
+    ContainerBuilder c = runnerContainer(AGENT,
+        image(spec.getImages(), Images::getRunner, config.runnerImage()), config.agentResources())
+        .withArgs(args);
+    List<EnvVar> env = new ArrayList<>(c.buildEnv());
+    addApiKey(env, agent);
+    return c.withEnv(env).build();
+  }
+
+  private Container evaluate(EvaluationRun run, EvaluationTrial trial, String podName) {
+    EvaluationRunSpec spec = run.getSpec();
+    List<String> args = new ArrayList<>(List.of("evaluate", "--app", APP,
+        "--out", RESULTS, "--task", taskArgument(spec, trial), "--sandbox", "pod",
+        "--external-postgres", POSTGRES + ":5432",
+        "--termination-message", "/dev/termination-log",
+        "--timeout", Integer.toString(trialSeconds(spec))));
+    if (spec.getAgent().getType() != AgentType.IMAGE) {
+      args.addAll(List.of("--patch", PATCH)); // an agent image writes no patch: verify the app
+    }
+    if (spec.getTimeouts() != null && spec.getTimeouts().getHealthSeconds() != null) {
+      args.addAll(List.of("--health-timeout", spec.getTimeouts().getHealthSeconds().toString()));
+    }
+    if (spec.getEvaluation() != null && !spec.getEvaluation().isExtendedSuiteEnabled()) {
+      args.add("--no-extended");
+    }
+    return runnerContainer(EVALUATE, runtimeImage(spec, trial.getSpec().getFramework()),
+        config.evaluateResources())
+        .withArgs(args)
+        .addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(RESULTS)
+            .withSubPath(config.artifactsClaim().isEmpty() ? null
+                : trial.getMetadata().getNamespace() + "/" + run.getMetadata().getName() + "/"
+                    + podName)
+            .build())
+        .build();
+  }
+
+  /** The evaluation image: spec.images.runtime, else the family's runtime image. */
+  String runtimeImage(EvaluationRunSpec spec, Framework framework) {
+    String family = framework == null ? Framework.PYTHON_FAMILY : framework.family();
+    String byFamily = Framework.NODE_FAMILY.equals(family) ? config.runtimeImageNode()
+        : config.runtimeImagePython();
+    return image(spec.getImages(), Images::getRuntime, byFamily);
+  }
+
+  private ContainerBuilder runnerContainer(String name, String image, ResourceRequirements r) {
+    return new ContainerBuilder()
+        .withName(name).withImage(image)
+        .withEnv(env("HOME", "/tmp"))
+        .withTerminationMessagePolicy(FALLBACK_TO_LOGS)
+        .withVolumeMounts(mount("workspace", WORKSPACE), mount("tmp", "/tmp"))
+        .withSecurityContext(hardened(null, true))
+        .withResources(r);
+  }
+
+  /** A built-in task name, or the task file of a custom suite inside the runner image. */
+  private static String taskArgument(EvaluationRunSpec spec, EvaluationTrial trial) {
+    String dir = spec.getTasks() == null ? null : spec.getTasks().getTaskDirectory();
+    String task = trial.getSpec().getTask();
+    return dir == null ? task : dir.replaceAll("/+$", "") + "/" + task + ".json";
+  }
+
+  private List<Volume> volumes() {
+    List<Volume> volumes = new ArrayList<>(List.of(
+        emptyDir("workspace", null, null),
+        emptyDir("tmp", null, null),
+        emptyDir("pgdata", "Memory", "1Gi"),
+        emptyDir("pgrun", "Memory", "16Mi")));
+    if (config.artifactsClaim().isEmpty()) {
+      volumes.add(emptyDir("results", null, null));
+    } else {
+      volumes.add(new VolumeBuilder().withName("results").withNewPersistentVolumeClaim()
+          .withClaimName(config.artifactsClaim()).endPersistentVolumeClaim().build());
+    }
+    return volumes;
+  }
+
+  private static VolumeMount mount(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
+  }
+
+  private static Volume emptyDir(String name, String medium, String sizeLimit) {
+    return new VolumeBuilder().withName(name).withNewEmptyDir().withMedium(medium)
+        .withSizeLimit(sizeLimit == null ? null : new Quantity(sizeLimit)).endEmptyDir().build();
+  }
+
+  private static SecurityContext hardened(Long uid, boolean readOnlyRoot) {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(readOnlyRoot)
+        .withRunAsNonRoot(true)
+        .withRunAsUser(uid).withRunAsGroup(uid)
+        .withCapabilities(new Capabilities(null, List.of("ALL")))
+        .build();
+  }
+
+  private static String image(Images images, Function<Images, String> field,
+      String fallback) {
+    String v = images == null ? null : field.apply(images);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private static void addApiKey(List<EnvVar> env, AgentSpec agent) {
+    if (agent.getApiKeySecretRef() != null) {
+      env.add(new EnvVarBuilder().withName(API_KEY_ENV).withNewValueFrom().withNewSecretKeyRef()
+          .withName(agent.getApiKeySecretRef().getName())
+          .withKey(agent.getApiKeySecretRef().getKey())
+          .endSecretKeyRef().endValueFrom().build());
+    }
+  }
+
+  private static void addIfSet(List<EnvVar> env, String name, Object value) {
+    if (value != null) {
+      env.add(env(name, value.toString()));
+    }
+  }
+
+  private static void addOption(List<String> args, String option, Object value) {
+    if (value != null) {
+      args.add(option);
+      args.add(value.toString());
+    }
+  }
+
+  private static EnvVar env(String name, String value) {
+    return new EnvVar(name, value, null);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,239 @@
+package dev.decaybench.operator.reconciler;
+
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.RunPhase;
+import dev.decaybench.operator.metrics.OperatorMetrics;
+import dev.decaybench.operator.plan.PlannedTrial;
+import dev.decaybench.operator.plan.RunAdmission;
+import dev.decaybench.operator.plan.TrialNames;
+import dev.decaybench.operator.status.EventRecorder;
+import dev.decaybench.operator.status.RunObservation;
+import dev.decaybench.operator.status.RunStatusCalculator;
+import dev.decaybench.operator.status.RunStatusUpdate;
+import dev.decaybench.operator.status.RunSummaryCalculator;
+import dev.decaybench.operator.status.TrialResults;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles an EvaluationRun: admit (validate and plan) → start trials as slots free up →
+ * aggregate the trials into the status (batched) → record events. Never throws for a bad spec:
+ * it becomes {@code Accepted=False} with a reason and an event.
+ */
+@ControllerConfiguration(name = EvaluationRunReconciler.NAME)
+public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
+
+  public static final String NAME = "evaluationrun";
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluationRunReconciler.class);
+  /** Trials created per reconciliation; more free slots are filled by the next one, at once. */
+  static final int MAX_STARTS = 50;
+
+  private final RunAdmission admission;
+  private final TrialSlots slots;
+  private final RunStatusCalculator statuses;
+  private final RunSummaryCalculator summaries;
+  private final StatusBatcher batcher;
+  private final EventRecorder events;
+  private final OperatorMetrics metrics;
+  private final Clock clock;
+  private InformerEventSource<EvaluationTrial, EvaluationRun> trials;
+
+  public EvaluationRunReconciler(RunAdmission admission, TrialSlots slots,
+      RunStatusCalculator statuses, RunSummaryCalculator summaries, StatusBatcher batcher,
+      EventRecorder events, OperatorMetrics metrics, Clock clock) {
+    this.admission = admission;
+    this.slots = slots;
+    this.statuses = statuses;
+    this.summaries = summaries;
+    this.batcher = batcher;
+    this.events = events;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, EvaluationRun>> prepareEventSources(
+      EventSourceContext<EvaluationRun> context) {
+    trials = new InformerEventSource<>(InformerEventSourceConfiguration
+        .from(EvaluationTrial.class, EvaluationRun.class)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(EvaluationRun.class))
+        .withOnUpdateFilter((now, before) -> phase(now) != phase(before)
+            || TrialNames.attempt(now) != TrialNames.attempt(before))
+        .withNamespacesInheritedFromController()
+        .build(), context);
+    slots.bind(() -> trials.list(t -> true));
+    metrics.bindRuns(() -> context.getPrimaryCache().list());
+    metrics.bindActiveTrials(slots::active, slots.limit());
+    return List.of(trials);
+  }
+
+  @Override
+  public UpdateControl<EvaluationRun> reconcile(EvaluationRun run, Context<EvaluationRun> ctx) {
+    Instant now = clock.instant();
+    String uid = run.getMetadata().getUid();
+    if (run.getSpec() != null) {
+      run.getSpec().applyDefaults();
+    }
+    EvaluationRunStatus current = run.getStatus();
+    EvaluationRunStatus written = batcher.lastWritten(uid);
+    EvaluationRunStatus base = written != null ? written : current;
+    Collection<EvaluationTrial> owned = ctx.getSecondaryResources(EvaluationTrial.class);
+
+    RunAdmission.Result admitted = admission.admit(run, owned);
+    List<EvaluationTrial> all = new ArrayList<>(owned);
+    boolean moreToStart = false;
+    if (admitted.accepted() && mayStartTrials(run, base, now)) {
+      List<EvaluationTrial> started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
+      all.addAll(started);
+      moreToStart = started.size() == MAX_STARTS;
+    }
+    RunStatusUpdate update = statuses.next(new RunObservation(run, admitted.plan(),
+        admitted.reason(), admitted.problems(), all, now), base, current);
+    for (RunStatusUpdate.Transition t : update.events()) {
+      LOG.info("run {}/{}: {} {}", run.getMetadata().getNamespace(), run.getMetadata().getName(),
+          t.reason(), t.message());
+      if (t.warning()) {
+        events.warning(run, t.reason(), t.message());
+      } else {
+        events.normal(run, t.reason(), t.message());
+      }
+    }
+    Duration wait = batcher.wait(uid, update.urgent(), now);
+    boolean summaryStale = isSummaryStale(base, update.status());
+    if ((update.changed() || summaryStale) && wait.isZero()) {
+      EvaluationRunStatus next = update.status();
+      next.setSummary(summaries.summarize(all, run.getSpec() == null
+          || run.getSpec().getRepeats() == null ? 1 : run.getSpec().getRepeats()));
+      batcher.written(uid, next, now);
+      run.setStatus(next);
+      UpdateControl<EvaluationRun> patch = UpdateControl.patchStatus(run);
+      return moreToStart ? patch.rescheduleAfter(Duration.ZERO) : reschedule(patch, run, next, now);
+    }
+    if (moreToStart) {
+      return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(Duration.ZERO);
+    }
+    if (update.changed() || summaryStale) {
+      return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(wait);
+    }
+    return reschedule(UpdateControl.noUpdate(), run, base, now);
+  }
+
+  /** Trials may start while the run is accepted, not suspended, not ended, not out of time. */
+  private static boolean mayStartTrials(EvaluationRun run, EvaluationRunStatus base,
+      Instant now) {
+    RunPhase phase = base == null || base.getPhase() == null ? RunPhase.PENDING : base.getPhase();
+    return !phase.isTerminal() && !run.getSpec().isSuspended()
+        && !RunStatusCalculator.timedOut(run, base, now);
+  }
+
+  /** Creates the next trials of the plan, as many as this run's and the global slots allow. */
+  private List<EvaluationTrial> startTrials(KubernetesClient client, EvaluationRun run,
+      List<PlannedTrial> plan, Collection<EvaluationTrial> owned) {
+    EvaluationRunSpec spec = run.getSpec();
+    String runName = run.getMetadata().getName();
+    String ns = run.getMetadata().getNamespace();
+    long active = owned.stream().filter(t -> !TrialResults.isTerminal(t)).count();
+    int free = (int) Math.min(MAX_STARTS, Math.max(0, spec.getParallelism() - active));
+    if (free == 0) {
+      return List.of();
+    }
+    Set<Integer> existing = new HashSet<>();
+    owned.forEach(t -> existing.add(TrialNames.index(runName, t.getMetadata().getName())));
+    List<String> candidates = new ArrayList<>(free);
+    for (PlannedTrial p : plan) {
+      if (candidates.size() == free) {
+        break;
+      }
+      if (!existing.contains(p.index())) {
+        candidates.add(ns + "/" + TrialNames.trial(runName, p.index()));
+      }
+    }
+    List<EvaluationTrial> created = new ArrayList<>();
+    for (String key : slots.claim(candidates, free)) {
+      int index = TrialNames.index(runName, key.substring(ns.length() + 1));
+      EvaluationTrial trial = newTrial(run, plan.get(index));
+      try {
+        created.add(createTrial(client, trial));
+      } catch (KubernetesClientException e) {
+        slots.release(key);
+        if (e.getCode() != 409) {
+          throw e;
+        }
+      }
+    }
+    if (!created.isEmpty()) {
+      LOG.debug("run {}/{}: created {} trials", ns, runName, created.size());
+      metrics.trialsCreated(created.size());
+    }
+    return created;
+  }
+
+  private EvaluationTrial createTrial(KubernetesClient client, EvaluationTrial trial) {
+    EvaluationTrial created = client.resource(trial).create();
+    trials.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+    return created;
+  }
+
+  private static EvaluationTrial newTrial(EvaluationRun run, PlannedTrial p) {
+    String runName = run.getMetadata().getName();
+    EvaluationTrial t = new EvaluationTrial(TrialNames.trial(runName, p.index()),
+        p.toSpec(runName));
+    t.getMetadata().setNamespace(run.getMetadata().getNamespace());
+    t.getMetadata().setLabels(TrialNames.trialLabels(runName, p.index()));
+    t.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+        .withApiVersion(run.getApiVersion()).withKind(run.getKind()).withName(runName)
+        .withUid(run.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
+        .build()));
+    return t;
+  }
+
+  /** Look again at the run's deadline, or periodically while it runs. */
+  private UpdateControl<EvaluationRun> reschedule(UpdateControl<EvaluationRun> control,
+      EvaluationRun run, EvaluationRunStatus status, Instant now) {
+    if (status == null || status.getPhase() == null || status.getPhase().isTerminal()) {
+      return control;
+    }
+    Duration next = Duration.ofMinutes(5);
+    Instant deadline = RunStatusCalculator.deadline(run, status);
+    if (deadline != null) {
+      Duration left = Duration.between(now, deadline);
+      next = left.isNegative() ? Duration.ofSeconds(1) : left.plusMillis(500).compareTo(next) < 0
+          ? left.plusMillis(500) : next;
+    }
+    return control.rescheduleAfter(next);
+  }
+
+  private static boolean isSummaryStale(EvaluationRunStatus base, EvaluationRunStatus next) {
+    int evaluated = next.getTrials() == null ? 0 : next.getTrials().getEvaluated();
+    int summarized = base == null || base.getSummary() == null ? 0 : base.getSummary().getTrials();
+    return evaluated != summarized;
+  }
+
+  private static Object phase(EvaluationTrial t) {
+    return t.getStatus() == null ? null : t.getStatus().getPhase();
+  }
+}

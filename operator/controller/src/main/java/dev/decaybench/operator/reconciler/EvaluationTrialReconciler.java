@@ -1,0 +1,273 @@
+package dev.decaybench.operator.reconciler;
+
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.EvaluationTrialStatus;
+import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.operator.config.OperatorConfig;
+import dev.decaybench.operator.metrics.OperatorMetrics;
+import dev.decaybench.operator.plan.TrialNames;
+import dev.decaybench.operator.pod.PodInspector;
+import dev.decaybench.operator.pod.PodVerdict;
+import dev.decaybench.operator.pod.TrialPodFactory;
+import dev.decaybench.operator.status.EventRecorder;
+import dev.decaybench.operator.status.Reason;
+import dev.decaybench.operator.status.TrialResults;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles an EvaluationTrial: one pod per attempt, named {@code <trial>-a<attempt>}. Observe
+ * the pod → decide ({@link PodInspector}) → act: create the pod, wait, write the final status
+ * then delete the pod, or start another attempt after an infrastructure failure.
+ */
+@ControllerConfiguration(name = EvaluationTrialReconciler.NAME)
+public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
+
+  public static final String NAME = "evaluationtrial";
+  static final String BY_RUN = "byRun";
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluationTrialReconciler.class);
+
+  private final OperatorConfig config;
+  private final TrialPodFactory pods;
+  private final PodInspector inspector;
+  private final TrialStatusWriter statusWriter;
+  private final EventRecorder events;
+  private final OperatorMetrics metrics;
+  private final Clock clock;
+  /** Pods this process created: one of them missing later has vanished (node lost, deleted). */
+  private final Set<String> createdPods = ConcurrentHashMap.newKeySet();
+  /** Pods deleted recently, so a lagging cache does not make us delete them twice. */
+  private final Map<String, Instant> deleting = new ConcurrentHashMap<>();
+  private InformerEventSource<Pod, EvaluationTrial> podSource;
+
+  public EvaluationTrialReconciler(OperatorConfig config, TrialPodFactory pods,
+      PodInspector inspector, EventRecorder events, OperatorMetrics metrics, Clock clock) {
+    this.config = config;
+    this.pods = pods;
+    this.inspector = inspector;
+    this.statusWriter = new TrialStatusWriter(config.useSsa());
+    this.events = events;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, EvaluationTrial>> prepareEventSources(
+      EventSourceContext<EvaluationTrial> context) {
+    context.getPrimaryCache().addIndexer(BY_RUN, t -> List.of(runKey(
+        t.getMetadata().getNamespace(), t.getSpec() == null ? "" : t.getSpec().getRunName())));
+    podSource = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Pod.class, EvaluationTrial.class)
+            .withLabelSelector(TrialNames.MANAGED_BY_LABEL + "=" + TrialNames.MANAGED_BY)
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(EvaluationTrial.class))
+            .withNamespacesInheritedFromController()
+            .build(), context);
+    // a run that ends (time-out) stops its unfinished trials
+    InformerEventSource<EvaluationRun, EvaluationTrial> runSource = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(EvaluationRun.class, EvaluationTrial.class)
+            .withSecondaryToPrimaryMapper(run -> context.getPrimaryCache()
+                .byIndex(BY_RUN, runKey(run.getMetadata().getNamespace(),
+                    run.getMetadata().getName()))
+                .stream().filter(t -> !TrialResults.isTerminal(t))
+                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .withPrimaryToSecondaryMapper((EvaluationTrial t) -> t.getSpec() == null ? Set.of()
+                : Set.of(new ResourceID(t.getSpec().getRunName(), t.getMetadata().getNamespace())))
+            .withOnAddFilter(run -> false)
+            .withOnUpdateFilter((now, before) -> ended(now) && !ended(before))
+            .withNamespacesInheritedFromController()
+            .build(), context);
+    return List.of(podSource, runSource);
+  }
+
+  @Override
+  public UpdateControl<EvaluationTrial> reconcile(EvaluationTrial trial,
+      Context<EvaluationTrial> ctx) {
+    Instant now = clock.instant();
+    Set<Pod> owned = ctx.getSecondaryResources(Pod.class);
+    String podName = TrialNames.pod(trial);
+    Optional<EvaluationRun> run = ctx.getSecondaryResource(EvaluationRun.class);
+    boolean keepFailed = run.map(EvaluationTrialReconciler::keepsFailedPods).orElse(false);
+    if (TrialResults.isTerminal(trial)) {
+      boolean failed = trial.getStatus().getPhase() == TrialPhase.FAILED;
+      deletePods(ctx, owned, null, failed && keepFailed);
+      return UpdateControl.noUpdate();
+    }
+    deletePods(ctx, owned, podName, keepFailed); // pods of earlier (failed) attempts
+    if (run.isEmpty() || run.get().getSpec() == null) {
+      // deleted (garbage collection removes the trial), or not in the run cache yet: look again
+      return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(5));
+    }
+    Optional<Pod> pod = owned.stream().filter(p -> podName.equals(p.getMetadata().getName()))
+        .findFirst();
+    PodVerdict verdict;
+    if (ended(run.get())) {
+      verdict = PodVerdict.failed(Reason.RunEnded, "the run ended ("
+          + run.get().getStatus().getPhase() + ") before this trial finished", null);
+    } else if (pod.isEmpty()) {
+      if (!createdPods.contains(key(trial, podName))) {
+        return createPod(ctx, run.get(), trial, podName);
+      }
+      verdict = PodVerdict.retry(Reason.PodVanished, "pod " + podName
+          + " disappeared before it finished (deleted, or its node was lost)");
+    } else {
+      verdict = inspector.inspect(pod.get(), now);
+      Instant deadline = deadline(run.get(), pod.get(), now);
+      if (verdict.kind() == PodVerdict.Kind.RUNNING && !now.isBefore(deadline)) {
+        verdict = PodVerdict.failed(Reason.TimedOut, "the pod did not finish within the trial"
+            + " time limit plus " + config.podStartGrace().toSeconds() + " s", null);
+      } else if (verdict.kind() == PodVerdict.Kind.RUNNING) {
+        Duration left = Duration.between(now, deadline).plusSeconds(1);
+        Duration recheck = verdict.recheckAfter();
+        return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(
+            recheck != null && recheck.compareTo(left) < 0 ? recheck : left);
+      }
+    }
+    return switch (verdict.kind()) {
+      case RETRY -> retry(ctx, trial, pod.orElse(null), verdict, keepFailed);
+      case EVALUATED, FAILED -> finish(ctx, trial, pod.orElse(null), verdict, keepFailed, now);
+      case RUNNING -> UpdateControl.noUpdate();
+    };
+  }
+
+  private UpdateControl<EvaluationTrial> createPod(Context<EvaluationTrial> ctx,
+      EvaluationRun run, EvaluationTrial trial, String podName) {
+    Pod desired = pods.build(run, trial);
+    createdPods.add(key(trial, podName));
+    try {
+      Pod created = ctx.getClient().resource(desired).create();
+      LOG.debug("created pod {}/{}", created.getMetadata().getNamespace(), podName);
+      podSource.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) { // 409: it exists (created before a restart): just watch it
+        createdPods.remove(key(trial, podName));
+        throw e;
+      }
+    }
+    return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(
+        pods.trialSeconds(run.getSpec())).plus(config.podStartGrace()).plusSeconds(1));
+  }
+
+  /** An infrastructure failure: another attempt with a new pod, while attempts remain. */
+  private UpdateControl<EvaluationTrial> retry(Context<EvaluationTrial> ctx,
+      EvaluationTrial trial, Pod pod, PodVerdict verdict, boolean keepFailed) {
+    int attempt = TrialNames.attempt(trial);
+    if (attempt + 1 >= config.maxAttempts()) {
+      return finish(ctx, trial, pod, PodVerdict.failed(Reason.AttemptsExhausted,
+          config.maxAttempts() + " attempts failed; last: " + verdict.reason() + ": "
+              + verdict.message(), verdict.timings()), keepFailed, clock.instant());
+    }
+    PrimaryUpdateAndCacheUtils.updateAndCacheResource(trial, ctx, t -> {
+      if (TrialNames.attempt(t) <= attempt) { // idempotent when re-applied after a conflict
+        t.getSpec().setAttempt(attempt + 1);
+        t.getMetadata().getAnnotations().put(TrialNames.RETRY_REASON_ANNOTATION,
+            verdict.reason() + ": " + verdict.message());
+      }
+      return t;
+    }, t -> ctx.getClient().resource(t).update());
+    metrics.trialRetried(verdict.reason());
+    LOG.info("trial {}/{}: attempt {} failed ({}: {}), starting attempt {}",
+        trial.getMetadata().getNamespace(), trial.getMetadata().getName(), attempt,
+        verdict.reason(), verdict.message(), attempt + 1);
+    events.warning(trial, Reason.TrialRetried, "attempt " + attempt + " failed ("
+        + verdict.reason() + ": " + verdict.message() + "); starting attempt " + (attempt + 1));
+    if (pod != null && !keepFailed) {
+      delete(ctx, pod);
+    }
+    createdPods.remove(key(trial, TrialNames.pod(trial.getMetadata().getName(), attempt)));
+    return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofMillis(50));
+  }
+
+  /** Writes the final status, then deletes the pod (kept for failed trials when asked). */
+  private UpdateControl<EvaluationTrial> finish(Context<EvaluationTrial> ctx,
+      EvaluationTrial trial, Pod pod, PodVerdict verdict, boolean keepFailed, Instant now) {
+    Instant podCreated = pod == null ? null : PodInspector.created(pod, now);
+    String podName = pod == null ? TrialNames.pod(trial) : pod.getMetadata().getName();
+    EvaluationTrialStatus status = verdict.kind() == PodVerdict.Kind.EVALUATED
+        ? TrialResults.evaluated(trial, podName, podCreated, verdict.result(), verdict.timings(),
+            now)
+        : TrialResults.failed(trial, podName, podCreated, verdict.reason(), verdict.message(),
+            verdict.timings(), now);
+    EvaluationTrial written = statusWriter.write(trial, status, ctx);
+    LOG.debug("trial {}/{} {}: {}", trial.getMetadata().getNamespace(),
+        trial.getMetadata().getName(), status.getPhase(), status.getMessage());
+    metrics.trialFinished(written, verdict.reason(), podCreated == null ? Duration.ZERO
+        : Duration.between(podCreated, now));
+    if (verdict.kind() == PodVerdict.Kind.FAILED) {
+      events.warning(trial, Reason.TrialFailed, verdict.reason() + ": " + verdict.message());
+    }
+    if (pod != null && !(keepFailed && status.getPhase() == TrialPhase.FAILED)) {
+      delete(ctx, pod);
+    }
+    createdPods.remove(key(trial, podName));
+    return UpdateControl.noUpdate();
+  }
+
+  /** Deletes the trial's pods except {@code except} (unless {@code keep}). */
+  private void deletePods(Context<EvaluationTrial> ctx, Set<Pod> owned, String except,
+      boolean keep) {
+    if (keep) {
+      return;
+    }
+    for (Pod p : owned) {
+      if (!p.getMetadata().getName().equals(except)
+          && p.getMetadata().getDeletionTimestamp() == null) {
+        delete(ctx, p);
+      }
+    }
+  }
+
+  private static boolean keepsFailedPods(EvaluationRun run) {
+    return run.getSpec() != null && run.getSpec().getEvaluation() != null
+        && run.getSpec().getEvaluation().isKeepFailedPodsEnabled();
+  }
+
+  private void delete(Context<EvaluationTrial> ctx, Pod pod) {
+    Instant now = clock.instant();
+    deleting.values().removeIf(at -> at.isBefore(now.minusSeconds(60)));
+    String k = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    if (deleting.putIfAbsent(k, now) == null) {
+      ctx.getClient().resource(pod).delete();
+    }
+  }
+
+  private Instant deadline(EvaluationRun run, Pod pod, Instant now) {
+    return PodInspector.created(pod, now).plusSeconds(pods.trialSeconds(run.getSpec()))
+        .plus(config.podStartGrace());
+  }
+
+  private static boolean ended(EvaluationRun run) {
+    return run.getStatus() != null && run.getStatus().getPhase() != null
+        && run.getStatus().getPhase().isTerminal();
+  }
+
+  private static String key(EvaluationTrial trial, String podName) {
+    return trial.getMetadata().getNamespace() + "/" + podName;
+  }
+
+  static String runKey(String namespace, String runName) {
+    return namespace + "/" + runName;
+  }
+}

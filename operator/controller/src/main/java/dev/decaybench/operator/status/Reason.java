@@ -1,0 +1,33 @@
+package dev.decaybench.operator.status;
+
+/**
+ * Every reason the operator writes into a condition or an event, CamelCase as Kubernetes wants
+ * them. Kept in one place so that dashboards and {@code kubectl wait} users can rely on them.
+ */
+public enum Reason {
+  // run: Accepted
+  Valid, InvalidSpec, NoTaskSelected, CustomSuiteNeedsNames, TooManyTrials, PlanChanged,
+  // run: Progressing
+  Scheduling, TrialsRunning, Suspended, WaitingForSlots,
+  // run: Complete / phase
+  AllTrialsFinished, NoTrialEvaluated, RunTimedOut,
+  // run: Degraded
+  TrialsFailed, TrialsRetried, AsExpected,
+  // run: events
+  Started, Completed,
+  // trial outcomes
+  Evaluated, ResultMissing, ResultUnreadable, AgentFailed, AgentOOMKilled, PrepareFailed,
+  HarnessError, EvaluationFailed, TimedOut, ConfigError, RunEnded, AttemptsExhausted,
+  // infrastructure failures (retried)
+  Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished,
+  // trial events
+  TrialRetried, TrialFailed;
+
+  /** Reasons of infrastructure failures, which get another attempt. */
+  public boolean isInfrastructure() {
+    return switch (this) {
+      case Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished -> true;
+      default -> false;
+    };
+  }
+}

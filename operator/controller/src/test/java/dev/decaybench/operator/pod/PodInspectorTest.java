@@ -1,0 +1,137 @@
+package dev.decaybench.operator.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.operator.pod.PodVerdict.Kind;
+import dev.decaybench.operator.status.Reason;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PodInspectorTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private final PodInspector inspector = new PodInspector(Duration.ofMinutes(5));
+
+  @Test
+  void aSucceededPodHandsBackItsCompactResult() {
+    String json = "{\"aPct\":93.1,\"strictAPct\":0.0,\"strictAPctPlus\":0.0,\"success\":false,"
+        + "\"healthy\":true,\"passed\":270,\"total\":290,\"failedVerifiers\":[\"postgres\"],"
+        + "\"failure\":\"logic_error\",\"subcategory\":\"incorrect_query_logic\","
+        + "\"dataLayer\":true,\"evidence\":[\"GET /api/articles -> 500\"]}";
+    PodVerdict v = inspector.inspect(pod("Succeeded", null,
+        List.of(done("prepare", 0, null, null), done("agent", 0, null, null)),
+        List.of(done("evaluate", 0, null, json))), T0);
+    assertThat(v.kind()).isEqualTo(Kind.EVALUATED);
+    assertThat(v.result().aPct()).isEqualTo(93.1);
+    assertThat(v.result().failure()).isEqualTo("logic_error");
+    assertThat(v.timings().getEvaluateSeconds()).isEqualTo(60.0);
+  }
+
+  @Test
+  void aMissingOrGarbledResultIsAFailureNotARetry() {
+    assertThat(inspector.inspect(pod("Succeeded", null, List.of(),
+        List.of(done("evaluate", 0, null, null))), T0).reason()).isEqualTo(Reason.ResultMissing);
+    assertThat(inspector.inspect(pod("Succeeded", null, List.of(),
+        List.of(done("evaluate", 0, null, "Traceback..."))), T0).reason())
+        .isEqualTo(Reason.ResultUnreadable);
+  }
+
+  @Test
+  void infrastructureFailuresAreRetried() {
+    assertRetry(pod("Failed", "Evicted", List.of(), List.of()), Reason.Evicted);
+    assertRetry(pod("Failed", "NodeShutdown", List.of(), List.of()), Reason.Disrupted);
+    assertRetry(pod("Unknown", null, List.of(), List.of()), Reason.NodeLost);
+    assertRetry(pod("Failed", null, List.of(done("prepare", 0, null, null),
+        done("agent", 0, null, null)), List.of(done("evaluate", 137, "OOMKilled", null))),
+        Reason.HarnessOOMKilled);
+    assertRetry(pod("Failed", null, List.of(done("prepare", 137, "OOMKilled", null)), List.of()),
+        Reason.HarnessOOMKilled);
+    Pod disrupted = pod("Failed", null, List.of(), List.of());
+    disrupted.getStatus().setConditions(List.of(new PodConditionBuilder()
+        .withType("DisruptionTarget").withStatus("True").withReason("PreemptionByScheduler")
+        .build()));
+    assertRetry(disrupted, Reason.Disrupted);
+  }
+
+  @Test
+  void agentAppAndTimeLimitFailuresAreFinal() {
+    assertFailed(pod("Failed", null, List.of(done("prepare", 0, null, null),
+        done("agent", 1, "Error", "model refused"))), Reason.AgentFailed);
+    assertFailed(pod("Failed", null, List.of(done("prepare", 0, null, null),
+        done("agent", 137, "OOMKilled", null))), Reason.AgentOOMKilled);
+    assertFailed(pod("Failed", null, List.of(done("prepare", 2, "Error", "unknown task"))),
+        Reason.PrepareFailed);
+    assertFailed(pod("Failed", null, List.of(done("prepare", 0, null, null),
+        done("agent", 0, null, null)), List.of(done("evaluate", 3, "Error", "harness"))),
+        Reason.HarnessError);
+    assertFailed(pod("Failed", "DeadlineExceeded", List.of(), List.of()), Reason.TimedOut);
+  }
+
+  @Test
+  void anImagePullBackOffIsRetriedOnlyAfterTheGracePeriod() {
+    Pod p = pod("Pending", null, List.of(new ContainerStatusBuilder().withName("prepare")
+        .withNewState().withNewWaiting().withReason("ImagePullBackOff").endWaiting().endState()
+        .build()), List.of());
+    PodVerdict early = inspector.inspect(p, T0.plusSeconds(60));
+    assertThat(early.kind()).isEqualTo(Kind.RUNNING);
+    assertThat(early.recheckAfter()).isEqualTo(Duration.ofSeconds(241));
+    assertRetry(p, Reason.ImagePullBackOff, T0.plusSeconds(301));
+
+    Pod secret = pod("Pending", null, List.of(new ContainerStatusBuilder().withName("agent")
+        .withNewState().withNewWaiting().withReason("CreateContainerConfigError")
+        .withMessage("secret \"llm\" not found").endWaiting().endState().build()), List.of());
+    assertThat(inspector.inspect(secret, T0.plusSeconds(301)).reason())
+        .isEqualTo(Reason.ConfigError);
+  }
+
+  @Test
+  void aRunningPodIsRunning() {
+    assertThat(inspector.inspect(pod("Running", null, List.of(), List.of()), T0).kind())
+        .isEqualTo(Kind.RUNNING);
+  }
+
+  private void assertRetry(Pod p, Reason reason) {
+    assertRetry(p, reason, T0);
+  }
+
+  private void assertRetry(Pod p, Reason reason, Instant now) {
+    PodVerdict v = inspector.inspect(p, now);
+    assertThat(v.kind()).as(v.toString()).isEqualTo(Kind.RETRY);
+    assertThat(v.reason()).isEqualTo(reason);
+    assertThat(reason.isInfrastructure()).isTrue();
+  }
+
+  private void assertFailed(Pod p, Reason reason) {
+    PodVerdict v = inspector.inspect(p, T0);
+    assertThat(v.kind()).as(v.toString()).isEqualTo(Kind.FAILED);
+    assertThat(v.reason()).isEqualTo(reason);
+    assertThat(reason.isInfrastructure()).isFalse();
+  }
+
+  private static Pod pod(String phase, String reason, List<ContainerStatus> init) {
+    return pod(phase, reason, init, List.of());
+  }
+
+  private static Pod pod(String phase, String reason, List<ContainerStatus> init,
+      List<ContainerStatus> main) {
+    return new PodBuilder().withNewMetadata().withName("t-0-a0")
+        .withCreationTimestamp(T0.toString()).endMetadata()
+        .withNewSpec().withActiveDeadlineSeconds(600L).endSpec()
+        .withNewStatus().withPhase(phase).withReason(reason).withInitContainerStatuses(init)
+        .withContainerStatuses(main).endStatus().build();
+  }
+
+  private static ContainerStatus done(String name, int exit, String reason, String message) {
+    return new ContainerStatusBuilder().withName(name).withNewState().withNewTerminated()
+        .withExitCode(exit).withReason(reason).withMessage(message)
+        .withStartedAt(T0.toString()).withFinishedAt(T0.plusSeconds(60).toString())
+        .endTerminated().endState().build();
+  }
+}

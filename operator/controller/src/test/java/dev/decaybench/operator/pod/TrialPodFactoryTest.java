@@ -1,0 +1,202 @@
+package dev.decaybench.operator.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.Images;
+import dev.decaybench.api.v1alpha1.SecretKeyRef;
+import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.operator.config.OperatorConfig;
+import dev.decaybench.operator.plan.PlannedTrial;
+import dev.decaybench.operator.testing.Runs;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrialPodFactoryTest {
+
+  private final OperatorConfig config = OperatorConfig.defaults();
+
+  @Test
+  void theWholePodIsHardenedAndWiredAsThePodContractSays() {
+    EvaluationRun run = run(new AgentSpec(AgentType.REFERENCE));
+    run.getSpec().setTimeouts(new Timeouts(900, null, 45));
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 1));
+
+    assertThat(pod.getMetadata().getName()).isEqualTo("demo-4-a1");
+    assertThat(pod.getMetadata().getLabels()).containsEntry("decaybench.dev/run", "demo")
+        .containsEntry("decaybench.dev/trial-index", "4").containsEntry("decaybench.dev/attempt", "1");
+    assertThat(pod.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+      assertThat(o.getKind()).isEqualTo("EvaluationTrial");
+      assertThat(o.getController()).isTrue();
+    });
+    var spec = pod.getSpec();
+    assertThat(spec.getRestartPolicy()).isEqualTo("Never");
+    assertThat(spec.getAutomountServiceAccountToken()).isFalse();
+    assertThat(spec.getActiveDeadlineSeconds()).isEqualTo(900L);
+    assertThat(spec.getHostAliases()).singleElement().satisfies(h -> {
+      assertThat(h.getIp()).isEqualTo("127.0.0.1");
+      assertThat(h.getHostnames()).containsExactly("postgres");
+    });
+    assertThat(spec.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(spec.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(spec.getInitContainers()).extracting(Container::getName)
+        .containsExactly("postgres", "prepare", "agent");
+    assertThat(spec.getContainers()).extracting(Container::getName).containsExactly("evaluate");
+    for (Container c : all(pod)) {
+      assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(c.getName())
+          .containsExactly("ALL");
+      assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+      assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+      assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+      assertThat(c.getResources().getLimits()).containsKeys("cpu", "memory");
+    }
+
+    Container pg = spec.getInitContainers().get(0);
+    assertThat(pg.getRestartPolicy()).isEqualTo("Always");
+    assertThat(pg.getImage()).isEqualTo("postgres:16-alpine");
+    assertThat(pg.getArgs()).containsExactly("-c", "fsync=off", "-c", "synchronous_commit=off",
+        "-c", "full_page_writes=off");
+    assertThat(pg.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+        .contains("POSTGRES_USER=user", "POSTGRES_PASSWORD=password", "POSTGRES_DB=conduit");
+    assertThat(pg.getReadinessProbe().getExec().getCommand())
+        .containsExactly("pg_isready", "-U", "user", "-d", "conduit", "-h", "127.0.0.1");
+    assertThat(spec.getVolumes()).filteredOn(v -> v.getName().equals("pgdata")).singleElement()
+        .satisfies(v -> assertThat(v.getEmptyDir().getMedium()).isEqualTo("Memory"));
+
+    assertThat(spec.getInitContainers().get(1).getArgs()).containsExactly("prepare", "--task",
+        "flask-openapi-postgres", "--workspace", "/workspace/app", "--prompt", "/workspace/prompt.md");
+    assertThat(spec.getInitContainers().get(2).getArgs()).containsExactly("agent", "--type",
+        "reference", "--task", "flask-openapi-postgres", "--repeat", "2", "--workspace",
+        "/workspace/app", "--prompt", "/workspace/prompt.md", "--trajectory",
+        "/workspace/trajectory.txt", "--patch", "/workspace/patch.diff");
+    Container evaluate = spec.getContainers().get(0);
+    assertThat(evaluate.getArgs()).containsExactly("evaluate", "--app", "/workspace/app",
+        "--out", "/results", "--task", "flask-openapi-postgres", "--sandbox", "pod",
+        "--external-postgres", "postgres:5432", "--termination-message", "/dev/termination-log",
+        "--timeout", "900", "--patch", "/workspace/patch.diff", "--health-timeout", "45",
+        "--no-extended");
+    assertThat(evaluate.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
+    assertThat(evaluate.getImage()).isEqualTo(config.runtimeImagePython());
+    assertThat(evaluate.getVolumeMounts()).extracting(m -> m.getMountPath())
+        .contains("/workspace", "/tmp", "/results");
+  }
+
+  @Test
+  void theLlmKeyReachesTheAgentContainerOnly() {
+    AgentSpec agent = new AgentSpec(AgentType.LLM);
+    agent.setModel("m");
+    agent.setEndpoint("https://llm.example.com/v1");
+    agent.setApiKeySecretRef(new SecretKeyRef("llm", "apiKey"));
+    agent.setMaxSteps(40);
+    agent.setTimeoutSeconds(600);
+    EvaluationRun run = run(agent);
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.EXPRESS, 0));
+
+    for (Container c : all(pod)) {
+      boolean hasKey = c.getEnv() != null && c.getEnv().stream()
+          .anyMatch(e -> e.getName().equals("DECAYBENCH_API_KEY"));
+      assertThat(hasKey).as(c.getName()).isEqualTo(c.getName().equals("agent"));
+    }
+    Container agentC = pod.getSpec().getInitContainers().get(2);
+    assertThat(agentC.getEnv()).filteredOn(e -> e.getName().equals("DECAYBENCH_API_KEY"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.getValue()).isNull();
+          assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("llm");
+          assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("apiKey");
+        });
+    assertThat(String.join(" ", agentC.getArgs())).contains("--model m",
+        "--endpoint https://llm.example.com/v1", "--max-steps 40", "--timeout 600");
+    assertThat(pod.getSpec().getContainers().get(0).getImage())
+        .isEqualTo(config.runtimeImageNode());
+  }
+
+  @Test
+  void anImageAgentRunsTheUsersImageWithTheTaskInItsEnvironment() {
+    AgentSpec agent = new AgentSpec(AgentType.IMAGE);
+    agent.setImage("registry.example.com/agent:1");
+    agent.setCommand(List.of("my-agent", "--yes"));
+    agent.setApiKeySecretRef(new SecretKeyRef("llm", "apiKey"));
+    EvaluationRun run = run(agent);
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+
+    Container c = pod.getSpec().getInitContainers().get(2);
+    assertThat(c.getImage()).isEqualTo("registry.example.com/agent:1");
+    assertThat(c.getCommand()).containsExactly("my-agent", "--yes");
+    assertThat(c.getEnv()).extracting(e -> e.getName()).contains("DECAYBENCH_PROMPT_FILE",
+        "DECAYBENCH_WORKSPACE", "DECAYBENCH_TASK", "DECAYBENCH_API_KEY");
+    assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(pod.getSpec().getContainers().get(0).getArgs()).doesNotContain("--patch");
+  }
+
+  @Test
+  void aCommandAgentRunsInTheRunnerImage() {
+    AgentSpec agent = new AgentSpec(AgentType.COMMAND);
+    agent.setCommand(List.of("my-agent", "--prompt-file", "{prompt}"));
+    EvaluationRun run = run(agent);
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+    Container c = pod.getSpec().getInitContainers().get(2);
+    assertThat(c.getImage()).isEqualTo(config.runnerImage());
+    assertThat(c.getArgs()).containsSubsequence("--type", "command")
+        .endsWith("--command", "my-agent --prompt-file {prompt}");
+  }
+
+  @Test
+  void imagesPlacementAndArtifactsComeFromTheRunAndTheConfiguration() {
+    OperatorConfig custom = OperatorConfig.load(Map.of(
+        "DECAYBENCH_RUNTIME_CLASS", "gvisor",
+        "DECAYBENCH_NODE_SELECTOR", "pool=bench,disk=ssd",
+        "DECAYBENCH_TOLERATIONS", "[{\"key\":\"bench\",\"operator\":\"Exists\"}]",
+        "DECAYBENCH_ARTIFACTS_CLAIM", "decaybench-results"), List.of());
+    EvaluationRun run = run(new AgentSpec(AgentType.REFERENCE));
+    Images images = new Images();
+    images.setPostgres("postgres:17");
+    images.setRunner("my/runner:1");
+    run.getSpec().setImages(images);
+    Pod pod = new TrialPodFactory(custom).build(run, trial(run, Framework.FLASK, 0));
+
+    assertThat(pod.getSpec().getRuntimeClassName()).isEqualTo("gvisor");
+    assertThat(pod.getSpec().getNodeSelector()).containsEntry("pool", "bench")
+        .containsEntry("disk", "ssd");
+    assertThat(pod.getSpec().getTolerations()).singleElement()
+        .satisfies(t -> assertThat(t.getKey()).isEqualTo("bench"));
+    assertThat(pod.getSpec().getInitContainers().get(0).getImage()).isEqualTo("postgres:17");
+    assertThat(pod.getSpec().getInitContainers().get(1).getImage()).isEqualTo("my/runner:1");
+    assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getName().equals("results"))
+        .singleElement().satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName())
+            .isEqualTo("decaybench-results"));
+    assertThat(pod.getSpec().getContainers().get(0).getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("results")).singleElement()
+        .satisfies(m -> assertThat(m.getSubPath()).isEqualTo("bench/demo/demo-4-a0"));
+  }
+
+  private static EvaluationRun run(AgentSpec agent) {
+    EvaluationRun run = Runs.reference("demo", List.of(Framework.FLASK), null, 3, 2);
+    run.getSpec().setAgent(agent);
+    run.getMetadata().setUid("run-uid");
+    return run;
+  }
+
+  private static EvaluationTrial trial(EvaluationRun run, Framework fw, int attempt) {
+    String task = fw.value() + "-openapi-postgres";
+    EvaluationTrial t = new EvaluationTrial("demo-4",
+        new PlannedTrial(4, task, fw, "postgres", 1, 2).toSpec("demo"));
+    t.getSpec().setAttempt(attempt);
+    t.getMetadata().setNamespace(Runs.NS);
+    t.getMetadata().setUid("trial-uid");
+    return t;
+  }
+
+  private static List<Container> all(Pod pod) {
+    List<Container> all = new ArrayList<>(pod.getSpec().getInitContainers());
+    all.addAll(pod.getSpec().getContainers());
+    return all;
+  }
+}

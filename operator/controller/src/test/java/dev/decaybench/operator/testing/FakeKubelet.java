@@ -1,0 +1,259 @@
+package dev.decaybench.operator.testing;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A simulated kubelet for the mock API server: watches pods and moves each through Pending →
+ * Running → Succeeded/Failed as its {@link Behaviour} says, writing container states (exit codes,
+ * reasons, the evaluate container's termination message) like a real kubelet does. Honours
+ * activeDeadlineSeconds. Records every pod name it saw and the most pods running at once.
+ */
+public final class FakeKubelet implements AutoCloseable {
+
+  /** What happens to a pod. */
+  public sealed interface Behaviour {}
+
+  /** Every container exits 0; evaluate leaves {@code message} (a compact result). */
+  public record Succeed(String message, Duration runFor) implements Behaviour {}
+
+  /** {@code container} exits with {@code exitCode} (reason Error or OOMKilled): pod Failed. */
+  public record FailContainer(String container, int exitCode, String reason, String message,
+      Duration runFor) implements Behaviour {}
+
+  /** The node evicts the pod after {@code runFor}. */
+  public record Evict(Duration runFor) implements Behaviour {}
+
+  /** Runs until deleted or until its activeDeadlineSeconds. */
+  public record Hang() implements Behaviour {}
+
+  /** The runner image cannot be pulled: the pod stays Pending. */
+  public record ImagePullBackOff() implements Behaviour {}
+
+  /** Really runs the pod's commands (see {@link RealPodRunner}). */
+  public record RunReally(RealPodRunner runner) implements Behaviour {}
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final Function<Pod, Behaviour> script;
+  private final Duration startDelay;
+  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "fake-kubelet");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final List<String> seenInOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger maxRunning = new AtomicInteger();
+  private final Map<String, Boolean> live = new ConcurrentHashMap<>();
+  private SharedIndexInformer<Pod> informer;
+
+  public FakeKubelet(KubernetesClient client, String namespace, Function<Pod, Behaviour> script,
+      Duration startDelay) {
+    this.client = client;
+    this.namespace = namespace;
+    this.script = script;
+    this.startDelay = startDelay;
+  }
+
+  public FakeKubelet start() {
+    informer = client.pods().inNamespace(namespace).inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod) {
+        String name = pod.getMetadata().getName();
+        if (seen.add(name)) {
+          seenInOrder.add(name);
+          live.put(name, true);
+          pool.submit(() -> run(pod));
+        }
+      }
+
+      @Override
+      public void onUpdate(Pod oldPod, Pod newPod) {}
+
+      @Override
+      public void onDelete(Pod pod, boolean unknown) {
+        live.remove(pod.getMetadata().getName());
+      }
+    });
+    return this;
+  }
+
+  /** Every pod name seen, in order (a name never repeats: the informer dedupes by name). */
+  public List<String> podsSeen() {
+    return List.copyOf(seenInOrder);
+  }
+
+  public int maxRunning() {
+    return maxRunning.get();
+  }
+
+  private void run(Pod pod) {
+    String name = pod.getMetadata().getName();
+    try {
+      Behaviour b = script.apply(pod);
+      Thread.sleep(startDelay.toMillis());
+      if (b instanceof ImagePullBackOff) {
+        update(name, s -> pending(s, "ImagePullBackOff"));
+        return;
+      }
+      Instant started = Instant.now();
+      if (!update(name, s -> running(s, started))) {
+        return;
+      }
+      int now = running.incrementAndGet();
+      maxRunning.accumulateAndGet(now, Math::max);
+      try {
+        Long deadline = pod.getSpec().getActiveDeadlineSeconds();
+        if (b instanceof Succeed s) {
+          if (sleepAlive(name, s.runFor(), deadline, started)) {
+            update(name, st -> finished(st, started, "Succeeded", null, null, "evaluate", 0,
+                null, s.message()));
+          }
+        } else if (b instanceof FailContainer f) {
+          if (sleepAlive(name, f.runFor(), deadline, started)) {
+            update(name, st -> finished(st, started, "Failed", null, null, f.container(),
+                f.exitCode(), f.reason(), f.message()));
+          }
+        } else if (b instanceof Evict e) {
+          if (sleepAlive(name, e.runFor(), deadline, started)) {
+            update(name, st -> finished(st, started, "Failed", "Evicted",
+                "The node was low on resource: memory.", null, 0, null, null));
+          }
+        } else if (b instanceof Hang) {
+          sleepAlive(name, Duration.ofHours(1), deadline, started);
+        } else if (b instanceof RunReally r) {
+          RealPodRunner.Outcome o = r.runner().run(pod);
+          if (live.containsKey(name)) {
+            update(name, st -> finished(st, started, o.exitCode() == 0 ? "Succeeded" : "Failed",
+                null, null, o.container(), o.exitCode(), o.exitCode() == 0 ? null : "Error",
+                o.message()));
+          }
+        }
+      } finally {
+        running.decrementAndGet();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+    }
+  }
+
+  /** Sleeps while the pod exists; false when it was deleted or hit its deadline (handled). */
+  private boolean sleepAlive(String name, Duration d, Long deadlineSeconds, Instant started)
+      throws InterruptedException {
+    long end = System.currentTimeMillis() + d.toMillis();
+    long deadline = deadlineSeconds == null ? Long.MAX_VALUE
+        : started.toEpochMilli() + deadlineSeconds * 1000;
+    while (System.currentTimeMillis() < end) {
+      if (!live.containsKey(name)) {
+        return false;
+      }
+      if (System.currentTimeMillis() >= deadline) {
+        update(name, st -> finished(st, started, "Failed", "DeadlineExceeded",
+            "Pod was active on the node longer than the specified deadline", null, 0, null, null));
+        return false;
+      }
+      Thread.sleep(Math.min(20, Math.max(1, end - System.currentTimeMillis())));
+    }
+    return live.containsKey(name);
+  }
+
+  private boolean update(String name, UnaryOperator<PodStatus> change) {
+    try {
+      client.pods().inNamespace(namespace).withName(name).editStatus(p -> {
+        PodStatus s = p.getStatus() == null ? new PodStatus() : p.getStatus();
+        p.setStatus(change.apply(s));
+        return p;
+      });
+      return true;
+    } catch (KubernetesClientException e) {
+      return false; // deleted meanwhile
+    }
+  }
+
+  private static PodStatus pending(PodStatus s, String waitingReason) {
+    s.setPhase("Pending");
+    s.setInitContainerStatuses(List.of(new ContainerStatusBuilder().withName("prepare")
+        .withNewState().withNewWaiting().withReason(waitingReason)
+        .withMessage("Back-off pulling image").endWaiting().endState().build()));
+    return s;
+  }
+
+  private static PodStatus running(PodStatus s, Instant started) {
+    s.setPhase("Running");
+    s.setStartTime(started.toString());
+    s.setInitContainerStatuses(List.of(runningStatus("postgres", started),
+        exited("prepare", started, 0, null, null), exited("agent", started, 0, null, null)));
+    s.setContainerStatuses(List.of(runningStatus("evaluate", started)));
+    return s;
+  }
+
+  private static PodStatus finished(PodStatus s, Instant started, String phase, String reason,
+      String message, String container, int exitCode, String exitReason, String exitMessage) {
+    s.setPhase(phase);
+    s.setReason(reason);
+    s.setMessage(message);
+    List<ContainerStatus> init = new ArrayList<>();
+    init.add(exited("postgres", started, 0, "Completed", null));
+    boolean beforeFailure = true;
+    for (String c : List.of("prepare", "agent")) {
+      if (c.equals(container)) {
+        init.add(exited(c, started, exitCode, exitReason, exitMessage));
+        beforeFailure = false;
+      } else if (beforeFailure) {
+        init.add(exited(c, started, 0, "Completed", null));
+      }
+    }
+    s.setInitContainerStatuses(init);
+    if (beforeFailure && reason == null) {
+      s.setContainerStatuses(List.of("evaluate".equals(container)
+          ? exited("evaluate", started, exitCode, exitReason, exitMessage)
+          : exited("evaluate", started, 0, "Completed", null)));
+    } else {
+      s.setContainerStatuses(List.of());
+    }
+    return s;
+  }
+
+  private static ContainerStatus runningStatus(String name, Instant started) {
+    return new ContainerStatusBuilder().withName(name).withReady(true).withNewState()
+        .withNewRunning().withStartedAt(started.toString()).endRunning().endState().build();
+  }
+
+  private static ContainerStatus exited(String name, Instant started, int exitCode,
+      String reason, String message) {
+    return new ContainerStatusBuilder().withName(name).withNewState().withNewTerminated()
+        .withExitCode(exitCode).withReason(reason == null ? "Completed" : reason)
+        .withMessage(message).withStartedAt(started.toString())
+        .withFinishedAt(Instant.now().toString()).endTerminated().endState().build();
+  }
+
+  @Override
+  public void close() {
+    if (informer != null) {
+      informer.close();
+    }
+    pool.shutdownNow();
+  }
+}
