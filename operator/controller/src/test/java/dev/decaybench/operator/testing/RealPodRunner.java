@@ -40,8 +40,9 @@ public final class RealPodRunner {
     Path termination = dir.resolve("termination-log");
     try {
       Files.createDirectories(dir.resolve("workspace"));
-      // PostgreSQL runs unprivileged (nobody) when we are root: it must reach its data directory
-      for (Path p = dir; p != null && p.startsWith(root.getParent()); p = p.getParent()) {
+      // PostgreSQL runs unprivileged (nobody) when we are root: it must reach its data
+      // directory. Only our own directories are opened up, never the shared parent (/tmp).
+      for (Path p = dir; p != null && p.startsWith(root); p = p.getParent()) {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
       Files.createDirectories(dir.resolve("results"));
