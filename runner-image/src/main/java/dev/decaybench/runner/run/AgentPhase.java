@@ -26,7 +26,8 @@ public final class AgentPhase {
           trajectoryFile, spec));
     } catch (IOException | RuntimeException e) {
       // the agent broke, not the harness: recorded and evaluated like any other attempt
-      outcome = new AgentOutcome(null, null, false, "agent failed: " + e.getMessage());
+      outcome = new AgentOutcome(null, null, false, "agent failed: "
+          + (e.getMessage() == null ? e.toString() : e.getMessage()));
       if (!Files.exists(trajectoryFile)) {
         Files.writeString(trajectoryFile, outcome.note() + "\n");
       }

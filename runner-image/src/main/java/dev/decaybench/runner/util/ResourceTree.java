@@ -22,8 +22,18 @@ public final class ResourceTree {
     return ResourceTree.class.getClassLoader().getResource(resourceDir) != null;
   }
 
+  /**
+   * Synchronized: parallel trials copy from the same jar, and one thread closing the jar's zip
+   * file system while another still reads it would cut that copy short.
+   */
   public static void copy(String resourceDir, Path target) throws IOException {
-    URL url = ResourceTree.class.getClassLoader().getResource(resourceDir);
+    copy(ResourceTree.class.getClassLoader(), resourceDir, target);
+  }
+
+  /** As {@link #copy(String, Path)}, from another class loader's resources. */
+  public static synchronized void copy(ClassLoader loader, String resourceDir, Path target)
+      throws IOException {
+    URL url = loader.getResource(resourceDir);
     if (url == null) {
       throw new IOException("resource directory " + resourceDir + " is not on the class path");
     }
@@ -35,6 +45,7 @@ public final class ResourceTree {
         try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
           copyTree(fs.provider().getPath(uri), target);
         } catch (FileSystemAlreadyExistsException e) {
+          // opened by someone else (not through this class): read it, leave it open
           copyTree(FileSystems.getFileSystem(uri).provider().getPath(uri), target);
         }
       } else {
