@@ -193,26 +193,25 @@ final class BindingProblems {
 
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType,
-        String valueToConvert, String failureMsg) throws IOException {
-      if (targetType.isEnum()) {
-        JsonParser p = ctxt.getParser();
-        problems.add(pathOf(valueContext(p)) + ": " + unknownEnum(targetType, valueToConvert)
-            + at(p.currentLocation()));
-        return null;
-      }
-      return NOT_HANDLED;
+        String valueToConvert, String failureMsg) {
+      return unknownEnumValue(ctxt, targetType, valueToConvert);
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType,
-        Number valueToConvert, String failureMsg) throws IOException {
-      if (targetType.isEnum()) {
-        JsonParser p = ctxt.getParser();
-        problems.add(pathOf(valueContext(p)) + ": " + unknownEnum(targetType, valueToConvert)
-            + at(p.currentLocation()));
-        return null;
+        Number valueToConvert, String failureMsg) {
+      return unknownEnumValue(ctxt, targetType, valueToConvert);
+    }
+
+    /** An enum given a value it does not have: noted, bound as null, binding goes on. */
+    private Object unknownEnumValue(DeserializationContext ctxt, Class<?> targetType, Object value) {
+      if (!targetType.isEnum()) {
+        return NOT_HANDLED;
       }
-      return NOT_HANDLED;
+      JsonParser p = ctxt.getParser();
+      problems.add(pathOf(valueContext(p)) + ": " + unknownEnum(targetType, value)
+          + at(p.currentLocation()));
+      return null;
     }
 
     @Override
