@@ -61,8 +61,14 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(names = "--replay-from", paramLabel = "DIR")
   String replayFrom;
 
-  @Option(names = "--command", split = " ", paramLabel = "CMD", description = "For type command.")
+  @Option(names = "--command", split = " ", paramLabel = "CMD",
+      description = "For type command: the command, split at spaces.")
   List<String> command;
+
+  @Option(names = "--command-json", paramLabel = "JSON",
+      description = "For type command: the command as a JSON array of arguments (arguments may"
+          + " contain spaces); what the operator passes.")
+  String commandJson;
 
   @Override
   public Integer call() throws Exception {
@@ -73,7 +79,8 @@ public final class AgentCommand implements Callable<Integer> {
     spec.setMaxSteps(maxSteps);
     spec.setTimeoutSeconds(timeoutSeconds);
     spec.setReplayFrom(replayFrom);
-    spec.setCommand(command);
+    spec.setCommand(commandJson != null
+        ? List.of(Json.mapper().readValue(commandJson, String[].class)) : command);
     TaskDefinition t = TaskLoader.load(task, null);
     Path patchFile = patch != null ? patch : workspace.toAbsolutePath().getParent().resolve("patch.diff");
     AgentOutcome outcome = AgentPhase.run(AgentFactory.create(spec, Path.of("")), new PlannedTrial(t, repeat).id(),

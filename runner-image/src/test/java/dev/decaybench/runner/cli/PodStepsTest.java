@@ -38,4 +38,18 @@ class PodStepsTest {
     assertThat(r.passed()).isEqualTo(290);
     assertThat(Files.size(termination)).isLessThan(CompactResult.LIMIT_BYTES);
   }
+
+  @Test
+  void aCommandAgentGetsItsArgumentsIntactFromTheOperatorsJson() throws Exception {
+    String task = "flask-openapi-unconstrained";
+    Path app = volume.resolve("app");
+    assertThat(DecaybenchCli.run("prepare", "--task", task, "--workspace", app.toString(),
+        "--prompt", volume.resolve("prompt.md").toString())).isZero();
+    assertThat(DecaybenchCli.run("agent", "--type", "command", "--task", task,
+        "--workspace", app.toString(), "--prompt", volume.resolve("prompt.md").toString(),
+        "--trajectory", volume.resolve("trajectory.txt").toString(),
+        "--command-json", "[\"bash\", \"-c\", \"echo 'two words' > note.txt\"]")).isZero();
+    assertThat(app.resolve("note.txt")).hasContent("two words");
+    assertThat(volume.resolve("patch.diff")).content().contains("+two words");
+  }
 }

@@ -184,8 +184,9 @@ public final class TrialPodFactory {
     addOption(args, "--timeout", agent.getTimeoutSeconds());
     addOption(args, "--replay-from", agent.getReplayFrom());
     if (agent.getType() == AgentType.COMMAND) {
-      args.add("--command"); // {prompt} in it becomes the prompt file
-      args.add(String.join(" ", agent.getCommand()));
+      // as JSON, so arguments with spaces survive; {prompt} in it becomes the prompt file
+      args.add("--command-json");
+      args.add(io.fabric8.kubernetes.client.utils.Serialization.asJson(agent.getCommand()));
     }
     ContainerBuilder c = runnerContainer(AGENT,
         image(spec.getImages(), Images::getRunner, config.runnerImage()), config.agentResources())

@@ -139,13 +139,13 @@ class TrialPodFactoryTest {
   @Test
   void aCommandAgentRunsInTheRunnerImage() {
     AgentSpec agent = new AgentSpec(AgentType.COMMAND);
-    agent.setCommand(List.of("my-agent", "--prompt-file", "{prompt}"));
+    agent.setCommand(List.of("my-agent", "--prompt-file", "{prompt}", "--note", "two words"));
     EvaluationRun run = run(agent);
     Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
     Container c = pod.getSpec().getInitContainers().get(2);
     assertThat(c.getImage()).isEqualTo(config.runnerImage());
     assertThat(c.getArgs()).containsSubsequence("--type", "command")
-        .endsWith("--command", "my-agent --prompt-file {prompt}");
+        .endsWith("--command-json", "[\"my-agent\",\"--prompt-file\",\"{prompt}\",\"--note\",\"two words\"]");
   }
 
   @Test
