@@ -1,7 +1,7 @@
 package dev.decaybench.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
@@ -12,28 +12,15 @@ import java.util.Map;
  * {@code deltaAPct} "L0->L1", "L1->L2", "L2->L3", "L0->L3" ({@link #deltaKey}); {@code perLevel}
  * "L0".."L3" ({@link #levelKey}); {@code perFramework} framework names; failure maps by class.
  * Every map is bounded by the taxonomy, the levels and the frameworks, never by the trial count.
+ * The whole run is itself a group: its trials, successes, A% and pass figures come from
+ * {@link GroupSummary}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"trials", "successes", "aPct", "strictAPct", "passAt1", "passAtK",
     "passHatK", "k", "deltaAPct", "perLevel", "perFramework", "failureClasses",
     "failureSubcategories", "dataLayerShare"})
-public class RunSummary {
+public class RunSummary extends GroupSummary {
 
-  @JsonPropertyDescription("Evaluated trials.")
-  private int trials;
-  @JsonPropertyDescription("Trials with every assertion and every verifier passing.")
-  private int successes;
-  @JsonProperty("aPct")
-  @JsonPropertyDescription("A%: mean passed-assertion percentage per task, then over tasks.")
-  private Double aPct;
-  @JsonPropertyDescription("Strict A%: A% counting a trial 0 when a verifier fails.")
-  private Double strictAPct;
-  @JsonPropertyDescription("pass@1 (0..1).")
-  private Double passAt1;
-  @JsonPropertyDescription("pass@k, unbiased estimator (0..1).")
-  private Double passAtK;
-  @JsonPropertyDescription("pass^k: all k attempts succeed (0..1).")
-  private Double passHatK;
   @JsonPropertyDescription("k of pass@k and pass^k (the repeats).")
   private Integer k;
   @JsonPropertyDescription("Constraint decay: A% difference between levels, keyed L0->L1 etc.")
@@ -59,64 +46,6 @@ public class RunSummary {
   /** "L0->L1" etc. */
   public static String deltaKey(int fromLevel, int toLevel) {
     return levelKey(fromLevel) + "->" + levelKey(toLevel);
-  }
-
-  public int getTrials() {
-    return trials;
-  }
-
-  public void setTrials(int trials) {
-    this.trials = trials;
-  }
-
-  public int getSuccesses() {
-    return successes;
-  }
-
-  public void setSuccesses(int successes) {
-    this.successes = successes;
-  }
-
-  @JsonProperty("aPct")
-  public Double getAPct() {
-    return aPct;
-  }
-
-  @JsonProperty("aPct")
-  public void setAPct(Double aPct) {
-    this.aPct = aPct;
-  }
-
-  public Double getStrictAPct() {
-    return strictAPct;
-  }
-
-  public void setStrictAPct(Double strictAPct) {
-    this.strictAPct = strictAPct;
-  }
-
-  public Double getPassAt1() {
-    return passAt1;
-  }
-
-  public void setPassAt1(Double passAt1) {
-    this.passAt1 = passAt1;
-  }
-
-  public Double getPassAtK() {
-    return passAtK;
-  }
-
-  public void setPassAtK(Double passAtK) {
-    this.passAtK = passAtK;
-  }
-
-  public Double getPassHatK() {
-    return passHatK;
-  }
-
-  public void setPassHatK(Double passHatK) {
-    this.passHatK = passHatK;
   }
 
   public Integer getK() {
