@@ -61,6 +61,26 @@ final class AuthRules {
     return rows.size() >= 2 && bodilessGet && groups >= 2 && !publicFailed ? rows : List.of();
   }
 
+  private static final java.util.regex.Pattern AUTH_CODE = java.util.regex.Pattern.compile(
+      "(?i)current_?user|get_?user_from|viewer|\\bauth|token|jwt|\\buser\\[|\\buser\\.get\\(|\\buser\\s*=|\\(user\\b");
+
+  /**
+   * auth-helper-not-awaited: requests crash because the helper that resolves the current user is
+   * async and was called without await: the code uses a coroutine where the user should be. Every
+   * authenticated request fails with it, so it is upstream of everything else.
+   */
+  static Verdict helperNotAwaited(Facts f) {
+    List<Row> rows = f.requests.roots(Symptom.SERVER_ERROR);
+    RaiseSite.Site site = RaiseSite.last(f.log);
+    if (rows.isEmpty() || site == null || !site.exception().line().contains("'coroutine' object")
+        || !AUTH_CODE.matcher(site.appFrame()).find()) {
+      return null;
+    }
+    return Verdict.logic(AUTH, 0.75, new Evidence().hit(site.exception())
+        .add("raised at " + Facts.clip(site.appFrame(), 200) + ": the current-user helper is async and was not awaited")
+        .rows(rows, 3).list());
+  }
+
   /** auth-token-error: token code crashes (500) and the log shows a JWT error. */
   static Verdict tokenError(Facts f) {
     LogFacts.Hit h = f.log.all(Kind.AUTH).stream().filter(x -> !x.signature().id().equals("auth-rejected"))

@@ -44,6 +44,37 @@ final class DataLayerRules {
   }
 
   /**
+   * filter-refused: the first request to fail is a filtered article list (author, tag, favorited, feed)
+   * refused with 400/422 while the unfiltered list answers 2xx: the route works, the filter is
+   * built wrongly (a bad where clause, a parameter of the wrong type).
+   */
+  static Verdict filterRefused(Facts f) {
+    List<Row> roots = f.requests.roots();
+    if (roots.isEmpty() || !refusedFilter(roots.get(0))) {
+      return null;
+    }
+    Row unfiltered = f.requests.named("All Articles");
+    if (unfiltered != null && !unfiltered.request().success2xx()) {
+      return null;
+    }
+    boolean othersRefused = f.requests.rows().stream().anyMatch(r -> !r.entry().articleList()
+        && "GET".equals(r.entry().method()) && r.symptom() == Symptom.CLIENT_ERROR);
+    if (othersRefused) {
+      return null; // single articles and comments refused the same way: not the lists' filter
+    }
+    List<Row> refused = roots.stream().filter(DataLayerRules::refusedFilter).toList();
+    return Verdict.logic(QUERY, 0.7, new Evidence()
+        .add("filtered article lists refused (" + refused.size() + ") while the unfiltered list answers:"
+            + " the filter query is built wrongly")
+        .rows(refused, 4).list());
+  }
+
+  private static boolean refusedFilter(Row r) {
+    return r.entry().articleList() && (r.entry().filteredList() || r.entry().group() == Group.FEED)
+        && r.symptom() == Symptom.CLIENT_ERROR;
+  }
+
+  /**
    * list-query: only article-list GETs fail, answering 2xx with wrong items, while the lists that
    * are checked only for their wrapper pass and the article itself (create, single) is served
    * right: the list query builds its rows differently from the rest of the app.
@@ -84,8 +115,9 @@ final class DataLayerRules {
     }
     List<Row> articles = rows.stream().filter(r -> r.entry().group() != Group.COMMENTS).toList();
     if (articles.isEmpty()) {
-      return Verdict.logic(BUSINESS, 0.6, new Evidence()
-          .add("comment list empty although a comment was created").rows(rows, 3).list());
+      // the comment was stored (its creation passed): the lookup by article finds nothing
+      return Verdict.logic(QUERY, 0.6, new Evidence()
+          .add("comment list empty although a comment was created: the query by article is wrong").rows(rows, 3).list());
     }
     boolean filtered = articles.stream().anyMatch(r -> r.entry().filteredList());
     return Verdict.logic(QUERY, filtered ? 0.8 : 0.6, new Evidence()

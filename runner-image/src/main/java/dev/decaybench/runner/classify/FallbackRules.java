@@ -60,7 +60,9 @@ final class FallbackRules {
     }
     List<Row> crashed = f.requests.roots(Symptom.SERVER_ERROR);
     if (!crashed.isEmpty() && f.log.all(Kind.APP_EXCEPTION).isEmpty()) {
-      if (crashed.size() >= 2 && crashed.size() == rows.size() && crashed.stream().allMatch(r -> r.entry().articleList())) {
+      boolean othersMinor = rows.stream().allMatch(r -> r.symptom() == Symptom.SERVER_ERROR
+          || r.symptom() == Symptom.SEMANTIC || r.symptom() == Symptom.EMPTY);
+      if (crashed.size() >= 2 && othersMinor && crashed.stream().allMatch(r -> r.entry().articleList())) {
         return Verdict.logic(QUERY, 0.4, new Evidence()
             .add("only the article lists crash (" + crashed.size() + "), with no error in the log: the list query")
             .rows(crashed, 3).list());

@@ -44,6 +44,8 @@ public final class LogSignatures {
         "Can't determine which FROM clause to join", "Neither 'InstrumentedAttribute' object nor 'Comparator' object");
     sig("django-field-type", Kind.QUERY, "django", "Field '\\w+' expected a number but got", "expected a number but got");
     sig("django-bad-lookup", Kind.QUERY, "django", null, "Cannot resolve keyword", "Unsupported lookup");
+    // A timezone-aware datetime written to a naive column: the model's column type, not the query.
+    sig("datetime-timezone", Kind.DATABASE, "orm", null, "offset-naive and offset-aware");
     sig("asyncpg-argument", Kind.QUERY, "asyncpg", null, "invalid input for query argument");
     sig("sequelize-undefined-where", Kind.QUERY, "sequelize", null, "has invalid \"undefined\" value");
     sig("sql-parameter-type", Kind.QUERY, "postgres", null, "could not determine data type of parameter",
@@ -66,6 +68,13 @@ public final class LogSignatures {
 
     sig("db-event-loop", Kind.DATABASE, "asyncio", null, "attached to a different loop",
         "cannot perform operation: another operation is in progress");
+    // Connections and sessions used outside their lifecycle: reused, leaked or never awaited.
+    sig("db-connection-lifecycle", Kind.DATABASE, "driver", null, "threads can only be started once",
+        "non-checked-in connection", "has been released back to the pool", "connection is closed",
+        "Connection is closed", "pool is closed", "ConnectionDoesNotExistError");
+    sig("db-session-not-awaited", Kind.DATABASE, "python",
+        "coroutine '[\\w.]*(?:[Ss]ession|[Dd]b|[Dd]atabase|[Cc]onnect\\w*|[Pp]ool|[Ee]ngine|[Rr]epo\\w*)\\w*'"
+        + " was never awaited", "was never awaited");
     sig("sqlalchemy-session", Kind.DATABASE, "sqlalchemy", null, "DetachedInstanceError",
         "is not bound to a Session", "MissingGreenlet", "greenlet_spawn has not been called",
         "PendingRollbackError", "ObjectDeletedError", "StaleDataError", "UnmappedInstanceError",

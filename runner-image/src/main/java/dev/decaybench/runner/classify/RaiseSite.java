@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 final class RaiseSite {
 
-  /** The exception line, and the app frame or code line that puts it in the data layer (or null). */
-  record Site(LogFacts.Hit exception, String dataLayerLine) {
+  /**
+   * The exception line; the app frame or code line that puts it in the data layer (or null); the
+   * innermost app frame with its code line (empty when the log has no app frame).
+   */
+  record Site(LogFacts.Hit exception, String dataLayerLine, String appFrame) {
     boolean inDataLayer() {
       return dataLayerLine != null;
     }
@@ -40,9 +43,23 @@ final class RaiseSite {
       if (h.setup() || !EXCEPTION_LINE.matcher(h.line()).find()) {
         continue;
       }
-      return new Site(h, dataLayerLine(log, h));
+      return new Site(h, dataLayerLine(log, h), appFrame(log, h));
     }
     return null;
+  }
+
+  /** The innermost app frame of a Python traceback and its code line, joined; "" when none. */
+  private static String appFrame(LogFacts log, LogFacts.Hit h) {
+    String out = "";
+    List<String> before = log.before(h, 24);
+    for (int i = 0; i < before.size(); i++) {
+      String line = before.get(i);
+      if (line.contains("File \"") && !LIBRARY.matcher(line).find()) {
+        String next = i + 1 < before.size() ? before.get(i + 1) : "";
+        out = line.strip() + (next.contains("File \"") ? "" : " | " + next.strip());
+      }
+    }
+    return out;
   }
 
   private static String dataLayerLine(LogFacts log, LogFacts.Hit h) {

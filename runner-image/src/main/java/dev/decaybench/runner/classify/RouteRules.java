@@ -1,5 +1,6 @@
 package dev.decaybench.runner.classify;
 
+import static dev.decaybench.runner.classify.Taxonomy.FRAMEWORK;
 import static dev.decaybench.runner.classify.Taxonomy.INCOMPLETE_IMPLEMENTATION;
 
 import dev.decaybench.runner.classify.ConduitCollection.Entry;
@@ -59,11 +60,53 @@ final class RouteRules {
         .rows(rows, 4).list());
   }
 
-  /** method-not-allowed: the path exists but the method was never routed (405). */
+  /**
+   * feed-shadowed: GET /articles/feed answers 404 while GET /articles/{slug} works: the static
+   * route was registered after the parameterised one, which takes "feed" for a slug.
+   */
+  static Verdict feedShadowed(Facts f) {
+    Row feed = f.requests.named("Feed");
+    if (feed == null || feed.cascade() || feed.symptom() != Symptom.NOT_FOUND) {
+      return null;
+    }
+    Row single = f.requests.named("Single Article by slug");
+    if (single != null && !single.request().success2xx()) {
+      return null;
+    }
+    return Verdict.logic(FRAMEWORK, 0.65, new Evidence()
+        .add("GET /articles/feed answers 404 while GET /articles/{slug} works: the slug route is matched first"
+            + " (route order)").add("framework: " + f.framework).rows(List.of(feed), 1).list());
+  }
+
+  /** Requests that share one path, so one of them answering proves the path is routed. */
+  private static final List<java.util.Set<String>> SAME_PATH = List.of(
+      java.util.Set.of("Single Article by slug", "Update Article", "Delete Article"),
+      java.util.Set.of("Favorite Article", "Unfavorite Article"),
+      java.util.Set.of("Create Comment for Article", "All Comments for Article", "All Comments for Article without login"),
+      java.util.Set.of("Current User", "Update User"),
+      java.util.Set.of("Follow Profile", "Unfollow Profile", "Profile"),
+      java.util.Set.of("Create Article", "All Articles"));
+
+  /**
+   * method-not-allowed: the method was never routed (405). When another method on the same path
+   * answers, the route exists and the framework's method wiring is at fault (the paper names 405
+   * handling a framework idiosyncrasy); otherwise the endpoint is missing.
+   */
   static Verdict methodNotAllowed(Facts f) {
     List<Row> rows = f.requests.roots(Symptom.NOT_ALLOWED);
     if (rows.isEmpty()) {
       return null;
+    }
+    boolean oneOrRead = rows.size() == 1 || rows.stream().allMatch(r -> "GET".equals(r.entry().method()));
+    for (Row r : oneOrRead ? rows : List.<Row>of()) { // 405 on writes across paths: the handlers were never written
+      for (java.util.Set<String> path : SAME_PATH) {
+        if (path.contains(r.entry().name()) && path.stream().filter(n -> !n.equals(r.entry().name()))
+            .anyMatch(n -> answered(f, n))) {
+          return Verdict.logic(FRAMEWORK, 0.7, new Evidence()
+              .add("405 on " + r.entry().method() + " although the same path answers another method: method"
+                  + " routing of the framework").add("framework: " + f.framework).rows(rows, 3).list());
+        }
+      }
     }
     return Verdict.of(INCOMPLETE_IMPLEMENTATION, 0.75, new Evidence()
         .add("method not routed (405/501) on " + rows.size() + " request(s)").rows(rows, 4).list());
@@ -87,6 +130,16 @@ final class RouteRules {
       }
     }
     return false;
+  }
+
+  /** Whether a request of this name answered 2xx (a failed one with 2xx, or one the summary does not list). */
+  private static boolean answered(Facts f, String name) {
+    Row r = f.requests.named(name);
+    if (r != null) {
+      return r.request().success2xx();
+    }
+    return !f.requests.allListed() && f.requests.anyAnswered()
+        || f.evidence.requests().stream().anyMatch(q -> q.name().equalsIgnoreCase(name) && q.success2xx());
   }
 
   private static boolean ranAndPassed(Facts f, Entry e) {

@@ -41,12 +41,21 @@ final class SchemaRules {
         .hit(f.log.first(Kind.SCHEMA)).rows(rows, 4).list());
   }
 
+  /**
+   * The same number of checks failing on at least three responses: one property missing or
+   * mistyped everywhere it appears (a serializer defect), unlike a few different wrong values.
+   */
+  private static boolean systematic(List<Row> rows) {
+    return rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.request().failedChecks(),
+        java.util.stream.Collectors.counting())).values().stream().anyMatch(n -> n >= 3);
+  }
+
   /** response-shape: 2xx answers with missing properties, a missing wrapper or wrong types. */
   static Verdict responseShape(Facts f) {
     List<Row> rows = f.requests.roots(Symptom.SHAPE);
     LogFacts.Hit validation = f.log.first(Kind.SCHEMA);
     List<Row> crashed = f.requests.roots(Symptom.SERVER_ERROR);
-    boolean broad = rows.size() >= 3 || rows.stream().anyMatch(SchemaRules::wrapperLevel);
+    boolean broad = rows.stream().anyMatch(SchemaRules::wrapperLevel) || systematic(rows);
     if ((rows.isEmpty() || !broad) && (validation == null || crashed.isEmpty())) {
       return null; // one or two stray properties: left to the logic rules
     }

@@ -19,11 +19,12 @@ final class StateRules {
    * /articles/null (or undefined), or all answer 404.
    */
   static Verdict slugNotPropagated(Facts f) {
-    if (f.requests.broken(Resource.SLUG) != null) {
-      return null;
+    Row producer = f.requests.broken(Resource.SLUG);
+    if (producer != null) {
+      return slugNotReturned(f, producer);
     }
     List<Row> slugRows = f.requests.roots().stream()
-        .filter(r -> r.entry().needs(Resource.SLUG) && !r.request().success2xx()).toList();
+        .filter(r -> slugInPath(r) && !r.request().success2xx()).toList();
     if (slugRows.isEmpty()) {
       return null;
     }
@@ -35,7 +36,9 @@ final class StateRules {
     Row single = f.requests.named("Single Article by slug");
     long notFound = slugRows.stream().filter(r -> r.symptom() == Symptom.NOT_FOUND).count();
     boolean allGone = single != null && single.symptom() == Symptom.NOT_FOUND && notFound >= 3;
-    List<Row> slugRejected = slugRows.stream()
+    Row singleRow = f.requests.named("Single Article by slug");
+    boolean slugServed = singleRow == null ? !f.requests.allListed() : singleRow.request().success2xx();
+    List<Row> slugRejected = slugServed ? List.of() : slugRows.stream()
         .filter(r -> r.symptom() == Symptom.CLIENT_ERROR && "GET".equals(r.entry().method())).toList();
     if (line == null && !allGone && slugRejected.isEmpty()) {
       return null;
@@ -47,6 +50,33 @@ final class StateRules {
       return Verdict.logic(STATE, 0.6, ev.rows(slugRejected, 3).list());
     }
     return Verdict.logic(STATE, line != null ? 0.85 : 0.75, ev.rows(slugRows, 4).list());
+  }
+
+  /** Requests whose own path carries the slug (lists filter by author/tag instead). */
+  private static boolean slugInPath(Row r) {
+    return r.entry().needs(Resource.SLUG) && !r.entry().articleList();
+  }
+
+  /**
+   * Create Article answered 2xx but its body lacked the slug (or the whole article), and the
+   * requests that use the slug then went to /articles/null or were refused: the identifier was
+   * not returned, which is a state propagation failure rather than a response-shape defect.
+   */
+  private static Verdict slugNotReturned(Facts f, Row producer) {
+    boolean shapeElsewhere = f.requests.roots(Symptom.SHAPE).stream().anyMatch(r -> r != producer);
+    if (!producer.request().success2xx() || shapeElsewhere) {
+      return null; // the JSON is wrong everywhere: the missing slug is one symptom of it (response-shape)
+    }
+    List<Row> users = f.requests.rows().stream().filter(r -> slugInPath(r) && !r.request().success2xx()
+        && (r.symptom() == Symptom.NOT_FOUND || r.symptom() == Symptom.CLIENT_ERROR)).toList();
+    String line = f.log.unresolvedSlugLine();
+    if (line == null && users.size() < 3) {
+      return null;
+    }
+    Evidence ev = new Evidence().add("Create Article answered " + producer.request().status()
+        + " without a usable slug, and the requests that need it fail");
+    ev.add(line == null ? null : "log: " + line);
+    return Verdict.logic(STATE, line != null ? 0.8 : 0.65, ev.rows(List.of(producer), 1).rows(users, 3).list());
   }
 
   /**
@@ -72,8 +102,8 @@ final class StateRules {
    */
   static Verdict writeNotPersisted(Facts f) {
     List<Row> rows = f.requests.roots(Symptom.SEMANTIC);
-    if (rows.isEmpty()) {
-      return null;
+    if (rows.isEmpty() || !f.requests.roots(Symptom.SERVER_ERROR).isEmpty()) {
+      return null; // a crash elsewhere is the louder, upstream defect
     }
     Row fav = rows.stream().filter(r -> r.entry().name().equals("Favorite Article")).findFirst().orElse(null);
     Evidence ev = new Evidence();

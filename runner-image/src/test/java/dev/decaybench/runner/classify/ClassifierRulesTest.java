@@ -72,7 +72,16 @@ class ClassifierRulesTest {
     m.put("route-group-missing", new Object[] {sample(lines(line("Create Comment for Article", "POST", 404, 6),
         line("All Comments for Article", "GET", 404, 7), line("All Comments for Article without login", "GET", 404, 7))),
         "incomplete_implementation", null});
-    m.put("method-not-allowed", new Object[] {sample(line("Update User", "PUT", 405, 5)), "incomplete_implementation", null});
+    m.put("method-not-allowed", new Object[] {sample(lines(line("Update User", "PUT", 405, 5),
+        line("Update Article", "PUT", 405, 13))), "incomplete_implementation", null});
+    m.put("feed-shadowed", new Object[] {sample(line("Feed", "GET", 404, 5)), "logic_error", "framework_idiosyncrasy"});
+    m.put("filter-refused", new Object[] {sample(lines(line("Articles by Author", "GET", 422, 5),
+        line("Articles by Tag", "GET", 422, 5))), "logic_error", "incorrect_query_logic"});
+    m.put("auth-helper-not-awaited", new Object[] {sample(line("Current User", "GET", 500, 5)).log(String.join("\n",
+        "Traceback (most recent call last):",
+        "  File \"/repository/server.py\", line 88, in current_user",
+        "    return web.json_response({'user': user_json(user[\"username\"])})",
+        "TypeError: 'coroutine' object is not subscriptable")), "logic_error", "auth_misconfiguration"});
     m.put("request-schema-rejected", new Object[] {sample(lines(line("Register", "POST", 422, 6),
         line("Login", "POST", 422, 6))), "schema_format_error", null});
     m.put("list-query", new Object[] {sample(lines(line("All Articles", "GET", 200, 2), line("Articles by Tag", "GET", 200, 2))),
@@ -112,6 +121,39 @@ class ClassifierRulesTest {
   @Test
   void everyRuleHasACase() {
     assertThat(cases().keySet()).containsExactlyInAnyOrderElementsOf(FailureClassifier.ruleIds());
+  }
+
+  @Test
+  void a405OnAPathThatAnswersAnotherMethodIsFrameworkMethodRouting() {
+    FailureClass f = CLASSIFIER.classify(sample(line("Single Article by slug", "GET", 405, 13)).evidence());
+    assertThat(f.rule()).isEqualTo("method-not-allowed");
+    assertThat(f.subcategory()).isEqualTo("framework_idiosyncrasy");
+  }
+
+  @Test
+  void aDatabaseErrorInTheLogOutranksTheAuthFailuresItCauses() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Register", "POST", 422, 6), line("Current User", "GET", 401, 5),
+        line("All Articles", "GET", 500, 5), line("All Tags", "GET", 500, 3)))
+        .log("RuntimeError: threads can only be started once").evidence());
+    assertThat(f.rule()).isEqualTo("data-layer-error");
+    assertThat(f.subcategory()).isEqualTo("database_runtime_error");
+  }
+
+  @Test
+  void anArticleCreatedWithoutItsSlugIsAStateFailureNotAShapeError() {
+    FailureClass f = CLASSIFIER.classify(sample(lines(line("Create Article", "POST", 200, 13),
+        line("Single Article by slug", "GET", 422, 13), line("Update Article", "PUT", 422, 13),
+        line("Favorite Article", "POST", 422, 15))).log("\"GET /api/articles/null HTTP/1.1\" 422").evidence());
+    assertThat(f.rule()).isEqualTo("slug-not-propagated");
+    assertThat(f.subcategory()).isEqualTo("state_propagation_failure");
+  }
+
+  @Test
+  void aTimezoneMismatchOnInsertIsADatabaseRuntimeError() {
+    FailureClass f = CLASSIFIER.classify(sample(line("Register", "POST", 500, 6))
+        .log("sqlalchemy.exc.DBAPIError: <class 'asyncpg.exceptions.DataError'>: invalid input for query argument $6:"
+            + " datetime.datetime(2026, 3, 3) (can't subtract offset-naive and offset-aware datetimes)").evidence());
+    assertThat(f.subcategory()).isEqualTo("database_runtime_error");
   }
 
   @Test
