@@ -124,6 +124,17 @@ class ClassifierRulesTest {
   }
 
   @Test
+  void theTaxonomyDocumentsEveryRuleInTheOrderTheyAreTried() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "failure-taxonomy.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\*\\*`([a-z0-9-]+)`\\*\\*").matcher(doc);
+    java.util.List<String> documented = new java.util.ArrayList<>();
+    while (m.find()) {
+      documented.add(m.group(1));
+    }
+    assertThat(documented).containsExactlyElementsOf(FailureClassifier.ruleIds());
+  }
+
+  @Test
   void a405OnAPathThatAnswersAnotherMethodIsFrameworkMethodRouting() {
     FailureClass f = CLASSIFIER.classify(sample(line("Single Article by slug", "GET", 405, 13)).evidence());
     assertThat(f.rule()).isEqualTo("method-not-allowed");
