@@ -3,16 +3,12 @@ package dev.decaybench.api.metrics;
 import dev.decaybench.api.v1alpha1.RunSummary;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,9 +32,6 @@ public final class RunMetrics {
   /** The level pairs of the constraint decay, in report order. */
   public static final List<int[]> DECAY_STEPS =
       List.of(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 3}, new int[] {0, 3});
-
-  private static final List<String> EFFECT_ORDER =
-      List.of("clean_architecture", "postgres", "sqlite", "orm", "sqlalchemy", "sequelize");
 
   private static final String UNKNOWN = "unknown";
 
@@ -69,7 +62,7 @@ public final class RunMetrics {
     });
     return new RunMetricsReport(k, group(all, k), perLevel, perFramework, perFrameworkLevel,
         decay(perLevel, GroupMetrics::aPct), decay(perLevel, GroupMetrics::strictAPct),
-        decayPerFramework, marginalEffects(all), failures(all), perTask(all));
+        decayPerFramework, MarginalEffects.of(all), failures(all), perTask(all));
   }
 
   /** The run's repeats as seen in the data: the largest number of trials of one task; 3 if none. */
@@ -178,96 +171,6 @@ public final class RunMetrics {
     return out;
   }
 
-  // ---------------------------------------------------------------- marginal effects
-
-  /** A% and strict A% of one (framework, constraint set) cell: mean over its tasks. */
-  private record Cell(String variant, double aPct, double strictAPct) {}
-
-  private static List<MarginalEffect> marginalEffects(List<TrialRecord> trials) {
-    // framework -> constraint set -> cell
-    Map<String, Map<Set<String>, Cell>> cells = new TreeMap<>();
-    Map<String, Map<Set<String>, List<TaskMetrics>>> byCell = new TreeMap<>();
-    for (TaskMetrics t : perTask(trials)) {
-      byCell.computeIfAbsent(t.framework(), f -> new LinkedHashMap<>())
-          .computeIfAbsent(Set.copyOf(t.constraints()), c -> new ArrayList<>()).add(t);
-    }
-    byCell.forEach((fw, m) -> {
-      Map<Set<String>, Cell> fwCells = new LinkedHashMap<>();
-      m.forEach((set, tasks) -> fwCells.put(set, new Cell(variantName(tasks.get(0).constraints()),
-          mean(tasks, TaskMetrics::aPct), mean(tasks, TaskMetrics::strictAPct))));
-      cells.put(fw, fwCells);
-    });
-
-    Set<String> constraints = new TreeSet<>();
-    cells.values().forEach(m -> m.keySet().forEach(constraints::addAll));
-    List<String> order = new ArrayList<>();
-    for (String e : EFFECT_ORDER) {
-      if (constraints.contains(e) || (e.equals("orm") && constraints.stream().anyMatch(ORM_CONSTRAINTS::contains))) {
-        order.add(e);
-      }
-    }
-    constraints.stream().filter(c -> !order.contains(c)).forEach(order::add);
-
-    List<MarginalEffect> out = new ArrayList<>();
-    for (String effect : order) {
-      Predicate<String> adds = effect.equals("orm") ? ORM_CONSTRAINTS::contains : effect::equals;
-      List<MatchedPair> pairs = new ArrayList<>();
-      cells.forEach((fw, m) -> sortedSets(m).forEach(with -> {
-        for (String c : with) {
-          if (adds.test(c)) {
-            Set<String> without = new HashSet<>(with);
-            without.remove(c);
-            Cell base = m.get(without);
-            if (base != null) {
-              pairs.add(pair(fw, base, m.get(with)));
-            }
-          }
-        }
-      }));
-      String comparison = effect.equals("orm")
-          ? "X + ORM (sqlalchemy or sequelize) - X, same framework"
-          : "X + " + effect + " - X, same framework";
-      addEffect(out, effect, comparison, pairs);
-    }
-    // The database constraint is postgres OR sqlite: compare the two with everything else equal.
-    List<MatchedPair> swaps = new ArrayList<>();
-    cells.forEach((fw, m) -> sortedSets(m).forEach(withPg -> {
-      if (withPg.contains("postgres") && !withPg.contains("sqlite")) {
-        Set<String> withSqlite = new HashSet<>(withPg);
-        withSqlite.remove("postgres");
-        withSqlite.add("sqlite");
-        Cell sqlite = m.get(withSqlite);
-        if (sqlite != null) {
-          swaps.add(pair(fw, m.get(withPg), sqlite));
-        }
-      }
-    }));
-    addEffect(out, "sqlite_vs_postgres", "X + sqlite - X + postgres, same framework", swaps);
-    return out;
-  }
-
-  private static List<Set<String>> sortedSets(Map<Set<String>, Cell> m) {
-    return m.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<Set<String>, Cell> e) -> e.getKey().size())
-            .thenComparing(e -> e.getValue().variant()))
-        .map(Map.Entry::getKey).toList();
-  }
-
-  private static MatchedPair pair(String fw, Cell without, Cell with) {
-    return new MatchedPair(fw, without.variant(), with.variant(), without.aPct(), with.aPct(),
-        without.strictAPct(), with.strictAPct());
-  }
-
-  private static void addEffect(List<MarginalEffect> out, String effect, String comparison, List<MatchedPair> pairs) {
-    if (pairs.isEmpty()) {
-      return;
-    }
-    MeanSe a = meanSe(pairs.stream().map(MatchedPair::aPctDiff).toList());
-    MeanSe s = meanSe(pairs.stream().map(MatchedPair::strictAPctDiff).toList());
-    out.add(new MarginalEffect(effect, comparison, pairs.size(), a.mean(), a.se(), s.mean(), s.se(),
-        List.copyOf(pairs)));
-  }
-
   // ---------------------------------------------------------------- failures
 
   private static FailureBreakdown failures(List<TrialRecord> trials) {
@@ -320,7 +223,7 @@ public final class RunMetrics {
     return out;
   }
 
-  private static <T> double mean(List<T> items, ToDoubleFunction<T> f) {
+  static <T> double mean(List<T> items, ToDoubleFunction<T> f) {
     return items.stream().mapToDouble(f).average().orElseThrow();
   }
 
