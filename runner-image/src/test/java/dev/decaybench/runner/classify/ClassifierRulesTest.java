@@ -135,6 +135,28 @@ class ClassifierRulesTest {
   }
 
   @Test
+  void aMissingArticlesCountOnAnEmptyListIsAShapeDefectNotAnEmptyList() {
+    // as evaluate records it: check name, then the message with the body after " :: "
+    String body = " :: expected property \"articlesCount\" (HTTP 200, body: {\"articles\":[]})";
+    java.util.List<RequestOutcome> requests = new java.util.ArrayList<>();
+    for (String list : java.util.List.of("All Articles", "Articles by Author", "Articles Favorited by Username",
+        "Articles by Tag")) {
+      requests.add(new RequestOutcome(list, "GET", "/articles", 200, null, 2, 5, java.util.List.of(
+          "Response contains \"articlesCount\" property" + body, "articlesCount is an integer" + body)));
+    }
+    requests.add(new RequestOutcome("Create Article", "POST", "/articles", 201, null, 13, 13,
+        java.util.List.of("Response contains \"article\" property", "article has \"slug\" property")));
+    requests.add(new RequestOutcome("Single Article by slug", "GET", "/articles/undefined", 404, null, 13, 13, null));
+    requests.add(new RequestOutcome("Update Article", "PUT", "/articles/undefined", 404, null, 13, 13, null));
+    requests.add(new RequestOutcome("Favorite Article", "POST", "/articles/undefined/favorite", 404, null, 15, 15, null));
+    TrialEvidence e = new TrialEvidence("test", "express-openapi-postgres", requests, false, true, "", "", "", null,
+        null, true, null, null, null, null);
+    FailureClass f = CLASSIFIER.classify(e);
+    assertThat(f.coarse()).as("rule %s, evidence %s", f.rule(), f.evidence()).isEqualTo("schema_format_error");
+    assertThat(f.rule()).isEqualTo("response-shape");
+  }
+
+  @Test
   void a405OnAPathThatAnswersAnotherMethodIsFrameworkMethodRouting() {
     FailureClass f = CLASSIFIER.classify(sample(line("Single Article by slug", "GET", 405, 13)).evidence());
     assertThat(f.rule()).isEqualTo("method-not-allowed");
