@@ -1,5 +1,11 @@
 package dev.decaybench.operator.pod;
 
+import static dev.decaybench.operator.pod.PodParts.addIfSet;
+import static dev.decaybench.operator.pod.PodParts.emptyDir;
+import static dev.decaybench.operator.pod.PodParts.env;
+import static dev.decaybench.operator.pod.PodParts.hardened;
+import static dev.decaybench.operator.pod.PodParts.mount;
+
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
@@ -9,7 +15,6 @@ import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.Images;
 import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.plan.TrialNames;
-import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
@@ -18,13 +23,9 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,25 +264,6 @@ public final class TrialPodFactory {
     return volumes;
   }
 
-  private static VolumeMount mount(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
-  }
-
-  private static Volume emptyDir(String name, String medium, String sizeLimit) {
-    return new VolumeBuilder().withName(name).withNewEmptyDir().withMedium(medium)
-        .withSizeLimit(sizeLimit == null ? null : new Quantity(sizeLimit)).endEmptyDir().build();
-  }
-
-  private static SecurityContext hardened(Long uid, boolean readOnlyRoot) {
-    return new SecurityContextBuilder()
-        .withAllowPrivilegeEscalation(false)
-        .withReadOnlyRootFilesystem(readOnlyRoot)
-        .withRunAsNonRoot(true)
-        .withRunAsUser(uid).withRunAsGroup(uid)
-        .withCapabilities(new Capabilities(null, List.of("ALL")))
-        .build();
-  }
-
   private static String image(Images images, Function<Images, String> field,
       String fallback) {
     String v = images == null ? null : field.apply(images);
@@ -297,21 +279,11 @@ public final class TrialPodFactory {
     }
   }
 
-  private static void addIfSet(List<EnvVar> env, String name, Object value) {
-    if (value != null) {
-      env.add(env(name, value.toString()));
-    }
-  }
-
   private static void addOption(List<String> args, String option, Object value) {
     if (value != null) {
       args.add(option);
       args.add(value.toString());
     }
-  }
-
-  private static EnvVar env(String name, String value) {
-    return new EnvVar(name, value, null);
   }
 
   private static String blankToNull(String s) {

@@ -1,0 +1,42 @@
+package dev.decaybench.operator.pod;
+
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.util.List;
+
+/** Small pod fragments the trial pod is assembled from: volumes, mounts, hardened containers, env. */
+final class PodParts {
+
+  private PodParts() {}
+
+  static VolumeMount mount(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
+  }
+  static Volume emptyDir(String name, String medium, String sizeLimit) {
+    return new VolumeBuilder().withName(name).withNewEmptyDir().withMedium(medium)
+        .withSizeLimit(sizeLimit == null ? null : new Quantity(sizeLimit)).endEmptyDir().build();
+  }
+  static SecurityContext hardened(Long uid, boolean readOnlyRoot) {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(readOnlyRoot)
+        .withRunAsNonRoot(true)
+        .withRunAsUser(uid).withRunAsGroup(uid)
+        .withCapabilities(new Capabilities(null, List.of("ALL")))
+        .build();
+  }
+  static void addIfSet(List<EnvVar> env, String name, Object value) {
+    if (value != null) {
+      env.add(env(name, value.toString()));
+    }
+  }
+  static EnvVar env(String name, String value) {
+    return new EnvVar(name, value, null);
+  }}
