@@ -43,41 +43,40 @@ final class RaiseSite {
       if (h.setup() || !EXCEPTION_LINE.matcher(h.line()).find()) {
         continue;
       }
-      return new Site(h, dataLayerLine(log, h), appFrame(log, h));
+      PythonFrame py = innermostPythonFrame(log, h);
+      return new Site(h, dataLayerLine(log, h, py), py == null ? "" : py.joined());
     }
     return null;
   }
 
-  /** The innermost app frame of a Python traceback and its code line, joined; "" when none. */
-  private static String appFrame(LogFacts log, LogFacts.Hit h) {
-    String out = "";
+  /** An app frame of a Python traceback; {@code code} is its source line, null when none follows. */
+  private record PythonFrame(String frame, String code) {
+    String joined() {
+      return frame.strip() + (code == null ? "" : " | " + code.strip());
+    }
+  }
+
+  /** The innermost app (non-library) frame of the traceback above the exception, or null. */
+  private static PythonFrame innermostPythonFrame(LogFacts log, LogFacts.Hit h) {
+    PythonFrame out = null;
     List<String> before = log.before(h, 24);
     for (int i = 0; i < before.size(); i++) {
       String line = before.get(i);
       if (line.contains("File \"") && !LIBRARY.matcher(line).find()) {
         String next = i + 1 < before.size() ? before.get(i + 1) : "";
-        out = line.strip() + (next.contains("File \"") ? "" : " | " + next.strip());
+        out = new PythonFrame(line, next.contains("File \"") ? null : next);
       }
     }
     return out;
   }
 
-  private static String dataLayerLine(LogFacts log, LogFacts.Hit h) {
+  private static String dataLayerLine(LogFacts log, LogFacts.Hit h, PythonFrame py) {
     if (DATA_LAYER_MESSAGE.matcher(h.line()).find()) {
       return h.line().strip();
     }
     // Python: the innermost app frame of the traceback above, with its code line
-    String frame = null;
-    String code = null;
-    List<String> before = log.before(h, 24);
-    for (int i = 0; i < before.size(); i++) {
-      String line = before.get(i);
-      if (line.contains("File \"") && !LIBRARY.matcher(line).find()) {
-        frame = line;
-        String next = i + 1 < before.size() ? before.get(i + 1) : "";
-        code = next.contains("File \"") ? null : next;
-      }
-    }
+    String frame = py == null ? null : py.frame();
+    String code = py == null ? null : py.code();
     // Node: the first app frame of the stack below the message
     if (frame == null) {
       for (String line : log.after(h, 12)) {

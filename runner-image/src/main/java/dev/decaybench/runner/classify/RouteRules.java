@@ -11,6 +11,7 @@ import dev.decaybench.runner.classify.RequestFacts.Row;
 import dev.decaybench.runner.classify.RequestFacts.Symptom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Rules for routes the agent never wrote: stubs, missing route groups, missing methods. */
 final class RouteRules {
@@ -79,13 +80,13 @@ final class RouteRules {
   }
 
   /** Requests that share one path, so one of them answering proves the path is routed. */
-  private static final List<java.util.Set<String>> SAME_PATH = List.of(
-      java.util.Set.of("Single Article by slug", "Update Article", "Delete Article"),
-      java.util.Set.of("Favorite Article", "Unfavorite Article"),
-      java.util.Set.of("Create Comment for Article", "All Comments for Article", "All Comments for Article without login"),
-      java.util.Set.of("Current User", "Update User"),
-      java.util.Set.of("Follow Profile", "Unfollow Profile", "Profile"),
-      java.util.Set.of("Create Article", "All Articles"));
+  private static final List<Set<String>> SAME_PATH = List.of(
+      Set.of("Single Article by slug", "Update Article", "Delete Article"),
+      Set.of("Favorite Article", "Unfavorite Article"),
+      Set.of("Create Comment for Article", "All Comments for Article", "All Comments for Article without login"),
+      Set.of("Current User", "Update User"),
+      Set.of("Follow Profile", "Unfollow Profile", "Profile"),
+      Set.of("Create Article", "All Articles"));
 
   /**
    * method-not-allowed: the method was never routed (405). When another method on the same path
@@ -99,7 +100,7 @@ final class RouteRules {
     }
     boolean oneOrRead = rows.size() == 1 || rows.stream().allMatch(r -> "GET".equals(r.entry().method()));
     for (Row r : oneOrRead ? rows : List.<Row>of()) { // 405 on writes across paths: the handlers were never written
-      for (java.util.Set<String> path : SAME_PATH) {
+      for (Set<String> path : SAME_PATH) {
         if (path.contains(r.entry().name()) && path.stream().filter(n -> !n.equals(r.entry().name()))
             .anyMatch(n -> answered(f, n))) {
           return Verdict.logic(FRAMEWORK, 0.7, new Evidence()

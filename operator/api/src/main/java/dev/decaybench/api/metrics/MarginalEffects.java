@@ -26,11 +26,12 @@ final class MarginalEffects {
   /** A% and strict A% of one (framework, constraint set) cell: mean over its tasks. */
   private record Cell(String variant, double aPct, double strictAPct) {}
 
-  static List<MarginalEffect> of(List<TrialRecord> trials) {
+  /** The effects of a run, from its per-task metrics ({@link RunMetrics#perTask}). */
+  static List<MarginalEffect> of(List<TaskMetrics> perTask) {
     // framework -> constraint set -> cell
     Map<String, Map<Set<String>, Cell>> cells = new TreeMap<>();
     Map<String, Map<Set<String>, List<TaskMetrics>>> byCell = new TreeMap<>();
-    for (TaskMetrics t : RunMetrics.perTask(trials)) {
+    for (TaskMetrics t : perTask) {
       byCell.computeIfAbsent(t.framework(), f -> new LinkedHashMap<>())
           .computeIfAbsent(Set.copyOf(t.constraints()), c -> new ArrayList<>()).add(t);
     }

@@ -48,6 +48,7 @@ public final class RunMetrics {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
     List<TrialRecord> all = List.copyOf(trials);
+    List<TaskMetrics> tasks = perTask(all);
     Map<String, GroupMetrics> perLevel = new LinkedHashMap<>();
     groupBy(all, t -> t.level()).forEach((level, ts) -> perLevel.put(RunSummary.levelKey(level), group(ts, k)));
     Map<String, GroupMetrics> perFramework = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public final class RunMetrics {
     });
     return new RunMetricsReport(k, group(all, k), perLevel, perFramework, perFrameworkLevel,
         decay(perLevel, GroupMetrics::aPct), decay(perLevel, GroupMetrics::strictAPct),
-        decayPerFramework, MarginalEffects.of(all), failures(all), perTask(all));
+        decayPerFramework, MarginalEffects.of(tasks), failures(all), tasks);
   }
 
   /** The run's repeats as seen in the data: the largest number of trials of one task; 3 if none. */

@@ -19,10 +19,12 @@ final class PodParts {
   static VolumeMount mount(String volume, String path) {
     return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
   }
+
   static Volume emptyDir(String name, String medium, String sizeLimit) {
     return new VolumeBuilder().withName(name).withNewEmptyDir().withMedium(medium)
         .withSizeLimit(sizeLimit == null ? null : new Quantity(sizeLimit)).endEmptyDir().build();
   }
+
   static SecurityContext hardened(Long uid, boolean readOnlyRoot) {
     return new SecurityContextBuilder()
         .withAllowPrivilegeEscalation(false)
@@ -32,11 +34,14 @@ final class PodParts {
         .withCapabilities(new Capabilities(null, List.of("ALL")))
         .build();
   }
+
   static void addIfSet(List<EnvVar> env, String name, Object value) {
     if (value != null) {
       env.add(env(name, value.toString()));
     }
   }
+
   static EnvVar env(String name, String value) {
     return new EnvVar(name, value, null);
-  }}
+  }
+}
