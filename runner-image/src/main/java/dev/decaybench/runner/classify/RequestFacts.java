@@ -44,6 +44,7 @@ final class RequestFacts {
   }
 
   private final List<Row> rows = new ArrayList<>();
+  private final List<RequestOutcome> outcomes = new ArrayList<>();
   private final Map<Resource, Row> broken = new EnumMap<>(Resource.class);
   private boolean anyAnswered;
   private final boolean allListed;
@@ -57,6 +58,7 @@ final class RequestFacts {
     int cursor = 0;
     Row crash = null;
     List<RequestOutcome> all = e.requests();
+    f.outcomes.addAll(all);
     for (int i = 0; i < all.size(); i++) {
       RequestOutcome r = all.get(i);
       Entry entry = ConduitCollection.match(r.name(), r.method(), r.path(), cursor, r.failedChecks(), r.status(),
@@ -224,6 +226,22 @@ final class RequestFacts {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the request of this name answered 2xx: a failed one by its status; otherwise, where
+   * every request is listed, a listed answer with 2xx; where only failures are listed (the paper's
+   * summary), an unlisted request passed as long as the app answered at all.
+   */
+  boolean answered2xx(String name) {
+    Row r = named(name);
+    if (r != null) {
+      return r.request().success2xx();
+    }
+    if (!allListed) {
+      return anyAnswered;
+    }
+    return outcomes.stream().anyMatch(q -> q.name().equalsIgnoreCase(name) && q.success2xx());
   }
 
   /** The first failed row with this request name, or null. */

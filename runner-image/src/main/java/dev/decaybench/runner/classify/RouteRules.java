@@ -70,8 +70,7 @@ final class RouteRules {
     if (feed == null || feed.cascade() || feed.symptom() != Symptom.NOT_FOUND) {
       return null;
     }
-    Row single = f.requests.named("Single Article by slug");
-    if (single != null && !single.request().success2xx()) {
+    if (!f.requests.answered2xx("Single Article by slug")) {
       return null;
     }
     return Verdict.logic(FRAMEWORK, 0.65, new Evidence()
@@ -102,7 +101,7 @@ final class RouteRules {
     for (Row r : oneOrRead ? rows : List.<Row>of()) { // 405 on writes across paths: the handlers were never written
       for (Set<String> path : SAME_PATH) {
         if (path.contains(r.entry().name()) && path.stream().filter(n -> !n.equals(r.entry().name()))
-            .anyMatch(n -> answered(f, n))) {
+            .anyMatch(f.requests::answered2xx)) {
           return Verdict.logic(FRAMEWORK, 0.7, new Evidence()
               .add("405 on " + r.entry().method() + " although the same path answers another method: method"
                   + " routing of the framework").add("framework: " + f.framework).rows(rows, 3).list());
@@ -131,16 +130,6 @@ final class RouteRules {
       }
     }
     return false;
-  }
-
-  /** Whether a request of this name answered 2xx (a failed one with 2xx, or one the summary does not list). */
-  private static boolean answered(Facts f, String name) {
-    Row r = f.requests.named(name);
-    if (r != null) {
-      return r.request().success2xx();
-    }
-    return !f.requests.allListed() && f.requests.anyAnswered()
-        || f.evidence.requests().stream().anyMatch(q -> q.name().equalsIgnoreCase(name) && q.success2xx());
   }
 
   private static boolean ranAndPassed(Facts f, Entry e) {

@@ -36,7 +36,7 @@ final class StateRules {
     Row single = f.requests.named("Single Article by slug");
     long notFound = slugRows.stream().filter(r -> r.symptom() == Symptom.NOT_FOUND).count();
     boolean allGone = single != null && single.symptom() == Symptom.NOT_FOUND && notFound >= 3;
-    boolean slugServed = single == null ? !f.requests.allListed() : single.request().success2xx();
+    boolean slugServed = f.requests.answered2xx("Single Article by slug");
     List<Row> slugRejected = slugServed ? List.of() : slugRows.stream()
         .filter(r -> r.symptom() == Symptom.CLIENT_ERROR && "GET".equals(r.entry().method())).toList();
     if (line == null && !allGone && slugRejected.isEmpty()) {
