@@ -6,6 +6,7 @@ import dev.decaybench.runner.classify.LogSignature.Kind;
 import dev.decaybench.runner.classify.RequestFacts.Row;
 import dev.decaybench.runner.classify.RequestFacts.Symptom;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The JSON going in or out does not have the contract's shape. */
 final class SchemaRules {
@@ -46,8 +47,8 @@ final class SchemaRules {
    * mistyped everywhere it appears (a serializer defect), unlike a few different wrong values.
    */
   private static boolean systematic(List<Row> rows) {
-    return rows.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.request().failedChecks(),
-        java.util.stream.Collectors.counting())).values().stream().anyMatch(n -> n >= 3);
+    return rows.stream().collect(Collectors.groupingBy(r -> r.request().failedChecks(),
+        Collectors.counting())).values().stream().anyMatch(n -> n >= 3);
   }
 
   /** response-shape: 2xx answers with missing properties, a missing wrapper or wrong types. */

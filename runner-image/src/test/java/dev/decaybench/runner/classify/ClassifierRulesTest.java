@@ -10,10 +10,17 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.FailureClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -124,10 +131,10 @@ class ClassifierRulesTest {
   }
 
   @Test
-  void theTaxonomyDocumentsEveryRuleInTheOrderTheyAreTried() throws java.io.IOException {
-    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "failure-taxonomy.md"));
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\*\\*`([a-z0-9-]+)`\\*\\*").matcher(doc);
-    java.util.List<String> documented = new java.util.ArrayList<>();
+  void theTaxonomyDocumentsEveryRuleInTheOrderTheyAreTried() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "failure-taxonomy.md"));
+    Matcher m = Pattern.compile("(?m)^\\*\\*`([a-z0-9-]+)`\\*\\*").matcher(doc);
+    List<String> documented = new ArrayList<>();
     while (m.find()) {
       documented.add(m.group(1));
     }
@@ -138,14 +145,14 @@ class ClassifierRulesTest {
   void aMissingArticlesCountOnAnEmptyListIsAShapeDefectNotAnEmptyList() {
     // as evaluate records it: check name, then the message with the body after " :: "
     String body = " :: expected property \"articlesCount\" (HTTP 200, body: {\"articles\":[]})";
-    java.util.List<RequestOutcome> requests = new java.util.ArrayList<>();
-    for (String list : java.util.List.of("All Articles", "Articles by Author", "Articles Favorited by Username",
+    List<RequestOutcome> requests = new ArrayList<>();
+    for (String list : List.of("All Articles", "Articles by Author", "Articles Favorited by Username",
         "Articles by Tag")) {
-      requests.add(new RequestOutcome(list, "GET", "/articles", 200, null, 2, 5, java.util.List.of(
+      requests.add(new RequestOutcome(list, "GET", "/articles", 200, null, 2, 5, List.of(
           "Response contains \"articlesCount\" property" + body, "articlesCount is an integer" + body)));
     }
     requests.add(new RequestOutcome("Create Article", "POST", "/articles", 201, null, 13, 13,
-        java.util.List.of("Response contains \"article\" property", "article has \"slug\" property")));
+        List.of("Response contains \"article\" property", "article has \"slug\" property")));
     requests.add(new RequestOutcome("Single Article by slug", "GET", "/articles/undefined", 404, null, 13, 13, null));
     requests.add(new RequestOutcome("Update Article", "PUT", "/articles/undefined", 404, null, 13, 13, null));
     requests.add(new RequestOutcome("Favorite Article", "POST", "/articles/undefined/favorite", 404, null, 15, 15, null));
