@@ -1,10 +1,8 @@
 package dev.decaybench.runner.app;
 
+import dev.decaybench.runner.sandbox.TrialSandbox;
 import dev.decaybench.runner.util.Processes;
-import dev.decaybench.runner.util.SecretScrubber;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,15 +19,11 @@ public final class AppProcess implements AutoCloseable {
     this.drainer = drainer;
   }
 
-  public static AppProcess start(String runCommand, Path workspace, Map<String, String> env,
+  /** Starts the run command in the trial's sandbox, with exactly {@code env}. */
+  public static AppProcess start(TrialSandbox sandbox, String runCommand, Map<String, String> env,
       BoundedLog log) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(List.of("bash", "-c", runCommand))
-        .directory(workspace.toFile())
-        .redirectErrorStream(true);
-    SecretScrubber.scrub(pb.environment());
-    pb.environment().putAll(env);
     log.append("[decaybench] $ " + runCommand + "\n");
-    Process p = pb.start();
+    Process p = sandbox.startApp(runCommand, env);
     p.getOutputStream().close();
     Thread t = new Thread(() -> log.drain(p.getInputStream()), "app-log");
     t.setDaemon(true);

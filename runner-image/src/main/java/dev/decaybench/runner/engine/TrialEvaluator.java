@@ -12,8 +12,11 @@ import dev.decaybench.runner.classify.TrialEvidence;
 import dev.decaybench.runner.postgres.DatabaseSettings;
 import dev.decaybench.runner.postgres.PostgresBinaries;
 import dev.decaybench.runner.postgres.PostgresTemplate;
-import dev.decaybench.runner.sandbox.Sandbox;
+import dev.decaybench.runner.sandbox.SandboxEnvironment;
 import dev.decaybench.runner.sandbox.SandboxFactory;
+import dev.decaybench.runner.sandbox.TrialLimits;
+import dev.decaybench.runner.sandbox.TrialSandbox;
+import dev.decaybench.runner.sandbox.TrialScratch;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;
@@ -26,7 +29,6 @@ import dev.decaybench.runner.verify.StrongerVerifiers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one evaluation engine: copies the app into a scratch workspace, sets it up, runs the pod
- * half in a sandbox (PostgreSQL, app, suite), runs the verifiers, and writes result.json.
+ * The one evaluation engine: copies the app into a scratch workspace, sets it up in the trial's
+ * sandbox, starts PostgreSQL and the app there, runs the suite and the verifiers from here (the
+ * scorer never runs where the app can reach it), and writes result.json.
  * Local runs, the runner image and the operator all come through here.
  */
 public final class TrialEvaluator {
@@ -55,60 +58,80 @@ public final class TrialEvaluator {
     Files.createDirectories(req.out());
     Path out = req.out().toAbsolutePath();
     ScratchSweeper.sweepAbandoned(CacheDirs.scratch());
-    Path scratch = Files.createTempDirectory(CacheDirs.scratch(), ScratchSweeper.PREFIX);
-    ScratchSweeper.claim(scratch);
-    // PostgreSQL runs as nobody when we are root: it must be able to reach its data directory.
-    Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx--x--x"));
-    Path workspace = scratch.resolve("workspace");
-    Path pgData = scratch.resolve("pgdata");
+    Path scratchDir = Files.createTempDirectory(CacheDirs.scratch(), ScratchSweeper.PREFIX);
+    ScratchSweeper.claim(scratchDir);
     try {
-      Trees.copy(req.app().toAbsolutePath(), workspace, Set.of());
-      Sandbox sandbox = SandboxFactory.choose(req.sandbox());
+      TrialScratch scratch = TrialScratch.create(scratchDir);
+      Trees.copy(req.app().toAbsolutePath(), scratch.workspace(), Set.of());
       boolean external = req.externalPostgres() != null;
       PostgresBinaries binaries = external ? null : PostgresBinaries.resolve(req.pgBin());
       Path template = external ? null : PostgresTemplate.ensure(binaries);
-      long sandboxMs = System.currentTimeMillis() - t0;
-
-      long ts = System.currentTimeMillis();
-      List<StartupInfo.CommandOutcome> setup =
-          new SetupRunner().run(task.setupCmds(), workspace, out.resolve("setup.log"));
-      long setupMs = System.currentTimeMillis() - ts;
-
-      int appPort = sandbox.appPort(task.port());
-      TrialSpec spec = new TrialSpec(workspace.toString(), out.toString(), task.runCommand(),
-          appPort, task.baseUrl(), task.healthcheckEndpoint(),
-          appEnvironment(sandbox, appPort, req.externalPostgres()),
-          external ? null : binaries.home().toString(), external ? null : binaries.version(),
-          external ? null : template.toString(), pgData.toString(),
-          sandbox.postgresPort(), req.healthTimeoutMillis(), req.requestTimeoutMillis(),
-          req.extendedSuite(), req.externalPostgres());
-      Path specFile = scratch.resolve("trial-spec.json");
-      Json.mapper().writeValue(specFile.toFile(), spec);
-      PodOutcome pod = sandbox.execute(spec, specFile, req.trialTimeoutMillis());
-      if (pod.harnessError() != null) {
-        throw new HarnessException("trial could not be evaluated: " + pod.harnessError());
+      try (TrialSandbox sandbox = SandboxFactory.open(req.sandbox(), scratch, task.port(),
+          TrialLimits.fromEnvironment(), hiddenFromTrial(req, out))) {
+        TrialDeadline deadline = TrialDeadline.start(sandbox, req.trialTimeoutMillis());
+        try {
+          return evaluateIn(sandbox, scratch, task, req, out, binaries, template, t0);
+        } finally {
+          deadline.cancel();
+          if (deadline.passed()) {
+            throw new HarnessException("trial exceeded its time limit of "
+                + req.trialTimeoutMillis() / 1000 + " s");
+          }
+        }
       }
-
-      long tv = System.currentTimeMillis();
-      PatchFiles patch = req.patch() != null
-          ? PatchFiles.fromUnifiedDiff(Files.readString(req.patch()))
-          : PatchFiles.fromDirectory(req.app());
-      List<VerifierResult> verifiers = new ArrayList<>(new PaperVerifiers().verify(patch, task.constraints()));
-      verifiers.addAll(new StrongerVerifiers().verify(SourceFiles.of(workspace), pod.footprint(),
-          task.constraints()));
-      long verifyMs = System.currentTimeMillis() - tv;
-
-      PhaseTimings timings = new PhaseTimings(sandboxMs, pod.postgresMs(), setupMs, pod.startMs(),
-          pod.suiteMs(), verifyMs, System.currentTimeMillis() - t0);
-      SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), appPort,
-          external ? "external:" + req.externalPostgres() : binaries.version());
-      TrialResult result = classify(assembler.assemble(task, pod, verifiers, setup, sandboxInfo, timings),
-          out, req.trajectory());
-      Json.mapper().writeValue(out.resolve("result.json").toFile(), result);
-      return result;
     } finally {
-      Trees.deleteQuietly(scratch);
+      Trees.deleteQuietly(scratchDir);
     }
+  }
+
+  private TrialResult evaluateIn(TrialSandbox sandbox, TrialScratch scratch, TaskDefinition task,
+      EvaluationRequest req, Path out, PostgresBinaries binaries, Path template, long t0)
+      throws IOException {
+    long sandboxMs = System.currentTimeMillis() - t0;
+    Map<String, String> env = SandboxEnvironment.of(scratch.home().toString(),
+        appEnvironment(sandbox, req.externalPostgres()));
+    long ts = System.currentTimeMillis();
+    List<StartupInfo.CommandOutcome> setup = new SetupRunner().run(sandbox, task.setupCmds(),
+        SandboxEnvironment.of(scratch.home().toString(), Map.of()), out.resolve("setup.log"));
+    long setupMs = System.currentTimeMillis() - ts;
+    // Sources as they were before the app ran: an app that rewrites itself cannot fool the checks.
+    SourceFiles sources = SourceFiles.of(scratch.workspace());
+
+    TrialSpec spec = new TrialSpec(scratch.workspace(), out, task.runCommand(), task.baseUrl(),
+        task.healthcheckEndpoint(), env, binaries, template, scratch.pgData(),
+        req.healthTimeoutMillis(), req.requestTimeoutMillis(), req.extendedSuite(), req.externalPostgres());
+    ServiceOutcome service = new ServicePhase().run(sandbox, spec);
+    if (service.harnessError() != null) {
+      throw new HarnessException("trial could not be evaluated: " + service.harnessError());
+    }
+
+    long tv = System.currentTimeMillis();
+    PatchFiles patch = req.patch() != null
+        ? PatchFiles.fromUnifiedDiff(Files.readString(req.patch()))
+        : PatchFiles.fromDirectory(req.app());
+    List<VerifierResult> verifiers = new ArrayList<>(new PaperVerifiers().verify(patch, task.constraints()));
+    verifiers.addAll(new StrongerVerifiers().verify(sources, service.footprint(), task.constraints()));
+    long verifyMs = System.currentTimeMillis() - tv;
+
+    PhaseTimings timings = new PhaseTimings(sandboxMs, service.postgresMs(), setupMs, service.startMs(),
+        service.suiteMs(), verifyMs, System.currentTimeMillis() - t0);
+    SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), sandbox.appPort(),
+        binaries == null ? "external:" + req.externalPostgres() : binaries.version(),
+        sandbox.limits(), service.limitsHit());
+    TrialResult result = classify(assembler.assemble(task, service, verifiers, setup, sandboxInfo, timings),
+        out, req.trajectory());
+    Json.mapper().writeValue(out.resolve("result.json").toFile(), result);
+    return result;
+  }
+
+  /** Places no trial process may see: the cache, where results go, the input app. */
+  private static List<Path> hiddenFromTrial(EvaluationRequest req, Path out) throws IOException {
+    List<Path> hidden = new ArrayList<>(List.of(CacheDirs.root(), out));
+    if (out.getParent() != null) {
+      hidden.add(out.getParent());
+    }
+    hidden.add(req.app().toAbsolutePath());
+    return hidden;
   }
 
   /**
@@ -127,13 +150,12 @@ public final class TrialEvaluator {
     return result.withFailure(new FailureClassifier().classify(evidence));
   }
 
-  private static Map<String, String> appEnvironment(Sandbox sandbox, int appPort, String external)
-      throws IOException {
+  private static Map<String, String> appEnvironment(TrialSandbox sandbox, String external) {
     String host = external == null ? sandbox.postgresHost() : external.split(":")[0];
     int port = external == null ? sandbox.postgresPort()
         : Integer.parseInt(external.contains(":") ? external.split(":")[1] : "5432");
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("PORT", Integer.toString(appPort));
+    env.put("PORT", Integer.toString(sandbox.appPort()));
     env.put("DB_HOST", host);
     env.put("DB_PORT", Integer.toString(port));
     env.put("DB_USER", DatabaseSettings.USER);

@@ -13,7 +13,7 @@ import java.util.List;
 /** Turns what the phases measured into the scores: A%, strict A% and success, as the paper defines them. */
 final class TrialResultAssembler {
 
-  TrialResult assemble(TaskDefinition task, PodOutcome pod, List<VerifierResult> verifiers,
+  TrialResult assemble(TaskDefinition task, ServiceOutcome pod, List<VerifierResult> verifiers,
       List<StartupInfo.CommandOutcome> setup, SandboxInfo sandbox, PhaseTimings timings) {
     AssertionCounts counts = pod.counts() == null ? TrialEvaluator.zero() : pod.counts();
     double aPct = counts.percent();
@@ -27,7 +27,7 @@ final class TrialResultAssembler {
     ExtendedResult extended = pod.extendedCounts() == null ? null
         : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
     StartupInfo startup = new StartupInfo(setup, task.runCommand(), pod.appExitCode(),
-        pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated());
+        pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated(), pod.gaveUp());
     return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
         aPct, strict, strictPlus, extended, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
         timings, pod.serverLogTail());

@@ -1,24 +1,24 @@
 package dev.decaybench.runner.engine;
 
+import dev.decaybench.runner.postgres.PostgresBinaries;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the pod half of a trial needs, written as JSON so it can cross into a sandbox: where the
- * workspace and outputs are, how to start PostgreSQL and the app, and the time limits.
+ * What the service half of a trial needs: where the workspace and outputs are, how to start
+ * PostgreSQL and the app, and the time limits. {@code binaries} and {@code template} are null
+ * when an external PostgreSQL (a pod's sidecar) is used.
  */
-public record TrialSpec(
-    String workspace,
-    String outDir,
+record TrialSpec(
+    Path workspace,
+    Path outDir,
     String runCommand,
-    int appPort,
     String apiPrefix,
     String healthPath,
     Map<String, String> appEnv,
-    String pgHome,
-    String pgVersion,
-    String pgTemplate,
-    String pgDataDir,
-    int pgPort,
+    PostgresBinaries binaries,
+    Path template,
+    Path pgDataDir,
     long healthTimeoutMillis,
     long requestTimeoutMillis,
     boolean extendedSuite,

@@ -23,23 +23,39 @@ public final class EphemeralPostgres implements TrialDatabase {
 
   private static final int LOG_LINES = 200;
 
+  /** Starts {@code postgres} with the given arguments where the trial's database belongs. */
+  @FunctionalInterface
+  public interface Launcher {
+    Process start(List<String> command) throws IOException;
+  }
+
   private final Path dataDir;
-  private final int port;
+  private final String scorerAddress;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
   private Process process;
 
-  private EphemeralPostgres(Path dataDir, int port) {
+  private EphemeralPostgres(Path dataDir, String scorerAddress) {
     this.dataDir = dataDir;
-    this.port = port;
+    this.scorerAddress = scorerAddress;
   }
 
-  /** Copies the template to {@code dataDir} (which must not exist) and starts the server. */
+  /**
+   * Copies the template to {@code dataDir} (which must not exist) and starts the server on
+   * {@code port} through {@code launcher}; {@code scorerAddress} ({@code host:port}) is where
+   * this process reaches it.
+   */
   public static EphemeralPostgres start(PostgresBinaries binaries, Path template, Path dataDir,
-      int port, long timeoutMillis) throws IOException {
-    EphemeralPostgres pg = new EphemeralPostgres(dataDir, port);
+      int port, List<String> extraSettings, Launcher launcher, String scorerAddress,
+      long timeoutMillis) throws IOException {
+    EphemeralPostgres pg = new EphemeralPostgres(dataDir, scorerAddress);
     try {
       pg.copyTemplate(template);
-      pg.launch(binaries, timeoutMillis);
+      List<String> cmd = new ArrayList<>(List.of(binaries.bin("postgres").toString(),
+          "-D", dataDir.toString(), "-p", Integer.toString(port)));
+      for (String setting : extraSettings) {
+        cmd.addAll(List.of("-c", setting));
+      }
+      pg.launch(launcher.start(cmd), timeoutMillis);
       return pg;
     } catch (IOException | RuntimeException e) {
       pg.close();
@@ -47,13 +63,17 @@ public final class EphemeralPostgres implements TrialDatabase {
     }
   }
 
-  public int port() {
-    return port;
+  /** Unsandboxed: as the unprivileged user when we are root, on this host's loopback. */
+  public static EphemeralPostgres startUnsandboxed(PostgresBinaries binaries, Path template,
+      Path dataDir, int port, long timeoutMillis) throws IOException {
+    return start(binaries, template, dataDir, port, List.of(),
+        cmd -> new ProcessBuilder(RunAs.unprivileged(cmd)).redirectErrorStream(true).start(),
+        "127.0.0.1:" + port, timeoutMillis);
   }
 
   @Override
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DatabaseSettings.DATABASE;
+    return "jdbc:postgresql://" + scorerAddress + "/" + DatabaseSettings.DATABASE;
   }
 
   public List<String> logLines() {
@@ -75,13 +95,11 @@ public final class EphemeralPostgres implements TrialDatabase {
     }
   }
 
-  private void launch(PostgresBinaries binaries, long timeoutMillis) throws IOException {
-    List<String> cmd = RunAs.unprivileged(List.of(binaries.bin("postgres").toString(),
-        "-D", dataDir.toString(), "-p", Integer.toString(port)));
-    process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  private void launch(Process started, long timeoutMillis) throws IOException {
+    process = started;
     process.getOutputStream().close();
     CountDownLatch ready = new CountDownLatch(1);
-    Thread reader = new Thread(() -> pump(ready), "postgres-log-" + port);
+    Thread reader = new Thread(() -> pump(ready), "postgres-log");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -124,7 +142,7 @@ public final class EphemeralPostgres implements TrialDatabase {
   @Override
   public void close() {
     if (process != null && process.isAlive()) {
-      Processes.signal(process.pid(), "QUIT");
+      Processes.signal(postmaster().pid(), "QUIT");
       try {
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
           Processes.stopTree(process.toHandle(), 0);
@@ -136,6 +154,23 @@ public final class EphemeralPostgres implements TrialDatabase {
       }
     }
     Trees.deleteQuietly(dataDir);
+  }
+
+  /** The process we hold may be a sandbox wrapper: SIGQUIT belongs to the postmaster itself. */
+  private ProcessHandle postmaster() {
+    ProcessHandle h = process.toHandle();
+    while (!isPostgres(h)) {
+      var child = h.children().findFirst();
+      if (child.isEmpty()) {
+        return process.toHandle();
+      }
+      h = child.get();
+    }
+    return h;
+  }
+
+  private static boolean isPostgres(ProcessHandle h) {
+    return h.info().command().orElse("").endsWith("/postgres");
   }
 
   /** True when nothing of this instance is left: no process, no data directory. */

@@ -1,16 +1,13 @@
 package dev.decaybench.runner.postgres;
 
 import dev.decaybench.runner.util.CacheDirs;
-import dev.decaybench.runner.util.Trees;
+import dev.decaybench.runner.util.PreparedOnce;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -26,6 +23,8 @@ public record PostgresBinaries(Path home, String version) {
 
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
   private static final String BUILD_PROPERTIES = "decaybench-build.properties";
+  /** Written last into the staging directory: only complete unpacks carry it. */
+  private static final String READY_MARKER = ".decaybench-ready";
 
   public Path bin(String tool) {
     return home.resolve("bin").resolve(tool);
@@ -46,24 +45,13 @@ public record PostgresBinaries(Path home, String version) {
 
   static PostgresBinaries embedded() throws IOException {
     String version = embeddedVersion();
-    Path home = CacheDirs.root().resolve("postgres-" + version);
-    if (Files.isExecutable(home.resolve("bin/postgres"))) {
-      return new PostgresBinaries(home, version);
-    }
-    Path lockFile = CacheDirs.root().resolve("postgres-" + version + ".lock");
-    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-         FileLock ignored = ch.lock()) {
-      if (!Files.isExecutable(home.resolve("bin/postgres"))) {
-        Path staging = Files.createTempDirectory(CacheDirs.root(), "postgres-unpack-");
-        try {
+    Path home = PreparedOnce.ensure(CacheDirs.root().resolve("postgres-" + version),
+        dir -> Files.exists(dir.resolve(READY_MARKER)) && Files.isExecutable(dir.resolve("bin/postgres")),
+        staging -> {
           unpack(staging);
+          Files.writeString(staging.resolve(READY_MARKER), version + "\n");
           Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-          Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Trees.deleteQuietly(staging);
-        }
-      }
-    }
+        });
     return new PostgresBinaries(home, version);
   }
 

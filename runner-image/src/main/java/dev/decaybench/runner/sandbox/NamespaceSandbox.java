@@ -1,30 +1,97 @@
 package dev.decaybench.runner.sandbox;
 
-import dev.decaybench.runner.engine.Json;
-import dev.decaybench.runner.engine.PodOutcome;
-import dev.decaybench.runner.engine.TrialSpec;
+import dev.decaybench.runner.postgres.EphemeralPostgres;
 import dev.decaybench.runner.util.Processes;
-import java.io.File;
+import dev.decaybench.runner.util.RunAs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A trial's own network, PID, IPC and UTS namespaces through bubblewrap, like a pod: the app
- * listens on the task's port, PostgreSQL is host {@code postgres}:5432, nothing reaches the host
- * network, and everything started inside dies with the sandbox.
+ * A trial in namespaces, like a pod: a network namespace held by a pause process, shared by
+ * PostgreSQL (host {@code postgres}:5432) and the app (on the task's port); each runs in its own
+ * PID and mount namespace, as its own unprivileged uid with no capabilities, sees the host
+ * read-only with its private places emptied, and writes only its own directories. The scorer
+ * stays in the host's namespaces and reaches both through unix sockets in a directory no trial
+ * process can see. Everything is in the trial's control group, with the trial's limits.
  */
-public final class NamespaceSandbox implements Sandbox {
+public final class NamespaceSandbox implements TrialSandbox {
 
   private static final String HOSTS = "127.0.0.1\tlocalhost postgres trial\n::1\tlocalhost\n";
+  private static final String APP_SOCKET = "app.sock";
+  private static final String PG_SOCKET = ".s.PGSQL.5432";
 
   private final String bwrap;
+  private final TrialScratch scratch;
+  private final int appPort;
+  private final int uid;
+  private final List<Path> hidden;
+  private final TrialLimits limits;
+  private final TrialCgroup cgroup;
+  private final Process pause;
+  private final Path netns;
+  private final List<Process> started = new CopyOnWriteArrayList<>();
+  private final List<UnixSocketRelay> relays = new CopyOnWriteArrayList<>();
 
-  public NamespaceSandbox(String bwrap) {
+  private NamespaceSandbox(String bwrap, TrialScratch scratch, int appPort, int uid,
+      List<Path> hidden, TrialLimits limits, TrialCgroup cgroup, Process pause, Path netns) {
     this.bwrap = bwrap;
+    this.scratch = scratch;
+    this.appPort = appPort;
+    this.uid = uid;
+    this.hidden = hidden;
+    this.limits = limits;
+    this.cgroup = cgroup;
+    this.pause = pause;
+    this.netns = netns;
+  }
+
+  /** Creates the trial's network namespace and hands the workspace to the trial's uid. */
+  static NamespaceSandbox open(String bwrap, TrialScratch scratch, int taskPort, TrialLimits limits,
+      List<Path> hidden) throws IOException {
+    int uid = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+    scratch.handTo(uid);
+    Files.writeString(scratch.hostsFile(), HOSTS);
+    TrialCgroup cgroup = TrialCgroup.create(scratch.root().getFileName().toString(), limits);
+    Process pause = new ProcessBuilder(bwrap, "--die-with-parent", "--unshare-net", "--unshare-ipc",
+        "--ro-bind", "/", "/", "--", "/bin/cat").redirectErrorStream(true).start();
+    try {
+      Path netns = ownNetworkNamespace(pause);
+      return new NamespaceSandbox(bwrap, scratch, taskPort, uid, hidden, limits, cgroup, pause, netns);
+    } catch (IOException | RuntimeException e) {
+      pause.destroyForcibly();
+      if (cgroup != null) {
+        cgroup.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The pause process's child is the first process in the new network namespace. */
+  private static Path ownNetworkNamespace(Process pause) throws IOException {
+    String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (ProcessHandle h : pause.descendants().toList()) {
+        if (h.info().command().orElse("").endsWith("/cat")) {
+          Path ns = Path.of("/proc", Long.toString(h.pid()), "ns", "net");
+          if (!Files.readSymbolicLink(ns).toString().equals(ours)) {
+            return ns;
+          }
+        }
+      }
+      if (!pause.isAlive()) {
+        throw new IOException("bubblewrap could not create the trial's network namespace: "
+            + new String(pause.getInputStream().readAllBytes()).strip());
+      }
+      sleep(5);
+    }
+    throw new IOException("the trial's network namespace did not appear within 10 s");
   }
 
   @Override
@@ -34,7 +101,19 @@ public final class NamespaceSandbox implements Sandbox {
 
   @Override
   public String note() {
-    return "bubblewrap: own network, PID and IPC namespace";
+    return "own network, PID, IPC and mount namespaces; uid " + uid + " without capabilities;"
+        + " host read-only, only the workspace writable; scorer outside"
+        + (cgroup == null ? "; no writable cgroup file system: limits not enforced" : "");
+  }
+
+  @Override
+  public int appPort() {
+    return appPort;
+  }
+
+  @Override
+  public String postgresHost() {
+    return "postgres";
   }
 
   @Override
@@ -43,102 +122,126 @@ public final class NamespaceSandbox implements Sandbox {
   }
 
   @Override
-  public int appPort(int taskPort) {
-    return taskPort;
+  public Processes.Completed setup(String command, Map<String, String> env, long timeoutSeconds)
+      throws IOException {
+    // the host's network (registries), but none of its files, processes or privileges
+    List<String> cmd = untrusted(false, List.of("bash", "-c", command));
+    return Processes.runWithEnvironment(cmd, env, scratch.workspace(), timeoutSeconds);
   }
 
   @Override
-  public String postgresHost() {
-    return "postgres";
-  }
-
-  /** The wrapper options, without the command; also used to probe whether bwrap works here. */
-  static List<String> wrapper(String bwrap, Path hostsFile, Path chdir) {
-    List<String> cmd = new ArrayList<>(List.of(bwrap,
-        "--die-with-parent", "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-        "--hostname", "trial", "--bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc"));
-    if (hostsFile != null) {
-      cmd.addAll(List.of("--ro-bind", hostsFile.toString(), "/etc/hosts"));
-    }
-    if (chdir != null) {
-      cmd.addAll(List.of("--chdir", chdir.toString()));
-    }
-    return cmd;
+  public Process startApp(String runCommand, Map<String, String> env) throws IOException {
+    Process forwarder = track(new ProcessBuilder(inNetns(RunAs.dropTo(RunAs.NOBODY, List.of("socat",
+        "UNIX-LISTEN:" + scratch.sockets().resolve(APP_SOCKET) + ",fork,unlink-early",
+        "TCP:127.0.0.1:" + appPort)))).redirectErrorStream(true).redirectOutput(
+            ProcessBuilder.Redirect.DISCARD).start());
+    forwarder.getOutputStream().close();
+    List<String> cmd = untrusted(true, List.of("bash", "-c", runCommand));
+    return track(SandboxEnvironment.apply(new ProcessBuilder(cmd), env).directory(scratch.workspace().toFile())
+        .redirectErrorStream(true).start());
   }
 
   @Override
-  public PodOutcome execute(TrialSpec spec, Path specFile, long timeoutMillis) throws IOException {
-    Path hosts = specFile.resolveSibling("hosts");
-    Files.writeString(hosts, HOSTS);
-    List<String> cmd = wrapper(bwrap, hosts, Path.of(spec.workspace()));
-    cmd.addAll(javaCommand());
-    cmd.add("dev.decaybench.runner.engine.SandboxEntry");
-    cmd.add(specFile.toString());
-    Path launcherLog = specFile.resolveSibling("sandbox.log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(launcherLog.toFile()).start();
-    Thread killer = new Thread(() -> Processes.stopTree(p.toHandle(), 0));
-    Runtime.getRuntime().addShutdownHook(killer);
-    try {
-      if (!p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        Processes.stopTree(p.toHandle(), 0);
-        p.waitFor(10, TimeUnit.SECONDS);
-        throw new IOException("trial exceeded its time limit of " + timeoutMillis / 1000 + " s");
-      }
-    } catch (InterruptedException e) {
-      Processes.stopTree(p.toHandle(), 0);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(killer);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook runs
-      }
-    }
-    Path outcome = specFile.resolveSibling("pod-outcome.json");
-    if (!Files.exists(outcome)) {
-      throw new IOException("the sandbox ended (exit " + p.exitValue() + ") without an outcome: "
-          + tail(launcherLog));
-    }
-    return Json.mapper().readValue(outcome.toFile(), PodOutcome.class);
+  public String appAddress() throws IOException {
+    return relay(APP_SOCKET);
   }
 
-  /** The same JVM and class path as ours, tuned for a short life. */
-  static List<String> javaCommand() {
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> cp = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      cp.add(Path.of(entry).toAbsolutePath().toString());
-    }
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-XX:-UsePerfData", "-Xshare:auto", "-Xmx256m"));
-    cmd.addAll(classDataSharing());
-    cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp)));
-    return cmd;
+  @Override
+  public EphemeralPostgres.Launcher postgresLauncher() {
+    return command -> {
+      Path pgHome = Path.of(command.get(0)).getParent().getParent();
+      List<String> inner = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",
+          "--unshare-ipc", "--new-session"));
+      inner.addAll(new SandboxMounts(hidden).readOnly(pgHome).writable(scratch.pgData())
+          .writable(scratch.sockets()).args());
+      inner.add("--");
+      inner.addAll(RunAs.dropTo(RunAs.NOBODY, command));
+      return track(SandboxEnvironment.apply(new ProcessBuilder(inCgroup(inNetns(inner))),
+          Map.of("PATH", SandboxEnvironment.PATH, "LANG", "C.UTF-8")).redirectErrorStream(true).start());
+    };
+  }
+
+  @Override
+  public List<String> postgresSettings() {
+    return List.of("unix_socket_directories=" + scratch.sockets());
+  }
+
+  @Override
+  public String postgresScorerAddress() throws IOException {
+    return relay(PG_SOCKET);
+  }
+
+  @Override
+  public String limits() {
+    return cgroup == null ? null : limits.describe();
+  }
+
+  @Override
+  public List<String> limitsHit() {
+    return cgroup == null ? List.of() : cgroup.limitsHit();
   }
 
   /**
-   * Class-data sharing for the sandbox JVM: the launcher names an archive prefix; the first
-   * sandbox writes the archive at exit, later ones start from it (a few hundred ms saved).
+   * A command for code the trial brought: own PID, IPC and UTS namespaces, a new session, the
+   * mount view of {@link SandboxMounts}, then the trial's uid without capabilities.
    */
-  private static List<String> classDataSharing() {
-    String prefix = System.getProperty("decaybench.cds.prefix");
-    if (prefix == null || prefix.isBlank()) {
-      return List.of();
+  private List<String> untrusted(boolean sealedNetwork, List<String> command) {
+    List<String> cmd = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",
+        "--unshare-ipc", "--unshare-uts", "--hostname", "trial", "--new-session"));
+    SandboxMounts mounts = new SandboxMounts(hidden).writable(scratch.workspace()).writable(scratch.home());
+    if (sealedNetwork) {
+      mounts.file(scratch.hostsFile(), "/etc/hosts");
     }
-    Path archive = Path.of(prefix + "-sandbox.jsa");
-    return List.of(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive
-        : "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    cmd.addAll(mounts.args());
+    cmd.addAll(List.of("--chdir", scratch.workspace().toString(), "--"));
+    List<String> limited = new ArrayList<>(List.of("prlimit", "--fsize=" + limits.fileSizeBytes(),
+        "--core=0", "--"));
+    limited.addAll(command);
+    cmd.addAll(RunAs.dropTo(uid, limited));
+    return inCgroup(sealedNetwork ? inNetns(cmd) : cmd);
   }
 
-  private static String tail(Path file) {
+  private List<String> inNetns(List<String> command) {
+    if (!pause.isAlive()) {
+      throw new IllegalStateException("the trial's network namespace is gone (sandbox closed)");
+    }
+    List<String> out = new ArrayList<>(List.of("nsenter", "--net=" + netns, "--"));
+    out.addAll(command);
+    return out;
+  }
+
+  private List<String> inCgroup(List<String> command) {
+    return cgroup == null ? command : cgroup.enter(command);
+  }
+
+  private Process track(Process p) {
+    started.add(p);
+    return p;
+  }
+
+  private String relay(String socketName) throws IOException {
+    UnixSocketRelay relay = UnixSocketRelay.open(scratch.sockets().resolve(socketName), socketName);
+    relays.add(relay);
+    return "127.0.0.1:" + relay.port();
+  }
+
+  @Override
+  public void close() {
+    relays.forEach(UnixSocketRelay::close);
+    for (Process p : started) {
+      Processes.stopTree(p.toHandle(), 0);
+    }
+    Processes.stopTree(pause.toHandle(), 0);
+    if (cgroup != null) {
+      cgroup.close();
+    }
+  }
+
+  private static void sleep(long ms) {
     try {
-      String s = Files.readString(file).strip();
-      return s.length() <= 1500 ? s : "..." + s.substring(s.length() - 1500);
-    } catch (IOException e) {
-      return "(no log)";
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

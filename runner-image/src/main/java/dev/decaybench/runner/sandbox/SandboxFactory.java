@@ -1,67 +1,93 @@
 package dev.decaybench.runner.sandbox;
 
+import dev.decaybench.runner.util.RunAs;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Picks the sandbox: bubblewrap namespaces when they work here, else free ports (and says why).
- * {@code pod} means we already are inside a pod, which is isolation enough.
+ * Opens a trial's sandbox. {@code auto} and {@code namespaces} are the same: namespaces, or a
+ * clear error saying what is missing; there is no silent fall-back to no isolation.
+ * {@code none} (alias {@code ports}) runs without isolation, loudly; {@code pod} means we are
+ * inside a pod, whose containers are the boundary.
  */
 public final class SandboxFactory {
 
+  public static final List<String> MODES = List.of("auto", "namespaces", "none", "ports", "pod");
+  private static volatile String problem;
+  private static volatile boolean probed;
+
   private SandboxFactory() {}
 
-  public static Sandbox choose(String requested) {
+  public static TrialSandbox open(String requested, TrialScratch scratch, int taskPort,
+      TrialLimits limits, List<Path> hidden) throws IOException {
     switch (requested) {
       case "pod":
-        return new InProcessSandbox("pod", "running inside a pod: the pod is the sandbox", false);
+        return UnsandboxedTrial.pod(scratch, taskPort);
+      case "none":
       case "ports":
-        return new InProcessSandbox("ports", "namespaces disabled by --sandbox ports", true);
-      case "namespaces":
+        return UnsandboxedTrial.none(scratch);
       case "auto":
-        String bwrap = findBwrap();
-        String problem = bwrap == null ? "bubblewrap (bwrap) is not installed" : probe(bwrap);
-        if (problem == null) {
-          return new NamespaceSandbox(bwrap);
+      case "namespaces":
+        String why = namespacesProblem();
+        if (why != null) {
+          throw new SandboxUnavailableException("the trial sandbox cannot be built here: " + why
+              + ". Install it (apt-get install bubblewrap socat util-linux) and run as root, or pass"
+              + " --sandbox none to run the app WITHOUT isolation");
         }
-        if (requested.equals("namespaces")) {
-          throw new IllegalStateException("--sandbox namespaces is not available here: " + problem);
-        }
-        return new InProcessSandbox("ports", "namespaces unavailable (" + problem
-            + "): free ports with DB_HOST/DB_PORT/DATABASE_URL/PORT instead", true);
+        return NamespaceSandbox.open(find("bwrap"), scratch, taskPort, limits, hidden);
       default:
-        throw new IllegalArgumentException("unknown sandbox " + requested
-            + " (auto, namespaces, ports, pod)");
+        throw new IllegalArgumentException("unknown sandbox " + requested + " (" + String.join(", ", MODES) + ")");
     }
   }
 
-  private static String findBwrap() {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      Path p = Path.of(dir, "bwrap");
-      if (Files.isExecutable(p)) {
-        return p.toString();
+  /** Null when namespaced trials work here, else what is missing. Probed once per process. */
+  public static String namespacesProblem() {
+    if (!probed) {
+      synchronized (SandboxFactory.class) {
+        if (!probed) {
+          problem = probe();
+          probed = true;
+        }
+      }
+    }
+    return problem;
+  }
+
+  private static String probe() {
+    if (!RunAs.isRoot()) {
+      return "it needs root (a uid per trial, its own network namespace, cgroup limits)";
+    }
+    for (String tool : List.of("bwrap", "nsenter", "setpriv", "prlimit", "socat", "chown")) {
+      if (find(tool) == null) {
+        return tool + " is not installed";
+      }
+    }
+    try {
+      Process p = new ProcessBuilder(find("bwrap"), "--unshare-net", "--unshare-pid", "--ro-bind", "/", "/",
+          "--proc", "/proc", "--dev", "/dev", "true").redirectErrorStream(true).start();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return "bubblewrap did not answer within 10 s";
+      }
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      return p.exitValue() == 0 ? null : "bubblewrap cannot create namespaces: " + out;
+    } catch (IOException e) {
+      return "bubblewrap could not start: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static String find(String tool) {
+    for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return Path.of(dir, tool).toString();
       }
     }
     return null;
-  }
-
-  /** Null when a namespaced no-op runs, else what went wrong. */
-  private static String probe(String bwrap) {
-    List<String> cmd = new ArrayList<>(NamespaceSandbox.wrapper(bwrap, null, null));
-    cmd.add("true");
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "bwrap probe timed out";
-      }
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      return p.exitValue() == 0 ? null : "bwrap cannot create namespaces: " + out;
-    } catch (Exception e) {
-      return "bwrap probe failed: " + e.getMessage();
-    }
   }
 }

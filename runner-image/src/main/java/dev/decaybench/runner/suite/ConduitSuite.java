@@ -47,10 +47,10 @@ public final class ConduitSuite {
 
   private static final String GLUE = "dev.decaybench.runner.suite.glue";
 
-  private final Duration requestTimeout;
+  private final HttpCaller caller;
 
   public ConduitSuite(Duration requestTimeout) {
-    this.requestTimeout = requestTimeout;
+    this.caller = new HttpCaller(requestTimeout);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class ConduitSuite {
         "RUN", HexFormat.of().formatHex(randomBytes(4)));
     Map<String, String> suiteOfFeature = new java.util.LinkedHashMap<>();
     suites.forEach(d -> d.features().forEach(f -> suiteOfFeature.put(f, d.name())));
-    SuiteSession session = new SuiteSession(apiUrl, new HttpCaller(requestTimeout), variables,
+    SuiteSession session = new SuiteSession(apiUrl, caller, variables,
         suiteOfFeature);
     List<String> args = new ArrayList<>(List.of(
         "--glue", GLUE,
@@ -104,6 +104,11 @@ public final class ConduitSuite {
       outcomes.put(suite.name(), outcome);
     }
     return outcomes;
+  }
+
+  /** Why requests stopped being sent (the app stopped answering), or null. */
+  public String gaveUp() {
+    return caller.gaveUp();
   }
 
   private static byte[] randomBytes(int n) {

@@ -1,9 +1,11 @@
 package dev.decaybench.runner.util;
 
+import dev.decaybench.runner.app.BoundedLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Small helpers for child processes: run to completion, and stop a whole process tree. */
@@ -22,10 +24,26 @@ public final class Processes {
   /** As {@link #run(List, Path, String, long)}, optionally without secrets in the environment. */
   public static Completed run(List<String> command, Path dir, String stdin, long timeoutSeconds,
       boolean scrubSecrets) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(command);
     if (scrubSecrets) {
       SecretScrubber.scrub(pb.environment());
     }
+    return complete(pb, dir, stdin, timeoutSeconds);
+  }
+
+  /** Runs {@code command} with exactly the environment {@code env}, nothing inherited. */
+  public static Completed runWithEnvironment(List<String> command, Map<String, String> env, Path dir,
+      long timeoutSeconds) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    return complete(pb, dir, null, timeoutSeconds);
+  }
+
+  private static Completed complete(ProcessBuilder pb, Path dir, String stdin, long timeoutSeconds)
+      throws IOException {
+    List<String> command = pb.command();
+    pb.redirectErrorStream(true);
     if (dir != null) {
       pb.directory(dir.toFile());
     }
@@ -34,20 +52,27 @@ public final class Processes {
       p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
     }
     p.getOutputStream().close();
-    byte[] out;
+    // Read on the side, bounded: a command that never closes its output, or prints gigabytes,
+    // must still meet its time-out and cannot fill our heap.
+    BoundedLog output = new BoundedLog(256 * 1024, 768 * 1024);
+    Thread reader = new Thread(() -> output.drain(p.getInputStream()), "output-" + p.pid());
+    reader.setDaemon(true);
+    reader.start();
     try {
-      // Reading first keeps a chatty process from blocking on a full pipe.
-      out = p.getInputStream().readAllBytes();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         stopTree(p.toHandle(), 0);
-        return new Completed(-1, new String(out, StandardCharsets.UTF_8));
+        reader.join(2000);
+        return new Completed(-1, output.text());
       }
+      // descendants that kept the pipe open are the command's own: they end with it
+      stopTree(p.toHandle(), 0);
+      reader.join(2000);
     } catch (InterruptedException e) {
       stopTree(p.toHandle(), 0);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + command.get(0), e);
     }
-    return new Completed(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return new Completed(p.exitValue(), output.text());
   }
 
   /**

@@ -30,6 +30,17 @@ public final class RunAs {
     return out;
   }
 
+  /**
+   * {@code command} run as {@code uid} with no capabilities left (bounding and inheritable sets
+   * emptied) and no way to gain any (no_new_privs). Only root can do this.
+   */
+  public static List<String> dropTo(int uid, List<String> command) {
+    List<String> out = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid,
+        "--clear-groups", "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs", "--"));
+    out.addAll(command);
+    return out;
+  }
+
   private static String currentUid() {
     try {
       Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");

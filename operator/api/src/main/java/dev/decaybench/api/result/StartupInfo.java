@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What happened before the suite ran: setup commands, whether the app process was still alive,
- * and how the health check ended.
+ * and how the health check ended; {@code stoppedAnswering} is set when the suite gave up on an
+ * app that let several requests in a row time out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StartupInfo(
@@ -15,7 +16,13 @@ public record StartupInfo(
     String healthCheck,
     long healthWaitMs,
     long logBytes,
-    boolean logTruncated) {
+    boolean logTruncated,
+    String stoppedAnswering) {
+
+  public StartupInfo(List<CommandOutcome> setup, String runCommand, Integer appExitCode,
+      String healthCheck, long healthWaitMs, long logBytes, boolean logTruncated) {
+    this(setup, runCommand, appExitCode, healthCheck, healthWaitMs, logBytes, logTruncated, null);
+  }
 
   /** One setup command and how it ended. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

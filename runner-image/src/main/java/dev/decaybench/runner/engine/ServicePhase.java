@@ -3,13 +3,13 @@ package dev.decaybench.runner.engine;
 import dev.decaybench.runner.app.AppProcess;
 import dev.decaybench.runner.app.BoundedLog;
 import dev.decaybench.runner.app.HealthCheck;
+import dev.decaybench.runner.postgres.DatabaseSettings;
 import dev.decaybench.runner.postgres.EphemeralPostgres;
 import dev.decaybench.runner.postgres.ExternalPostgres;
 import dev.decaybench.runner.postgres.TrialDatabase;
-import dev.decaybench.runner.postgres.PostgresBinaries;
+import dev.decaybench.runner.sandbox.TrialSandbox;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteOutcome;
-import dev.decaybench.runner.postgres.DatabaseSettings;
 import dev.decaybench.runner.verify.DatabaseFootprint;
 import dev.decaybench.runner.verify.FootprintProbe;
 import java.io.IOException;
@@ -22,17 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The half of a trial that runs where the pod would: PostgreSQL up, app up, health check, the
- * suite (always, even against a dead app, so every assertion is counted), then everything down.
+ * The half of a trial where the service runs: PostgreSQL up, app up, health check, the suite
+ * (always, even against a dead app, so every assertion is counted), then everything down. The
+ * app and its database run in the sandbox; the suite and every count stay in this process.
  */
-public final class PodPhase {
+final class ServicePhase {
 
   private static final int LOG_HEAD = 256 * 1024;
   private static final int LOG_TAIL = 768 * 1024;
   private static final int RESULT_LOG_TAIL = 8000;
 
-  public PodOutcome run(TrialSpec spec) {
-    Path out = Path.of(spec.outDir());
+  ServiceOutcome run(TrialSandbox sandbox, TrialSpec spec) {
     BoundedLog log = new BoundedLog(LOG_HEAD, LOG_TAIL);
     long t0 = System.currentTimeMillis();
     long pgMs = 0;
@@ -44,20 +44,24 @@ public final class PodPhase {
     SuiteOutcome extended = null;
     DatabaseFootprint footprint = null;
     String harnessError = null;
+    String gaveUp = null;
+    List<String> limitsHit = List.of();
     TrialDatabase pg = null;
     AppProcess app = null;
     try {
       pg = spec.externalPostgres() != null
           ? ExternalPostgres.reset(spec.externalPostgres(), 60_000)
-          : EphemeralPostgres.start(new PostgresBinaries(Path.of(spec.pgHome()), spec.pgVersion()),
-              Path.of(spec.pgTemplate()), Path.of(spec.pgDataDir()), spec.pgPort(), 30_000);
+          : EphemeralPostgres.start(spec.binaries(), spec.template(), spec.pgDataDir(),
+              sandbox.postgresPort(), sandbox.postgresSettings(), sandbox.postgresLauncher(),
+              sandbox.postgresScorerAddress(), 30_000);
       pgMs = System.currentTimeMillis() - t0;
       long t1 = System.currentTimeMillis();
-      Map<String, Long> sqliteBefore = FootprintProbe.sqliteFiles(Path.of(spec.workspace()));
+      Map<String, Long> sqliteBefore = FootprintProbe.sqliteFiles(spec.workspace());
+      String base = "http://" + sandbox.appAddress();
       try {
-        app = AppProcess.start(spec.runCommand(), Path.of(spec.workspace()), spec.appEnv(), log);
+        app = AppProcess.start(sandbox, spec.runCommand(), spec.appEnv(), log);
         AppProcess running = app;
-        health = new HealthCheck().await(url(spec, spec.healthPath()), spec.healthTimeoutMillis(),
+        health = new HealthCheck().await(base + spec.healthPath(), spec.healthTimeoutMillis(),
             running::isAlive);
       } catch (IOException e) {
         log.append("[decaybench] could not start the run command: " + e.getMessage() + "\n");
@@ -69,15 +73,17 @@ public final class PodPhase {
       // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
       Map<String, SuiteOutcome> outcomes = runner.runAll(spec.extendedSuite()
           ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED) : List.of(ConduitSuite.PAPER),
-          url(spec, spec.apiPrefix()), out);
+          base + spec.apiPrefix(), spec.outDir());
+      gaveUp = runner.gaveUp();
       suite = outcomes.get(ConduitSuite.PAPER.name());
       extended = outcomes.get(ConduitSuite.EXTENDED.name());
       footprint = FootprintProbe.capture(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD,
-          markers(suite, extended), Path.of(spec.workspace()), sqliteBefore);
+          markers(suite, extended), spec.workspace(), sqliteBefore);
       suiteMs = System.currentTimeMillis() - t2;
     } catch (IOException | RuntimeException e) {
       harnessError = e.getMessage() == null ? e.toString() : e.getMessage();
     } finally {
+      limitsHit = sandbox.limitsHit();
       if (app != null) {
         exitCode = app.exitCode();
         app.close();
@@ -86,8 +92,8 @@ public final class PodPhase {
         pg.close();
       }
     }
-    writeLog(out.resolve("server.log"), log);
-    return new PodOutcome(
+    writeLog(spec.outDir().resolve("server.log"), log);
+    return new ServiceOutcome(
         suite == null ? List.of() : suite.requests(),
         suite == null ? null : suite.counts(),
         extended == null ? null : extended.requests(),
@@ -95,7 +101,7 @@ public final class PodPhase {
         footprint,
         health.healthy(), health.verdict(), health.waitedMillis(), exitCode,
         log.totalBytes(), log.truncated(), log.lastChars(RESULT_LOG_TAIL),
-        pgMs, startMs, suiteMs, harnessError);
+        pgMs, startMs, suiteMs, limitsHit, gaveUp, harnessError);
   }
 
   /** Values only the app can have stored: the suites' user names and an article title. */
@@ -107,10 +113,6 @@ public final class PodPhase {
       markers.add("First of alice " + run);
     }
     return markers;
-  }
-
-  private static String url(TrialSpec spec, String path) {
-    return "http://127.0.0.1:" + spec.appPort() + path;
   }
 
   private static void writeLog(Path file, BoundedLog log) {

@@ -6,10 +6,11 @@ import dev.decaybench.runner.verify.DatabaseFootprint;
 import java.util.List;
 
 /**
- * What the pod half of a trial reports back: the suite's requests, how start-up went, the
- * phase timings it measured, and a harness error when it could not do its job.
+ * What the service half of a trial measured: the suite's requests as the scorer saw them, how
+ * start-up went, the phase timings, the limits that stopped something, and a harness error when
+ * it could not do its job.
  */
-public record PodOutcome(
+record ServiceOutcome(
     List<RequestResult> requests,
     AssertionCounts counts,
     List<RequestResult> extendedRequests,
@@ -25,4 +26,6 @@ public record PodOutcome(
     long postgresMs,
     long startMs,
     long suiteMs,
+    List<String> limitsHit,
+    String gaveUp,
     String harnessError) {}

@@ -1,0 +1,63 @@
+package dev.decaybench.runner.sandbox;
+
+import dev.decaybench.runner.util.Processes;
+import dev.decaybench.runner.util.RunAs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+
+/**
+ * One trial's scratch directory: the workspace the app runs in, a home for set-up and app,
+ * PostgreSQL's data, and the scorer's sockets. Only the first two are ever visible to code the
+ * trial brought.
+ */
+public record TrialScratch(Path root) {
+
+  public static TrialScratch create(Path root) throws IOException {
+    TrialScratch s = new TrialScratch(root);
+    // PostgreSQL (nobody) and the trial's uid must traverse the root; nobody may list it.
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+    Files.createDirectories(s.home());
+    Files.createDirectories(s.sockets());
+    Files.setPosixFilePermissions(s.sockets(), PosixFilePermissions.fromString("rwx------"));
+    if (RunAs.isRoot()) {
+      UserPrincipal nobody = root.getFileSystem().getUserPrincipalLookupService()
+          .lookupPrincipalByName(Integer.toString(RunAs.NOBODY));
+      Files.setOwner(s.sockets(), nobody);
+    }
+    return s;
+  }
+
+  public Path workspace() {
+    return root.resolve("workspace");
+  }
+
+  public Path home() {
+    return root.resolve("home");
+  }
+
+  public Path pgData() {
+    return root.resolve("pgdata");
+  }
+
+  Path sockets() {
+    return root.resolve("sockets");
+  }
+
+  Path hostsFile() {
+    return root.resolve("hosts");
+  }
+
+  /** Gives the workspace and home to {@code uid}; links are changed, never followed. */
+  void handTo(int uid) throws IOException {
+    String owner = uid + ":" + uid;
+    Processes.Completed chown = Processes.run(List.of("chown", "-R", "-h", "-P", owner,
+        workspace().toString(), home().toString()), null, null, 120);
+    if (chown.exitCode() != 0) {
+      throw new IOException("could not hand the workspace to the trial's user: " + chown.output().strip());
+    }
+  }
+}
