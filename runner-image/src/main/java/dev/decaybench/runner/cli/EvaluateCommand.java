@@ -53,7 +53,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path patch;
 
   @Option(names = "--sandbox", defaultValue = "auto", paramLabel = "MODE",
-      description = "auto (namespaces when available, else ports), namespaces, ports, pod. Default: ${DEFAULT-VALUE}.")
+      description = "auto or namespaces (the trial's own namespaces, uid and limits; an error when they"
+          + " cannot be built here), none (NO isolation: the app runs with your rights; alias ports),"
+          + " pod (already inside a trial pod). Default: ${DEFAULT-VALUE}.")
   String sandbox;
 
   @Option(names = "--health-timeout", defaultValue = "60", paramLabel = "SECONDS",

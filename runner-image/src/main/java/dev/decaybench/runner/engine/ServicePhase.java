@@ -69,7 +69,8 @@ final class ServicePhase {
       }
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
-      ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()));
+      ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()),
+          sandbox::appListening);
       // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
       Map<String, SuiteOutcome> outcomes = runner.runAll(spec.extendedSuite()
           ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED) : List.of(ConduitSuite.PAPER),

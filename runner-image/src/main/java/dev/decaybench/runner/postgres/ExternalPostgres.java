@@ -19,30 +19,62 @@ public final class ExternalPostgres implements TrialDatabase {
     this.port = port;
   }
 
-  /** @param hostPort {@code host:port}, e.g. {@code postgres:5432} */
+  /**
+   * Gives the app an empty {@code conduit}. A superuser sidecar drops and re-creates it (which
+   * also ends the agent's sessions); a sidecar whose app role only owns {@code conduit} gets it
+   * emptied in place, schema by schema.
+   *
+   * @param hostPort {@code host:port}, e.g. {@code postgres:5432}
+   */
   public static ExternalPostgres reset(String hostPort, long timeoutMillis) throws PostgresException {
     String[] hp = hostPort.split(":");
     ExternalPostgres pg = new ExternalPostgres(hp[0], hp.length > 1 ? Integer.parseInt(hp[1]) : 5432);
     long deadline = System.currentTimeMillis() + timeoutMillis;
     SQLException last = null;
     while (System.currentTimeMillis() < deadline) {
-      try (Connection c = DriverManager.getConnection(pg.url("postgres"), DatabaseSettings.USER,
-          DatabaseSettings.PASSWORD); Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + DatabaseSettings.DATABASE + " WITH (FORCE)");
-        s.execute("CREATE DATABASE " + DatabaseSettings.DATABASE);
+      try {
+        pg.recreate();
         return pg;
       } catch (SQLException e) {
-        last = e;
         try {
-          Thread.sleep(200);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          break;
+          pg.emptyInPlace();
+          return pg;
+        } catch (SQLException inPlace) {
+          last = inPlace;
         }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        break;
       }
     }
     throw new PostgresException("the PostgreSQL sidecar at " + hostPort + " could not be reset: "
         + (last == null ? "timed out" : last.getMessage()));
+  }
+
+  private void recreate() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url("postgres"), DatabaseSettings.USER,
+        DatabaseSettings.PASSWORD); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + DatabaseSettings.DATABASE + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + DatabaseSettings.DATABASE);
+    }
+  }
+
+  private void emptyInPlace() throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl(), DatabaseSettings.USER,
+        DatabaseSettings.PASSWORD); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      s.execute("DO $$ DECLARE n text; BEGIN"
+          + " FOR n IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
+          + " AND nspname <> 'information_schema' AND (nspname = 'public'"
+          + " OR pg_has_role(nspowner, 'USAGE')) LOOP"
+          + " EXECUTE 'DROP SCHEMA ' || quote_ident(n) || ' CASCADE'; END LOOP;"
+          + " CREATE SCHEMA public; END $$");
+      s.execute("ALTER DATABASE " + DatabaseSettings.DATABASE + " RESET ALL");
+    }
   }
 
   private String url(String database) {

@@ -146,6 +146,34 @@ public final class NamespaceSandbox implements TrialSandbox {
     return relay(APP_SOCKET);
   }
 
+  /**
+   * Read from the trial's network namespace (/proc/PID/net/tcp of its pause process): a socket
+   * in LISTEN state on the app's port, on any address socat's 127.0.0.1 reaches.
+   */
+  @Override
+  public boolean appListening() {
+    String port = String.format(":%04X", appPort);
+    Path net = netns.getParent().getParent().resolve("net");
+    for (String table : List.of("tcp", "tcp6")) {
+      try {
+        for (String line : Files.readAllLines(net.resolve(table))) {
+          String[] f = line.strip().split("\\s+");
+          if (f.length > 3 && f[3].equals("0A") && f[1].endsWith(port) && reachesLoopback(f[1])) {
+            return true;
+          }
+        }
+      } catch (IOException e) {
+        return true; // cannot tell: let the request decide
+      }
+    }
+    return false;
+  }
+
+  private static boolean reachesLoopback(String localAddress) {
+    String host = localAddress.substring(0, localAddress.indexOf(':'));
+    return host.matches("0+") || host.equals("0100007F") || host.equals("0000000000000000FFFF00000100007F");
+  }
+
   @Override
   public EphemeralPostgres.Launcher postgresLauncher() {
     return command -> {

@@ -46,6 +46,11 @@ public interface TrialSandbox extends AutoCloseable {
   /** {@code host:port} where the scorer reaches the app. */
   String appAddress() throws IOException;
 
+  /** Whether something listens on the app's port where the app runs. */
+  default boolean appListening() {
+    return true;
+  }
+
   /** The limits this sandbox enforces, in words, or null when it enforces none. */
   String limits();
 

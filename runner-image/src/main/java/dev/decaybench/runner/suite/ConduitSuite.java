@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one Cucumber suite against a live app, in this thread, and returns its requests with
@@ -50,7 +51,12 @@ public final class ConduitSuite {
   private final HttpCaller caller;
 
   public ConduitSuite(Duration requestTimeout) {
-    this.caller = new HttpCaller(requestTimeout);
+    this(requestTimeout, () -> true);
+  }
+
+  /** @param appListening whether the app listens on its port (see {@link HttpCaller}) */
+  public ConduitSuite(Duration requestTimeout, BooleanSupplier appListening) {
+    this.caller = new HttpCaller(requestTimeout, appListening);
   }
 
   /**

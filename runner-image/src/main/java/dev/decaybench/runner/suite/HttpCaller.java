@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends one request the way Newman does for this collection: HTTP/1.1, redirects followed, JSON
@@ -28,10 +29,20 @@ public final class HttpCaller implements AutoCloseable {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final BooleanSupplier listening;
   private int consecutiveTimeouts;
 
   public HttpCaller(Duration timeout) {
+    this(timeout, () -> true);
+  }
+
+  /**
+   * @param listening whether anything listens on the app's port; when the app is reached through
+   *     a relay, the relay's own port always accepts, and this keeps "connection refused" honest
+   */
+  public HttpCaller(Duration timeout, BooleanSupplier listening) {
     this.timeout = timeout;
+    this.listening = listening;
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL)
@@ -56,6 +67,9 @@ public final class HttpCaller implements AutoCloseable {
 
   private Exchange exchange(String method, String url, String body, String authorization) {
     long start = System.nanoTime();
+    if (!listening.getAsBoolean()) {
+      return new Exchange(null, new byte[0], "connection refused", elapsed(start));
+    }
     HttpRequest request;
     try {
       HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
