@@ -46,7 +46,8 @@ public record PostgresBinaries(Path home, String version) {
   static PostgresBinaries embedded() throws IOException {
     String version = embeddedVersion();
     Path home = PreparedOnce.ensure(CacheDirs.root().resolve("postgres-" + version),
-        dir -> Files.exists(dir.resolve(READY_MARKER)) && Files.isExecutable(dir.resolve("bin/postgres")),
+        // published by rename: a directory that exists is complete (older versions too)
+        dir -> Files.isExecutable(dir.resolve("bin/postgres")),
         staging -> {
           unpack(staging);
           Files.writeString(staging.resolve(READY_MARKER), version + "\n");
