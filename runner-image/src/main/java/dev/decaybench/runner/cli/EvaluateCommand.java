@@ -5,7 +5,9 @@ import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.TrialEvaluator;
+import dev.decaybench.runner.run.PackageSourceRecord;
 import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.task.TaskLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,7 +100,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     EvaluationRequest request = new EvaluationRequest(app, out, task, constraints, pgBin, sandbox,
         patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000,
         !noExtended, externalPostgres, trajectory);
-    TrialResult r = new TrialEvaluator().evaluate(request);
+    TrialResult r = PackageSourceRecord.record(new TrialEvaluator().evaluate(request),
+        TaskLoader.load(task, app), out.resolve("result.json"));
     if (terminationMessage != null) {
       java.nio.file.Files.writeString(terminationMessage, CompactResult.of(r).toJson());
     }

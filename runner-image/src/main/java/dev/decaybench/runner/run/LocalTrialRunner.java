@@ -49,7 +49,8 @@ public final class LocalTrialRunner {
       Path patch = trialDir.resolve("patch.diff");
       outcome = AgentPhase.run(agent, trial.id(), trial.task(), trial.repeat(), workspace, prompt,
           trialDir.resolve("trajectory.txt"), patch, spec.getAgent());
-      evaluator.evaluate(request(workspace, trialDir, taskFile, patch));
+      PackageSourceRecord.record(evaluator.evaluate(request(workspace, trialDir, taskFile, patch)),
+          trial.task(), trialDir.resolve("result.json"));
       return finish(trialDir, info(trial, TrialInfo.EVALUATED, outcome, null, start));
     } catch (IOException | RuntimeException e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What happened before the suite ran: setup commands, whether the app process was still alive,
- * and how the health check ended.
+ * how the health check ended and, for built-in Python tasks, where the app's packages came from
+ * ({@code index}: requirements.txt installed in set-up; {@code system}: the machine's own).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StartupInfo(
@@ -15,7 +16,19 @@ public record StartupInfo(
     String healthCheck,
     long healthWaitMs,
     long logBytes,
-    boolean logTruncated) {
+    boolean logTruncated,
+    String pythonPackages) {
+
+  /** Without a package source: non-Python tasks, and results written before it was recorded. */
+  public StartupInfo(List<CommandOutcome> setup, String runCommand, Integer appExitCode,
+      String healthCheck, long healthWaitMs, long logBytes, boolean logTruncated) {
+    this(setup, runCommand, appExitCode, healthCheck, healthWaitMs, logBytes, logTruncated, null);
+  }
+
+  public StartupInfo withPythonPackages(String source) {
+    return new StartupInfo(setup, runCommand, appExitCode, healthCheck, healthWaitMs, logBytes,
+        logTruncated, source);
+  }
 
   /** One setup command and how it ended. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -43,6 +43,13 @@ public record TrialResult(
         serverLogTail);
   }
 
+  /** The same result with other start-up facts (e.g. the Python package source added). */
+  public TrialResult withStartup(StartupInfo newStartup) {
+    return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
+        strictAPctPlus, extended, success, healthy, failure, harnessError, sandbox, newStartup,
+        requests, verifiers, timings, serverLogTail);
+  }
+
   /** True when every verifier passed (an empty list passes: an unconstrained task). */
   public static boolean allVerifiersPass(List<VerifierResult> verifiers) {
     return verifiers.stream().allMatch(VerifierResult::passed);
