@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +32,8 @@ final class ConduitModelServer implements AutoCloseable {
   /** How the model writes a file: the write_file tool, a run_shell heredoc, or a fenced block. */
   enum Style { WRITE_FILE, HEREDOC, FENCED }
 
-  /** One request as received. */
-  record Call(long atMillis, String authorization, JsonNode body) {}
+  /** One request as received, with the framework its prompt asks for. */
+  record Call(long atMillis, String framework, String authorization, JsonNode body) {}
 
   private record Failure(int status, Map<String, String> headers) {}
 
@@ -45,9 +46,9 @@ final class ConduitModelServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-  private final Deque<Failure> failFirst = new ConcurrentLinkedDeque<>();
+  private final Map<String, Deque<Failure>> failFirst = new ConcurrentHashMap<>();
+  private final Map<String, Failure> failAlways = new ConcurrentHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);
-  private volatile Failure failAlways;
   private volatile String refuseToolsFor = "";
   private volatile int stallAtStep = -1;
 
@@ -63,14 +64,18 @@ final class ConduitModelServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  /** The next call (in arrival order) fails with this status, then the script goes on. */
-  ConduitModelServer failFirst(int status, Map<String, String> headers) {
-    failFirst.add(new Failure(status, headers));
+  /** The next call for each framework's task fails with this status, then the script goes on. */
+  ConduitModelServer failFirst(int status, Map<String, String> headers, String... frameworks) {
+    for (String f : frameworks) {
+      failFirst.computeIfAbsent(f, k -> new ConcurrentLinkedDeque<>()).add(new Failure(status, headers));
+    }
     return this;
   }
 
-  ConduitModelServer failAlways(int status) {
-    failAlways = new Failure(status, Map.of());
+  ConduitModelServer failAlways(int status, String... frameworks) {
+    for (String f : frameworks) {
+      failAlways.put(f, new Failure(status, Map.of()));
+    }
     return this;
   }
 
@@ -97,34 +102,42 @@ final class ConduitModelServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      JsonNode body = JSON.readTree(ex.getRequestBody());
-      calls.add(new Call(System.currentTimeMillis(), ex.getRequestHeaders().getFirst("Authorization"), body));
-      Failure failure = failFirst.poll();
-      failure = failure != null ? failure : failAlways;
-      if (!ex.getRequestURI().getPath().equals("/v1/chat/completions")) {
-        send(ex, 404, Map.of(), error("no such route"));
-      } else if (failure != null) {
-        send(ex, failure.status(), failure.headers(), error("scripted failure " + failure.status()));
-      } else {
-        JsonNode messages = body.path("messages");
-        AppFiles app = AppFiles.forPrompt(prompt(messages));
-        if (app.framework().equals(refuseToolsFor) && body.has("tools")) {
-          send(ex, 400, Map.of(), error("this model does not support tools"));
-          return;
-        }
-        int step = turns(messages);
-        if (step == stallAtStep) {
-          closing.await(60, TimeUnit.SECONDS);
-          send(ex, 503, Map.of(), error("stalled"));
-          return;
-        }
-        send(ex, 200, Map.of(), reply(app, step).toString());
+      try {
+        answer(ex);
+      } catch (RuntimeException e) {
+        send(ex, 500, Map.of(), error("scripted model broke: " + e));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      send(ex, 500, Map.of(), error("scripted model broke: " + e));
     }
+  }
+
+  private void answer(HttpExchange ex) throws IOException, InterruptedException {
+    JsonNode body = JSON.readTree(ex.getRequestBody());
+    JsonNode messages = body.path("messages");
+    AppFiles app = AppFiles.forPrompt(prompt(messages));
+    calls.add(new Call(System.currentTimeMillis(), app.framework(),
+        ex.getRequestHeaders().getFirst("Authorization"), body));
+    Failure failure = failFirst.getOrDefault(app.framework(), new ConcurrentLinkedDeque<>()).poll();
+    failure = failure != null ? failure : failAlways.get(app.framework());
+    int step = turns(messages);
+    if (!ex.getRequestURI().getPath().equals("/v1/chat/completions")) {
+      send(ex, 404, Map.of(), error("no such route"));
+    } else if (failure != null) {
+      send(ex, failure.status(), failure.headers(), error("scripted failure " + failure.status()));
+    } else if (app.framework().equals(refuseToolsFor) && body.has("tools")) {
+      send(ex, 400, Map.of(), error("this model does not support tools"));
+    } else if (step == stallAtStep) {
+      closing.await(60, TimeUnit.SECONDS);
+      send(ex, 503, Map.of(), error("stalled"));
+    } else {
+      send(ex, 200, Map.of(), reply(app, step).toString());
+    }
+  }
+
+  /** The calls made for one framework's task, in order. */
+  List<Call> calls(String framework) {
+    return calls().stream().filter(c -> framework.equals(c.framework())).toList();
   }
 
   private ObjectNode reply(AppFiles app, int step) {
