@@ -37,7 +37,7 @@ class AgentLimitsTrialTest {
       TrialRuns runs = TrialRuns.run(tmp, TrialRuns.llmAgent(model, "maxSteps: " + HALF_WAY), BOTH, null);
 
       for (String task : BOTH) {
-        assertPartialAppEvaluated(runs, task, "step limit " + HALF_WAY + " reached");
+        assertPartialAppEvaluated(runs, task, "step limit " + HALF_WAY + " reached", "step-limit");
       }
     }
   }
@@ -49,7 +49,7 @@ class AgentLimitsTrialTest {
       TrialRuns runs = TrialRuns.run(tmp, TrialRuns.llmAgent(model, "timeoutSeconds: 8"), BOTH, null);
 
       for (String task : BOTH) {
-        assertPartialAppEvaluated(runs, task, "agent stopped at its time limit of 8 s");
+        assertPartialAppEvaluated(runs, task, "agent stopped at its time limit of 8 s", "time-limit");
       }
     }
   }
@@ -98,7 +98,7 @@ class AgentLimitsTrialTest {
         TrialResult r = runs.result(task);
         assertThat(r.aPct()).isZero();
         assertThat(r.healthy()).isFalse();
-        assertThat(r.failure()).isNotNull();
+        assertThat(r.failure().coarse()).as("nothing was written").isEqualTo("premature_termination");
       }
       for (String framework : List.of("Flask", "Express")) {
         List<Call> calls = model.calls(framework);
@@ -111,8 +111,12 @@ class AgentLimitsTrialTest {
     }
   }
 
-  /** The agent stopped after writing half the app; that half was evaluated and classified. */
-  private static void assertPartialAppEvaluated(TrialRuns runs, String task, String note) throws Exception {
+  /**
+   * The agent stopped after writing half the app; that half was evaluated and classified as
+   * premature termination by the rule that reads the agent's note, not as a start-up failure.
+   */
+  private static void assertPartialAppEvaluated(TrialRuns runs, String task, String note, String rule)
+      throws Exception {
     AppFiles app = task.equals(FLASK_TASK) ? AppFiles.FLASK : AppFiles.EXPRESS;
     TrialInfo info = runs.info(task);
     assertThat(info.status()).isEqualTo(TrialInfo.EVALUATED);
@@ -133,7 +137,7 @@ class AgentLimitsTrialTest {
     assertThat(r.assertions().total()).isEqualTo(290);
     assertThat(r.aPct()).isLessThan(100.0);
     assertThat(r.startup().setup()).extracting(c -> c.command()).contains("chmod +x run.sh");
-    assertThat(r.failure()).as("classified").isNotNull();
-    System.out.println("[e2e] " + task + " " + note + ": A% " + r.aPct() + " " + r.failure());
+    assertThat(r.failure().coarse()).isEqualTo("premature_termination");
+    assertThat(r.failure().rule()).isEqualTo(rule);
   }
 }
