@@ -96,9 +96,10 @@ public record PythonPackages(String source, String reason) {
    * {@value #TARGET}; a failed install is recorded and the system packages remain.
    */
   List<String> setupCmds() {
-    return fromIndex() ? List.of("[ ! -f requirements.txt ] || python3 -m pip install --quiet"
-        + " --disable-pip-version-check --no-input --timeout 20 --retries 1 --target " + TARGET
-        + " -r requirements.txt") : List.of();
+    // the root warning is noise in setup.log; an old pip ignores the variable it does not know
+    return fromIndex() ? List.of("[ ! -f requirements.txt ] || PIP_ROOT_USER_ACTION=ignore python3 -m pip"
+        + " install --quiet --disable-pip-version-check --no-input --timeout 20 --retries 1 --target "
+        + TARGET + " -r requirements.txt") : List.of();
   }
 
   /** The start command: the installed packages come first on the path of any python3. */
