@@ -104,6 +104,16 @@ final class AgentRules {
         .rows(f.requests.roots(), 3).list());
   }
 
+  /** time-limit: decaybench stopped the agent at its time limit; what it left is unfinished. */
+  static Verdict timeLimit(Facts f) {
+    if (f.trajectory.timeLimitLine == null || !outcomeFailed(f)) {
+      return null;
+    }
+    return Verdict.of(PREMATURE_TERMINATION, 0.8, new Evidence()
+        .add("trajectory: " + f.trajectory.timeLimitLine)
+        .rows(f.requests.roots(), 3).list());
+  }
+
   /** Whether at least one asserted request of the collection passed or answered 2xx. */
   static boolean somethingWorked(Facts f) {
     if (f.requests.rows().stream().anyMatch(r -> r.request().success2xx())) {

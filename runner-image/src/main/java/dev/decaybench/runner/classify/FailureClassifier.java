@@ -22,6 +22,7 @@ public final class FailureClassifier {
       new Rule("agent-aborted", AgentRules::aborted),
       new Rule("no-run-script", AgentRules::noRunScript),
       new Rule("step-limit", AgentRules::stepLimit),
+      new Rule("time-limit", AgentRules::timeLimit),
       new Rule("startup-no-answer", StartupRules::noAnswer),
       new Rule("stub-submitted", AgentRules::stubSubmitted),
       new Rule("verifier-only", OutcomeRules::verifierOnly),

@@ -22,6 +22,8 @@ final class TrajectoryFacts {
   private static final Pattern STEP_LIMIT = Pattern.compile(
       "LimitsExceeded|(?i:step limit|maximum number of (?:steps|turns|iterations)|max(?:imum)?[_ ]iterations"
       + "|reached the maximum|turn limit|MaxTurnsExceeded|too many steps)");
+  /** decaybench's own agents end a run that ran out of time with this note (trajectory, trial.json). */
+  private static final Pattern TIME_LIMIT = Pattern.compile("agent stopped at its time limit of \\d+ s");
   /**
    * How an agent run that died says so: the error name at the start of a line (as the harness
    * prints it), not anywhere in a command's output, where "InternalServerError" or "APIError"
@@ -48,6 +50,7 @@ final class TrajectoryFacts {
   boolean cycleSameOutput;
   boolean mostRepeatedSameOutput;
   String stepLimitLine;
+  String timeLimitLine;
   String abortLine;
   boolean submitted;
   private boolean submitAction;
@@ -76,6 +79,7 @@ final class TrajectoryFacts {
     String status = agentStatus == null ? "" : agentStatus;
     String ending = status + "\n" + lastBlocks(blocks, 2);
     f.stepLimitLine = firstLine(STEP_LIMIT, ending);
+    f.timeLimitLine = firstLine(TIME_LIMIT, ending);
     f.abortLine = firstLine(ABORT, ending);
     if (f.abortLine == null && !status.isBlank() && !NORMAL_END.matcher(status).find()) {
       f.abortLine = "agent exit status " + status.strip();

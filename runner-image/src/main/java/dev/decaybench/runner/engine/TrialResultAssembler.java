@@ -27,7 +27,8 @@ final class TrialResultAssembler {
     ExtendedResult extended = pod.extendedCounts() == null ? null
         : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
     StartupInfo startup = new StartupInfo(setup, task.runCommand(), pod.appExitCode(),
-        pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated(), pod.gaveUp());
+        pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated(),
+        task.pythonPackages(), pod.gaveUp());
     return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
         aPct, strict, strictPlus, extended, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
         timings, pod.serverLogTail());

@@ -1,8 +1,10 @@
 package dev.decaybench.runner.run;
 
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,19 +27,33 @@ public final class RunExecutor {
   /** What a finished (or interrupted) run did. */
   public record Outcome(int planned, int skipped, int executed, int crashed, boolean cancelled) {}
 
+  /** Makes the run's agent from its spec: {@link AgentFactory#create} unless a caller knows better. */
+  @FunctionalInterface
+  public interface AgentSource {
+    Agent create(AgentSpec spec, Path manifestDir);
+  }
+
   private final EvaluationRun run;
   private final Path manifestDir;
   private final Path outDir;
   private final int parallel;
   private final boolean resume;
+  private final AgentSource agents;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   public RunExecutor(EvaluationRun run, Path manifestDir, Path outDir, int parallel, boolean resume) {
+    this(run, manifestDir, outDir, parallel, resume, AgentFactory::create);
+  }
+
+  /** With an agent made elsewhere (e.g. an llm agent with other retry settings). */
+  public RunExecutor(EvaluationRun run, Path manifestDir, Path outDir, int parallel, boolean resume,
+      AgentSource agents) {
     this.run = run;
     this.manifestDir = manifestDir;
     this.outDir = outDir;
     this.parallel = parallel;
     this.resume = resume;
+    this.agents = agents;
   }
 
   public Outcome execute(Progress.Factory progressFactory) throws IOException, InterruptedException {
@@ -56,7 +72,7 @@ public final class RunExecutor {
       }
     }
     Progress progress = progressFactory.create(todo.size());
-    LocalTrialRunner runner = new LocalTrialRunner(AgentFactory.create(run.getSpec().getAgent(), manifestDir),
+    LocalTrialRunner runner = new LocalTrialRunner(agents.create(run.getSpec().getAgent(), manifestDir),
         run.getSpec());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
     Thread onCtrlC = new Thread(() -> {

@@ -15,7 +15,7 @@ import java.util.List;
 public final class TrialWorkspace {
 
   private static final String EXCLUDES = String.join("\n", "node_modules/", "__pycache__/", "*.pyc",
-      ".venv/", "venv/", ".npm/", ".cache/", "") ;
+      ".venv/", "venv/", ".npm/", ".cache/", ".python-packages/", "");
 
   private TrialWorkspace() {}
 

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.task;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,19 @@ public final class Frameworks {
       return node() ? 3000 : 8080;
     }
 
-    public List<String> setupCmds() {
-      return node() ? List.of("npm install --no-audit --no-fund --prefer-offline") : List.of();
+    /**
+     * As the paper's tasks: install the dependencies, then make {@code run.sh} executable (agents
+     * write it with a file tool or a heredoc, which leave it at mode 644).
+     */
+    public List<String> setupCmds(PythonPackages packages) {
+      List<String> cmds = new ArrayList<>(node()
+          ? List.of("npm install --no-audit --no-fund --prefer-offline") : packages.setupCmds());
+      cmds.add("chmod +x run.sh");
+      return List.copyOf(cmds);
+    }
+
+    public List<String> runCmds(PythonPackages packages) {
+      return List.of(node() ? "./run.sh" : packages.runCmd());
     }
   }
 

@@ -26,19 +26,28 @@ public final class TaskCatalog {
 
   private TaskCatalog() {}
 
+  /** The suite with this process's Python package source ({@link PythonPackages#current()}). */
   public static List<TaskDefinition> all() {
+    return all(PythonPackages.current());
+  }
+
+  public static List<TaskDefinition> all(PythonPackages packages) {
     List<TaskDefinition> out = new ArrayList<>();
     for (Frameworks.Framework f : Frameworks.ALL) {
       for (List<String> v : VARIANTS) {
-        out.add(task(f, v.stream().map(c -> c.equals("ORM") ? f.orm() : c).toList()));
+        out.add(task(f, v.stream().map(c -> c.equals("ORM") ? f.orm() : c).toList(), packages));
       }
     }
     return out;
   }
 
   public static Optional<TaskDefinition> byName(String name) {
+    return byName(name, PythonPackages.current());
+  }
+
+  public static Optional<TaskDefinition> byName(String name, PythonPackages packages) {
     String n = name.replaceFirst("^(uv|node)-", "");
-    return all().stream().filter(t -> t.name().equals(n)).findFirst();
+    return all(packages).stream().filter(t -> t.name().equals(n)).findFirst();
   }
 
   /** Names of the variants, as in task names: {@code unconstrained}, {@code postgres-sqlalchemy}, ... */
@@ -47,15 +56,17 @@ public final class TaskCatalog {
         : String.join("-", v.stream().map(c -> c.equals("ORM") ? orm : c).toList())).toList();
   }
 
-  static TaskDefinition task(Frameworks.Framework f, List<String> constraints) {
+  static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
     String variant = constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
     return new TaskDefinition(f.id() + "-openapi-" + variant, SUITE, f.id(), constraints, f.port(),
-        "/api", "/api/health-check", f.setupCmds(), List.of("./run.sh"), null, prompt(f, constraints));
+        "/api", "/api/health-check", f.setupCmds(packages), f.runCmds(packages), null,
+        prompt(f, constraints, packages), f.node() ? null : packages.source());
   }
 
-  static String prompt(Frameworks.Framework f, List<String> constraints) {
+  static String prompt(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
     StringBuilder p = new StringBuilder(section("intro")).append('\n');
-    p.append(section(f.node() ? "requirements-node" : "requirements-python")).append('\n');
+    p.append(f.node() ? section("requirements-node") : section("requirements-python")
+        .replace("{{PYTHON_PACKAGES}}", section("packages-" + packages.source()).strip())).append('\n');
     if (constraints.contains("clean_architecture")) {
       p.append(section("architecture")).append('\n');
     }

@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * A task in decaybench's own format (docs/task-format.md): what the agent is asked to build and
  * how the evaluator sets up, starts and reaches the result. The paper's task JSON is read into
- * the same shape.
+ * the same shape. {@code pythonPackages} is set on built-in Python tasks only: {@code index} or
+ * {@code system}, where their packages come from ({@link PythonPackages}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "suite", "framework", "constraints", "level", "port", "baseUrl",
-    "healthcheckEndpoint", "setupCmds", "runCmds", "repo", "prompt"})
+    "healthcheckEndpoint", "setupCmds", "runCmds", "pythonPackages", "repo", "prompt"})
 public record TaskDefinition(
     String name,
     String suite,
@@ -24,11 +25,20 @@ public record TaskDefinition(
     List<String> setupCmds,
     List<String> runCmds,
     Repo repo,
-    String prompt) {
+    String prompt,
+    String pythonPackages) {
 
   /** For feature tasks: the repository the agent starts from (the paper's removal patch is named, not included). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Repo(String url, String commit, String patch) {}
+
+  /** A task without a package choice: every non-Python task, and Python tasks from files. */
+  public TaskDefinition(String name, String suite, String framework, List<String> constraints, int port,
+      String baseUrl, String healthcheckEndpoint, List<String> setupCmds, List<String> runCmds,
+      Repo repo, String prompt) {
+    this(name, suite, framework, constraints, port, baseUrl, healthcheckEndpoint, setupCmds, runCmds,
+        repo, prompt, null);
+  }
 
   /** Fills what a hand-written task file may leave out. */
   public TaskDefinition {
@@ -56,7 +66,7 @@ public record TaskDefinition(
 
   public TaskDefinition withConstraints(List<String> newConstraints) {
     return new TaskDefinition(name, suite, framework, List.copyOf(newConstraints), port, baseUrl,
-        healthcheckEndpoint, setupCmds, runCmds, repo, prompt);
+        healthcheckEndpoint, setupCmds, runCmds, repo, prompt, pythonPackages);
   }
 
   @JsonIgnore

@@ -14,9 +14,12 @@ import java.util.Set;
  */
 public final class TreeWalk {
 
-  /** Directories that hold dependencies, caches or VCS data, never the agent's own code. */
+  /**
+   * Directories that hold dependencies, caches or VCS data, never the agent's own code
+   * ({@code .python-packages}: where set-up installs requirements.txt, PythonPackages.TARGET).
+   */
   public static final Set<String> NOT_APP_CODE = Set.of(".git", "node_modules", "__pycache__",
-      ".venv", "venv", ".pytest_cache", ".mypy_cache", ".npm", ".cache");
+      ".venv", "venv", ".pytest_cache", ".mypy_cache", ".npm", ".cache", ".python-packages");
 
   /** Receives each regular file with its path relative to the root ('/'-separated). */
   @FunctionalInterface

@@ -48,6 +48,8 @@ class ClassifierRulesTest {
     m.put("agent-aborted", new Object[] {sample(NO_CSV).status("ContextWindowExceededError"), "premature_termination", null});
     m.put("no-run-script", new Object[] {sample(NO_CSV).log("/bin/sh: 1: ./run.sh: not found"), "premature_termination", null});
     m.put("step-limit", new Object[] {sample(NO_CSV).trajectory(varied), "premature_termination", null});
+    m.put("time-limit", new Object[] {sample(allUnanswered()).log("ModuleNotFoundError: No module named 'routes'")
+        .trajectory("--- end: not finished after 16 step(s); agent stopped at its time limit of 8 s"), "premature_termination", null});
     m.put("startup-no-answer", new Object[] {sample(allUnanswered()).log("ModuleNotFoundError: No module named 'jwt'"),
         "server_startup_failure", null});
     m.put("stub-submitted", new Object[] {sample(stub), "premature_termination", null});

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.runner.cli.DecaybenchCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,38 @@ class TaskCatalogTest {
         .doesNotContain("{{", "host `postgres`");
     TaskDefinition free = TaskCatalog.byName("uv-flask-openapi-unconstrained").orElseThrow();
     assertThat(free.prompt()).doesNotContain("(required)").contains("port **8080**");
+  }
+
+  @Test
+  void everyBuiltInTaskMakesRunShExecutableAfterInstallingLikeThePaper() {
+    for (PythonPackages packages : List.of(PythonPackages.index("test"), PythonPackages.system("test"))) {
+      assertThat(TaskCatalog.all(packages)).allSatisfy(t -> {
+        assertThat(t.setupCmds()).as(t.name()).last().isEqualTo("chmod +x run.sh");
+        assertThat(t.runCommand()).as(t.name()).endsWith("./run.sh");
+      });
+    }
+    TaskDefinition koa = TaskCatalog.byName("koa-openapi-unconstrained").orElseThrow();
+    assertThat(koa.setupCmds()).containsExactly("npm install --no-audit --no-fund --prefer-offline", "chmod +x run.sh");
+    assertThat(koa.pythonPackages()).isNull();
+    assertThat(koa.prompt()).doesNotContain("package index").contains("starts it as `./run.sh`");
+  }
+
+  @Test
+  void pythonTasksInstallRequirementsFromTheIndexOrSayThePromptThatOnlySystemPackagesExist() {
+    TaskDefinition index = TaskCatalog.byName("django-openapi-postgres", PythonPackages.index("test")).orElseThrow();
+    assertThat(index.pythonPackages()).isEqualTo("index");
+    assertThat(index.setupCmds()).hasSize(2);
+    assertThat(index.setupCmds().get(0)).contains("pip install", "--target .python-packages", "-r requirements.txt");
+    assertThat(index.runCommand()).startsWith("PYTHONPATH=\"$PWD/.python-packages");
+    assertThat(index.prompt()).contains("`pip install -r\n  requirements.txt` installs your packages")
+        .doesNotContain("{{");
+
+    TaskDefinition system = TaskCatalog.byName("django-openapi-postgres", PythonPackages.system("test")).orElseThrow();
+    assertThat(system.pythonPackages()).isEqualTo("system");
+    assertThat(system.setupCmds()).containsExactly("chmod +x run.sh");
+    assertThat(system.runCommand()).isEqualTo("./run.sh");
+    assertThat(system.prompt()).contains("This run installs nothing from a package index",
+        "`requirements.txt` is not installed").doesNotContain("pip install", "{{");
   }
 
   @Test

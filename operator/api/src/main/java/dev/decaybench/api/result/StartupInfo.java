@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * What happened before the suite ran: setup commands, whether the app process was still alive,
- * and how the health check ended; {@code stoppedAnswering} is set when the suite gave up on an
- * app that let several requests in a row time out.
+ * how the health check ended, for built-in Python tasks where the app's packages came from
+ * ({@code index}: requirements.txt installed in set-up; {@code system}: the machine's own), and
+ * {@code stoppedAnswering} when the suite gave up on an app that let several requests in a row
+ * time out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StartupInfo(
@@ -17,11 +19,13 @@ public record StartupInfo(
     long healthWaitMs,
     long logBytes,
     boolean logTruncated,
+    String pythonPackages,
     String stoppedAnswering) {
 
+  /** Without a package source: non-Python tasks, and results written before it was recorded. */
   public StartupInfo(List<CommandOutcome> setup, String runCommand, Integer appExitCode,
       String healthCheck, long healthWaitMs, long logBytes, boolean logTruncated) {
-    this(setup, runCommand, appExitCode, healthCheck, healthWaitMs, logBytes, logTruncated, null);
+    this(setup, runCommand, appExitCode, healthCheck, healthWaitMs, logBytes, logTruncated, null, null);
   }
 
   /** One setup command and how it ended. */

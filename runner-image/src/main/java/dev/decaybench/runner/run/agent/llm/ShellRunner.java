@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ShellRunner {
 
-  /** How a command ended: exit code (null if it was stopped at its time limit) and its output. */
-  record Result(Integer exitCode, String output, boolean timedOut) {}
+  /**
+   * How a command ended: exit code (null if it was stopped at its time limit), its output as
+   * kept (head and tail), and how many bytes it printed in all.
+   */
+  record Result(Integer exitCode, String output, boolean timedOut, long outputBytes, boolean cut) {}
 
   private static final boolean SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"))
       || Files.isExecutable(Path.of("/bin/setsid"));
@@ -58,7 +61,7 @@ final class ShellRunner {
       drain.join(3000);
     }
     String out = ApiKeys.redact(log.text(), apiKey);
-    return ended ? new Result(p.exitValue(), out, false) : new Result(null, out, true);
+    return new Result(ended ? p.exitValue() : null, out, !ended, log.totalBytes(), log.truncated());
   }
 
   /** The agent's environment minus secrets and the key, plus settings that keep tools quiet. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,12 +96,22 @@ final class ToolBox {
     }
     try {
       ShellRunner.Result r = shell.run(command, timeoutSeconds);
-      String head = r.timedOut() ? "stopped at the time limit of " + timeoutSeconds + " s (exit code none)"
-          : "exit code " + r.exitCode();
-      return new Result(head + "\n" + r.output(), r.timedOut() || r.exitCode() != 0, false);
+      return new Result(shellSummary(r, timeoutSeconds) + "\n" + r.output(),
+          r.timedOut() || r.exitCode() != 0, false);
     } catch (IOException e) {
       return error("could not run the command: " + e.getMessage());
     }
+  }
+
+  /** The first line a model reads: how the command ended and how much of its output it sees. */
+  private static String shellSummary(ShellRunner.Result r, long timeoutSeconds) {
+    String end = r.timedOut() ? "stopped at the time limit of " + timeoutSeconds + " s (exit code none)"
+        : "exit code " + r.exitCode();
+    if (r.outputBytes() == 0) {
+      return end + ", no output";
+    }
+    return end + ", " + r.outputBytes() + " bytes of output" + (r.cut()
+        ? " (only its head and tail are shown: the middle is cut)" : "");
   }
 
   Result writeFile(String path, String content) {
@@ -118,10 +129,25 @@ final class ToolBox {
       Files.createDirectories(target.getParent());
       insideWorkspace(path); // again, now that the directories exist: no symlink escape
       Files.write(target, bytes);
-      return new Result("wrote " + bytes.length + " bytes to " + workspace.relativize(target), false, false);
+      String rel = workspace.relativize(target).toString();
+      return new Result("wrote " + bytes.length + " bytes to " + rel + modeNote(target, rel, content),
+          false, false);
     } catch (IOException | IllegalArgumentException e) {
       return error("not written: " + e.getMessage());
     }
+  }
+
+  /**
+   * A script the model may mean to run as {@code ./name} is told that it cannot: files are
+   * written with mode 644, as by an editor or a heredoc.
+   */
+  private static String modeNote(Path file, String rel, String content) throws IOException {
+    if (!(content.startsWith("#!") || rel.endsWith(".sh")) || Files.isExecutable(file)) {
+      return "";
+    }
+    return " (mode " + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+        + ", not executable: `./" + rel + "` is refused with Permission denied; run it with `bash "
+        + rel + "` or `chmod +x " + rel + "` first)";
   }
 
   /**
