@@ -25,6 +25,14 @@ public final class HealthCheck {
       .build();
 
   public Outcome await(String url, long timeoutMillis, BooleanSupplier appAlive) {
+    return await(url, timeoutMillis, appAlive, () -> true);
+  }
+
+  /**
+   * @param listening whether the app listens on its port yet; while it does not, no request is
+   *     sent (through a relay every attempt would otherwise cost a connection on both sides)
+   */
+  public Outcome await(String url, long timeoutMillis, BooleanSupplier appAlive, BooleanSupplier listening) {
     long start = System.currentTimeMillis();
     long exitSeen = -1;
     String last = "no answer";
@@ -42,14 +50,10 @@ public final class HealthCheck {
         }
       }
       try {
-        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
+        last = listening.getAsBoolean() ? ask(url) : "ConnectException";
+        if (last == null) {
           return new Outcome(true, "healthy", System.currentTimeMillis() - start);
         }
-        last = "HTTP " + r.statusCode();
-      } catch (java.io.IOException e) {
-        last = e.getClass().getSimpleName();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Outcome(false, "interrupted", System.currentTimeMillis() - start);
@@ -60,6 +64,17 @@ public final class HealthCheck {
         Thread.currentThread().interrupt();
         return new Outcome(false, "interrupted", System.currentTimeMillis() - start);
       }
+    }
+  }
+
+  /** Null when the app answered 200, else what came back instead. */
+  private String ask(String url) throws InterruptedException {
+    try {
+      HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url))
+          .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
+    } catch (java.io.IOException e) {
+      return e.getClass().getSimpleName();
     }
   }
 }

@@ -62,7 +62,7 @@ final class ServicePhase {
         app = AppProcess.start(sandbox, spec.runCommand(), spec.appEnv(), log);
         AppProcess running = app;
         health = new HealthCheck().await(base + spec.healthPath(), spec.healthTimeoutMillis(),
-            running::isAlive);
+            running::isAlive, sandbox::appListening);
       } catch (IOException e) {
         log.append("[decaybench] could not start the run command: " + e.getMessage() + "\n");
         health = new HealthCheck.Outcome(false, "run command could not start: " + e.getMessage(), 0);

@@ -57,9 +57,9 @@ public final class NamespaceSandbox implements TrialSandbox {
     int uid = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
     scratch.handTo(uid);
     Files.writeString(scratch.hostsFile(), HOSTS);
-    TrialCgroup cgroup = TrialCgroup.create(scratch.root().getFileName().toString(), limits);
+    TrialCgroup cgroup = TrialCgroup.create(scratch.root(), limits);
     Process pause = new ProcessBuilder(bwrap, "--die-with-parent", "--unshare-net", "--unshare-ipc",
-        "--ro-bind", "/", "/", "--", "/bin/cat").redirectErrorStream(true).start();
+        "--unshare-pid", "--ro-bind", "/", "/", "--", "/bin/cat").redirectErrorStream(true).start();
     try {
       Path netns = ownNetworkNamespace(pause);
       return new NamespaceSandbox(bwrap, scratch, taskPort, uid, hidden, limits, cgroup, pause, netns);
@@ -131,10 +131,15 @@ public final class NamespaceSandbox implements TrialSandbox {
 
   @Override
   public Process startApp(String runCommand, Map<String, String> env) throws IOException {
-    Process forwarder = track(new ProcessBuilder(inNetns(RunAs.dropTo(RunAs.NOBODY, List.of("socat",
+    // in a PID namespace of its own, so that its per-connection children are reaped when it stops
+    List<String> forward = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid"));
+    forward.addAll(new SandboxMounts(hidden).writable(scratch.sockets()).args());
+    forward.add("--");
+    forward.addAll(RunAs.dropTo(RunAs.NOBODY, List.of("socat",
         "UNIX-LISTEN:" + scratch.sockets().resolve(APP_SOCKET) + ",fork,unlink-early",
-        "TCP:127.0.0.1:" + appPort)))).redirectErrorStream(true).redirectOutput(
-            ProcessBuilder.Redirect.DISCARD).start());
+        "TCP:127.0.0.1:" + appPort)));
+    Process forwarder = track(new ProcessBuilder(inNetns(forward)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     forwarder.getOutputStream().close();
     List<String> cmd = untrusted(true, List.of("bash", "-c", runCommand));
     return track(SandboxEnvironment.apply(new ProcessBuilder(cmd), env).directory(scratch.workspace().toFile())

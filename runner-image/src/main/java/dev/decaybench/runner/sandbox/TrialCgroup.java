@@ -24,7 +24,10 @@ final class TrialCgroup implements AutoCloseable {
     this.v2 = v2;
   }
 
-  static TrialCgroup create(String name, TrialLimits limits) {
+  /** A group named after the trial's scratch directory {@code scratch}. */
+  static TrialCgroup create(Path scratch, TrialLimits limits) {
+    String name = scratch.getFileName().toString();
+    sweepAbandoned(scratch.getParent());
     try {
       return Files.exists(ROOT.resolve("cgroup.controllers")) ? createV2(name, limits) : createV1(name, limits);
     } catch (IOException | RuntimeException e) {
@@ -103,6 +106,26 @@ final class TrialCgroup implements AutoCloseable {
       // not this hierarchy's file
     }
     return 0;
+  }
+
+  /**
+   * Removes empty groups of trials whose evaluating process was killed (no finally ran): they
+   * hold nothing, but would pile up. A group is abandoned once its scratch directory is gone
+   * (the scratch sweeper removes those of dead processes); a new trial's empty group is not.
+   */
+  private static void sweepAbandoned(Path scratchParent) {
+    for (Path hierarchy : List.of(ROOT, ROOT.resolve("memory"), ROOT.resolve("pids"), ROOT.resolve("cpu"))) {
+      try (var groups = Files.list(hierarchy.resolve(PARENT))) {
+        for (Path g : groups.filter(Files::isDirectory).toList()) {
+          if (!Files.exists(scratchParent.resolve(g.getFileName().toString()))
+              && Files.readString(g.resolve("cgroup.procs")).isBlank()) {
+            rmdirFails(g);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // no such hierarchy here, or a group in use
+      }
+    }
   }
 
   /** Kills whatever is still in the group (a process that escaped its parent) and removes it. */

@@ -8,7 +8,10 @@ public record TrialLimits(long memoryBytes, int processes, double cpus, long fil
 
   public static final TrialLimits DEFAULT = new TrialLimits(4L << 30, 1024, 0, 1L << 30);
 
-  /** Reads {@code DECAYBENCH_TRIAL_MEMORY_MB}, {@code _PIDS}, {@code _CPUS}, {@code _FILE_MB}. */
+  /**
+   * Reads {@code DECAYBENCH_TRIAL_MEMORY_MB}, {@code _PIDS}, {@code _CPUS}, {@code _FILE_MB} from
+   * the environment (a system property of the same name wins, for embedding and tests).
+   */
   public static TrialLimits fromEnvironment() {
     return new TrialLimits(
         mb("DECAYBENCH_TRIAL_MEMORY_MB", DEFAULT.memoryBytes),
@@ -28,7 +31,7 @@ public record TrialLimits(long memoryBytes, int processes, double cpus, long fil
   }
 
   private static double number(String name, double fallback) {
-    String v = System.getenv(name);
+    String v = System.getProperty(name, System.getenv(name));
     if (v == null || v.isBlank()) {
       return fallback;
     }

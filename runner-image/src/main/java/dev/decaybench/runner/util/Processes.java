@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Small helpers for child processes: run to completion, and stop a whole process tree. */
@@ -77,29 +78,56 @@ public final class Processes {
 
   /**
    * Asks a process and all its descendants to stop (SIGTERM), then kills what is left after
-   * {@code graceMillis}.
+   * {@code graceMillis}. A bubblewrap sandbox with its own PID namespace is stopped from the
+   * inside out: its init process reaps everything in the namespace and bubblewrap then exits,
+   * so nothing is orphaned (on machines whose PID 1 never reaps, an orphan stays a zombie).
    */
   public static void stopTree(ProcessHandle root, long graceMillis) {
+    Optional<ProcessHandle> nsInit = isBwrap(root) ? root.children().filter(Processes::isBwrap).findFirst()
+        : Optional.empty();
+    if (nsInit.isPresent()) {
+      if (graceMillis > 0) {
+        nsInit.get().descendants().forEach(ProcessHandle::destroy);
+        awaitExit(root, graceMillis);
+      }
+      nsInit.get().destroyForcibly();
+      if (awaitExit(root, 2000)) {
+        return;
+      }
+    }
     List<ProcessHandle> all = new java.util.ArrayList<>(root.descendants().toList());
     all.add(0, root);
     if (graceMillis > 0) {
       all.forEach(ProcessHandle::destroy);
       long deadline = System.currentTimeMillis() + graceMillis;
       for (ProcessHandle h : all) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0) {
+        if (!awaitExit(h, deadline - System.currentTimeMillis())) {
           break;
-        }
-        try {
-          h.onExit().get(left, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-          // still running: killed below
         }
       }
     }
     // Descendants may have forked while we waited.
     root.descendants().forEach(ProcessHandle::destroyForcibly);
     all.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static boolean isBwrap(ProcessHandle h) {
+    return h.info().command().orElse("").endsWith("/bwrap");
+  }
+
+  private static boolean awaitExit(ProcessHandle h, long millis) {
+    if (millis <= 0) {
+      return !h.isAlive();
+    }
+    try {
+      h.onExit().get(millis, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Sends a signal by name (e.g. QUIT) through kill(1): Java offers only TERM and KILL. */
