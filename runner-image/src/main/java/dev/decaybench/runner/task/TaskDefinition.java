@@ -59,11 +59,6 @@ public record TaskDefinition(
     return constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
   }
 
-  public TaskDefinition withConstraints(List<String> newConstraints) {
-    return new TaskDefinition(name, suite, framework, List.copyOf(newConstraints), port, baseUrl,
-        healthcheckEndpoint, setupCmds, runCmds, repo, prompt);
-  }
-
   @JsonIgnore
   public String runCommand() {
     return String.join(" && ", runCmds);
