@@ -17,12 +17,14 @@ public final class FailureClassifier {
   /** The rules in the order they are tried. Ids are documented in docs/failure-taxonomy.md. */
   static final List<Rule> RULES = List.of(
       new Rule("harness-error", OutcomeRules::harnessError),
+      new Rule("setup-unreachable", SetupRules::unreachable),
       new Rule("no-evidence", OutcomeRules::noEvidence),
       new Rule("agent-loop", AgentRules::loop),
       new Rule("agent-aborted", AgentRules::aborted),
       new Rule("no-run-script", AgentRules::noRunScript),
       new Rule("step-limit", AgentRules::stepLimit),
       new Rule("time-limit", AgentRules::timeLimit),
+      new Rule("setup-failed", SetupRules::failed),
       new Rule("startup-no-answer", StartupRules::noAnswer),
       new Rule("stub-submitted", AgentRules::stubSubmitted),
       new Rule("verifier-only", OutcomeRules::verifierOnly),

@@ -70,9 +70,12 @@ final class SampleReader {
     }
     String status = firstNonNull(text(n.path("agent_status")), text(n.path("exit_status")), traj.status());
     Boolean healthy = n.path("healthy").isBoolean() ? n.path("healthy").asBoolean() : null;
+    int setupExit = n.path("setup_exit_code").asInt(0);
+    List<String> notes = setupExit == 0 ? List.of()
+        : List.of(SetupRules.note(setupExit, firstNonNull(text(n.path("setup_command")), "set-up")));
     return new TrialEvidence(src, text(n.path("task")), parsed.requests(), false, parsed.suiteRan(),
         text(n.path("server_log")), text(n.path("setup_log")), traj.text(), status, verifiers, healthy,
-        List.of(), text(n.path("harness_error")), null, problems);
+        notes, text(n.path("harness_error")), null, problems);
   }
 
   private static TrajectoryText.Loaded trajectory(JsonNode t) {

@@ -89,12 +89,16 @@ final class TrialDirectoryReader {
           v.path("reason").asText(""), text(v.path("source"))));
     }
     List<String> notes = new ArrayList<>();
+    StringBuilder failedOutput = new StringBuilder();
     JsonNode startup = res.path("startup");
     for (JsonNode c : startup.path("setup")) {
       if (c.path("exitCode").isNumber() && c.path("exitCode").asInt() != 0) {
-        notes.add("setup command failed (exit " + c.path("exitCode").asInt() + "): " + c.path("command").asText("?"));
+        notes.add(SetupRules.note(c.path("exitCode").asInt(), c.path("command").asText("?")));
+        failedOutput.append(c.path("outputTail").asText("")).append('\n');
       }
     }
+    // without setup.log (a result in memory) the failed commands' output tails stand in for it
+    String setup = setupLog.isBlank() ? failedOutput.toString().strip() : setupLog;
     if (startup.path("appExitCode").isNumber()) {
       notes.add("app process exited with code " + startup.path("appExitCode").asInt());
     }
@@ -104,7 +108,7 @@ final class TrialDirectoryReader {
     Boolean healthy = res.path("healthy").isBoolean() ? res.path("healthy").asBoolean() : null;
     Boolean suiteRan = res.path("requests").isArray() ? !requests.isEmpty() : null;
     return new TrialEvidence(source, text(res.path("task")), requests, res.path("requests").isArray(),
-        suiteRan, log, setupLog, trajectory.text(), trajectory.status(), verifiers, healthy, notes,
+        suiteRan, log, setup, trajectory.text(), trajectory.status(), verifiers, healthy, notes,
         text(res.path("harnessError")), workspace, problems);
   }
 

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.cli;
 
+import dev.decaybench.runner.task.TaskException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +9,9 @@ import picocli.CommandLine.Command;
     description = "Measures how coding agents' backend services decay under structural constraints.",
     subcommands = {EvaluateCommand.class, RunCommand.class, TasksCommand.class, PrepareCommand.class, AgentCommand.class, ReportCommand.class, CompareCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
 public final class DecaybenchCli implements Runnable {
+
+  /** Exit code for a mistake in what the user gave: options, a task name or a task file. */
+  public static final int USAGE_ERROR = 2;
 
   /** Exit code for a harness error: the evaluation itself could not be done. */
   public static final int HARNESS_ERROR = 3;
@@ -23,7 +27,8 @@ public final class DecaybenchCli implements Runnable {
           if (System.getenv("DECAYBENCH_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
           }
-          return HARNESS_ERROR;
+          // a task that cannot be read is the user's input, like a bad option
+          return ex instanceof TaskException ? USAGE_ERROR : HARNESS_ERROR;
         })
         .execute(args);
   }

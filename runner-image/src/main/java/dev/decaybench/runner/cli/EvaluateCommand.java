@@ -2,10 +2,10 @@ package dev.decaybench.runner.cli;
 
 import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.task.TaskOverrides;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,10 +17,27 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code decaybench evaluate}: score one app like the paper and write result.json. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"Scores one Conduit service: fresh PostgreSQL, the app, the paper's 290-assertion",
-        "suite and the constraint verifiers, in a sandbox of its own. Writes result.json, server.log",
-        "and the Cucumber JSON / JUnit XML reports to --out.",
-        "Exit code 0 whenever the evaluation worked, whatever the score; 3 on a harness error."})
+    description = {"Scores one Conduit service: fresh PostgreSQL, the app, the paper's",
+        "290-assertion suite and the constraint verifiers, in a sandbox of its own.",
+        "Writes result.json, server.log, setup.log and the Cucumber reports to --out.",
+        "",
+        "Without --task the app is a custom task:",
+        "  port      3000 if the app has a package.json (Node), else 8080 (Python);",
+        "            the app is also told its port in PORT",
+        "  set-up    npm install --no-audit --no-fund --prefer-offline for Node,",
+        "            none for Python",
+        "  run       ./run.sh, in the foreground",
+        "  checks    no constraints (give --constraints); health GET /api/health-check",
+        "--setup, --run and --port replace these defaults, and a task's own.",
+        "",
+        "Set-up commands run with bash in a copy of the app, with network access,",
+        "before the sandbox starts. A set-up command that fails is printed with its",
+        "exit code and the end of its output; the app is still scored, but the trial",
+        "is not a success.",
+        "",
+        "Exit codes: 0 the evaluation worked, whatever the score; 2 a bad option or a",
+        "task that cannot be read; 3 a harness error.",
+        ""})
 public final class EvaluateCommand implements Callable<Integer> {
 
   @Spec
@@ -42,6 +59,19 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Constraints to verify (overrides the task's): clean_architecture, postgres, "
           + "sqlite, sqlalchemy, sequelize.")
   List<String> constraints;
+
+  @Option(names = "--setup", paramLabel = "CMD",
+      description = "A set-up command, run with bash in the app's copy before the app starts "
+          + "(repeatable, in order; replaces the task's; --setup '' runs none).")
+  List<String> setup;
+
+  @Option(names = "--run", paramLabel = "CMD",
+      description = "The command that starts the app in the foreground (default: the task's, else ./run.sh).")
+  String run;
+
+  @Option(names = "--port", paramLabel = "N",
+      description = "The port the app listens on (default: the task's, else 3000 for Node, 8080 otherwise).")
+  Integer port;
 
   @Option(names = "--pg-bin", paramLabel = "DIR",
       description = "PostgreSQL bin directory to use instead of the embedded binaries.")
@@ -97,36 +127,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
       }
     }
-    EvaluationRequest request = new EvaluationRequest(app, out, task, constraints, pgBin, sandbox,
+    if (port != null && (port < 1 || port > 65535)) {
+      throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535, not " + port);
+    }
+    if (run != null && run.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--run needs a command");
+    }
+    List<String> setupCmds = setup == null ? null : setup.stream().filter(c -> !c.isBlank()).toList();
+    TaskOverrides overrides = new TaskOverrides(constraints, setupCmds, run, port);
+    EvaluationRequest request = new EvaluationRequest(app, out, task, overrides, pgBin, sandbox,
         patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000,
         !noExtended, externalPostgres, trajectory);
     TrialResult r = new TrialEvaluator().evaluate(request);
     if (terminationMessage != null) {
       java.nio.file.Files.writeString(terminationMessage, CompactResult.of(r).toJson());
     }
-    spec.commandLine().getOut().println(summary(r, out));
+    spec.commandLine().getOut().println(EvaluationSummary.of(r, out));
     return 0;
-  }
-
-  static String summary(TrialResult r, Path out) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%s  A%% %.2f (%d/%d)  strict A%% %.2f  %s  %s%n", r.task(), r.aPct(),
-        r.assertions().passed(), r.assertions().total(), r.strictAPct(),
-        r.healthy() ? "healthy" : "NOT HEALTHY (" + r.startup().healthCheck() + ")",
-        r.success() ? "SUCCESS" : "failed"));
-    if (r.extended() != null) {
-      sb.append(String.format("  extended suite %d/%d  strict A%% plus %.2f%n", r.extended().passed(),
-          r.extended().total(), r.strictAPctPlus()));
-    }
-    if (r.failure() != null) {
-      sb.append(String.format("  failure %s%s (rule %s)%n", r.failure().coarse(),
-          r.failure().subcategory() == null ? "" : " / " + r.failure().subcategory(), r.failure().rule()));
-    }
-    for (VerifierResult v : r.verifiers()) {
-      sb.append(String.format("  verifier %-18s %s  %s%n", v.name(), v.passed() ? "pass" : "FAIL", v.reason()));
-    }
-    sb.append(String.format("  sandbox %s, %d ms total -> %s", r.sandbox().mode(), r.timings().total(),
-        out.resolve("result.json")));
-    return sb.toString();
   }
 }

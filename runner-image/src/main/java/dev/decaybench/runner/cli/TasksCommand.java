@@ -2,6 +2,7 @@ package dev.decaybench.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.task.Frameworks;
 import dev.decaybench.runner.task.TaskCatalog;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,10 +48,15 @@ public final class TasksCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (framework != null && !Frameworks.known(framework)) {
+        throw new ParameterException(spec.commandLine(), "unknown framework '" + framework
+            + "' (known: " + String.join(", ", Frameworks.ids()) + ")");
+      }
+      String wanted = framework == null ? null : Frameworks.byId(framework).id();
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%-58s %-8s %-5s %s%n", "NAME", "FRAMEWORK", "LEVEL", "CONSTRAINTS");
       for (TaskDefinition t : TaskCatalog.all()) {
-        if ((framework == null || t.framework().equals(framework)) && (level == null || t.level() == level)) {
+        if ((wanted == null || t.framework().equals(wanted)) && (level == null || t.level() == level)) {
           out.printf("%-58s %-8s L%-4d %s%n", t.name(), t.framework(), t.level(),
               t.constraints().isEmpty() ? "-" : String.join(",", t.constraints()));
         }

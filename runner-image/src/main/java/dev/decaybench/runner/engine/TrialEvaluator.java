@@ -51,10 +51,7 @@ public final class TrialEvaluator {
     if (!Files.isDirectory(req.app())) {
       throw new HarnessException("app directory " + req.app() + " does not exist");
     }
-    TaskDefinition task = TaskLoader.load(req.task(), req.app());
-    if (req.constraints() != null) {
-      task = task.withConstraints(req.constraints());
-    }
+    TaskDefinition task = req.overrides().applyTo(TaskLoader.load(req.task(), req.app()));
     Files.createDirectories(req.out());
     Path out = req.out().toAbsolutePath();
     ScratchSweeper.sweepAbandoned(CacheDirs.scratch());

@@ -22,13 +22,14 @@ final class TrialResultAssembler {
     boolean paperPass = TrialResult.allVerifiersPass(paper);
     double strict = paperPass ? aPct : 0.0;
     double strictPlus = TrialResult.allVerifiersPass(verifiers) ? aPct : 0.0;
-    // success stays the paper's definition: all assertions, all paper verifiers
-    boolean success = counts.failed() == 0 && counts.total() > 0 && paperPass;
-    ExtendedResult extended = pod.extendedCounts() == null ? null
-        : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
     StartupInfo startup = new StartupInfo(setup, task.runCommand(), pod.appExitCode(),
         pod.healthVerdict(), pod.healthWaitMs(), pod.logBytes(), pod.logTruncated(),
         task.pythonPackages(), pod.gaveUp());
+    // the paper's definition (all assertions, all paper verifiers) for an app that was set up as
+    // the task says; an app that runs despite a failed set-up is scored but is no success
+    boolean success = startup.setupSucceeded() && counts.failed() == 0 && counts.total() > 0 && paperPass;
+    ExtendedResult extended = pod.extendedCounts() == null ? null
+        : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
     return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
         aPct, strict, strictPlus, extended, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
         timings, pod.serverLogTail());

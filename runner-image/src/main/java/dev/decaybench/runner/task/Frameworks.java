@@ -55,7 +55,12 @@ public final class Frameworks {
     String key = ALIASES.getOrDefault(id, id);
     return ALL.stream().filter(f -> f.id().equals(key)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown framework '" + id + "' (known: "
-            + String.join(", ", ALL.stream().map(Framework::id).toList()) + ")"));
+            + String.join(", ", ids()) + ")"));
+  }
+
+  /** The framework ids, in the suite's order. */
+  public static List<String> ids() {
+    return ALL.stream().map(Framework::id).toList();
   }
 
   public static boolean known(String id) {

@@ -1,6 +1,8 @@
 package dev.decaybench.runner.task;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.List;
  * {@code system}, where their packages come from ({@link PythonPackages}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// level is written for the reader and recomputed from the constraints when read
+@JsonIgnoreProperties(value = "level", allowGetters = true)
 @JsonPropertyOrder({"name", "suite", "framework", "constraints", "level", "port", "baseUrl",
     "healthcheckEndpoint", "setupCmds", "runCmds", "pythonPackages", "repo", "prompt"})
 public record TaskDefinition(
@@ -54,6 +58,7 @@ public record TaskDefinition(
       List.of("clean_architecture", "postgres", "sqlite", "sqlalchemy", "sequelize");
 
   /** The paper's level: how many constraints the prompt imposes (0..3). */
+  @JsonProperty("level")
   public int level() {
     return constraints.size();
   }
@@ -62,11 +67,6 @@ public record TaskDefinition(
   @JsonIgnore
   public String variant() {
     return constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
-  }
-
-  public TaskDefinition withConstraints(List<String> newConstraints) {
-    return new TaskDefinition(name, suite, framework, List.copyOf(newConstraints), port, baseUrl,
-        healthcheckEndpoint, setupCmds, runCmds, repo, prompt, pythonPackages);
   }
 
   @JsonIgnore

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.task;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * Reads a task: a JSON file in decaybench's format or the paper's, a built-in task name
- * ({@code flask-openapi-clean_architecture-postgres-sqlalchemy}), or nothing (a generic task on
- * port 8080 whose set-up follows the app's manifest).
+ * ({@code flask-openapi-clean_architecture-postgres-sqlalchemy}), or nothing (a custom task whose
+ * port and set-up follow the app's family). Mistakes are {@link TaskException}s naming the file.
  */
 public final class TaskLoader {
 
@@ -28,11 +29,17 @@ public final class TaskLoader {
     Path file = Path.of(fileOrName);
     if (fileOrName.endsWith(".json") || Files.isRegularFile(file)) {
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("task file " + fileOrName + " does not exist");
+        throw new TaskException("task file " + fileOrName + " does not exist");
       }
-      return fromJson(JSON.readTree(file.toFile()), fileOrName);
+      JsonNode root;
+      try {
+        root = JSON.readTree(file.toFile());
+      } catch (JsonProcessingException e) {
+        throw TaskFileErrors.explain(e, fileOrName);
+      }
+      return fromJson(root, fileOrName);
     }
-    return TaskCatalog.byName(fileOrName).orElseThrow(() -> new IllegalArgumentException(
+    return TaskCatalog.byName(fileOrName).orElseThrow(() -> new TaskException(
         "unknown task " + fileOrName + ": give a task JSON file or a built-in name such as "
             + "flask-openapi-clean_architecture-postgres-sqlalchemy (decaybench tasks list)"));
   }
@@ -41,15 +48,28 @@ public final class TaskLoader {
     if (root.has("repoMetadata")) {
       return fromPaperFormat(root, origin);
     }
+    if (root == null || !root.isObject()) {
+      throw new TaskException(origin + " is not a task definition: it holds no JSON object");
+    }
     if (!root.hasNonNull("name") || !root.has("runCmds")) {
-      throw new IllegalArgumentException(origin + " is not a task definition: it needs \"name\" and"
+      throw new TaskException(origin + " is not a task definition: it needs \"name\" and"
           + " \"runCmds\" (decaybench format, docs/task-format.md) or \"repoMetadata\" (the paper's)");
     }
-    TaskDefinition t = JSON.treeToValue(root, TaskDefinition.class);
+    TaskDefinition t;
+    try {
+      t = JSON.treeToValue(root, TaskDefinition.class);
+    } catch (JsonProcessingException e) {
+      throw TaskFileErrors.explain(e, origin);
+    }
     for (String c : t.constraints()) {
       if (!TaskDefinition.KNOWN_CONSTRAINTS.contains(c)) {
-        throw new IllegalArgumentException(origin + ": unknown constraint '" + c + "'");
+        throw new TaskException(origin + ": unknown constraint '" + c + "' (known: "
+            + String.join(", ", TaskDefinition.KNOWN_CONSTRAINTS) + ")");
       }
+    }
+    if (t.framework() != null && !Frameworks.known(t.framework())) {
+      throw new TaskException(origin + ": unknown framework '" + t.framework() + "' (known: "
+          + String.join(", ", Frameworks.ids()) + ")");
     }
     return t;
   }
@@ -58,7 +78,7 @@ public final class TaskLoader {
   static TaskDefinition fromPaperFormat(JsonNode root, String origin) {
     String name = root.path("name").asText(null);
     if (name == null) {
-      throw new IllegalArgumentException(origin + ": the task has no \"name\"");
+      throw new TaskException(origin + ": the task has no \"name\"");
     }
     JsonNode meta = root.path("repoMetadata");
     String family = root.path("dockerFolder").asText("");
@@ -94,11 +114,17 @@ public final class TaskLoader {
     return TaskDefinition.KNOWN_CONSTRAINTS.stream().filter(c -> rest.contains("-" + c + "-")).toList();
   }
 
+  /**
+   * No task given: a custom app. Its family gives the defaults a built-in task of that family
+   * has: Node (a package.json) listens on 3000 after {@code npm install}; anything else is taken
+   * for Python on 8080 with no set-up.
+   */
   private static TaskDefinition generic(Path app) {
     boolean node = app != null && Files.exists(app.resolve("package.json"));
-    return new TaskDefinition("custom", null, node ? "node" : "unknown", List.of(), 8080, "/api",
-        "/api/health-check",
-        node ? List.of("npm install --no-audit --no-fund --prefer-offline") : List.of(),
+    Frameworks.Framework family = new Frameworks.Framework(node ? "node" : "unknown", "custom",
+        node ? "node" : "python");
+    return new TaskDefinition("custom", null, family.id(), List.of(), family.port(), "/api",
+        "/api/health-check", family.setupCmds(PythonPackages.system("a custom app: its own set-up decides")),
         List.of("./run.sh"), null, null);
   }
 

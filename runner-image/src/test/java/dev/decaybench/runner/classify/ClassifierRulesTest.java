@@ -43,6 +43,9 @@ class ClassifierRulesTest {
         "All Tags", "Articles by Author", "Articles by Tag", "Create Article", "Single Article by slug")
         .map(n -> line(n, "", 404, 3)).reduce((a, b) -> a + "\n" + b).orElseThrow();
     m.put("harness-error", new Object[] {sample(NO_CSV).put("harness_error", "postgres did not start"), "other", null});
+    m.put("setup-unreachable", new Object[] {sample(NO_CSV).put("setup_exit_code", "1").put("setup_command", "npm install")
+        .put("setup_log", "npm ERR! code ENOTFOUND\nnpm ERR! network request to https://registry.npmjs.org/express failed,"
+            + " reason: getaddrinfo ENOTFOUND registry.npmjs.org"), "other", null});
     m.put("no-evidence", new Object[] {sample(null), "other", null});
     m.put("agent-loop", new Object[] {sample(allUnanswered()).trajectory(loop), "stuck_in_loop", null});
     m.put("agent-aborted", new Object[] {sample(NO_CSV).status("ContextWindowExceededError"), "premature_termination", null});
@@ -50,6 +53,9 @@ class ClassifierRulesTest {
     m.put("step-limit", new Object[] {sample(NO_CSV).trajectory(varied), "premature_termination", null});
     m.put("time-limit", new Object[] {sample(allUnanswered()).log("ModuleNotFoundError: No module named 'routes'")
         .trajectory("--- end: not finished after 16 step(s); agent stopped at its time limit of 8 s"), "premature_termination", null});
+    m.put("setup-failed", new Object[] {sample(NO_CSV).put("setup_exit_code", "1").put("setup_command", "npm install")
+        .put("setup_log", "npm ERR! code ETARGET\nnpm ERR! notarget No matching version found for express@99.0.0."),
+        "server_startup_failure", null});
     m.put("startup-no-answer", new Object[] {sample(allUnanswered()).log("ModuleNotFoundError: No module named 'jwt'"),
         "server_startup_failure", null});
     m.put("stub-submitted", new Object[] {sample(stub), "premature_termination", null});

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,30 @@ class DecaybenchCliTest {
     String err = captureErr(() -> assertThat(DecaybenchCli.run("evaluate", "--app",
         tmp.resolve("nope").toString(), "--out", tmp.resolve("o").toString())).isEqualTo(3));
     assertThat(err).contains("does not exist").doesNotContain("at dev.decaybench");
+  }
+
+  @Test
+  void aTaskFileWithAnUnknownFieldIsAUsageErrorNamingFieldAndFile() throws Exception {
+    Path task = Files.writeString(tmp.resolve("t.json"), "{\"name\": \"x\", \"runCmds\": [], \"prot\": 1}");
+    String err = captureErr(() -> assertThat(DecaybenchCli.run("evaluate", "--app", tmp.toString(),
+        "--out", tmp.resolve("o").toString(), "--task", task.toString())).isEqualTo(2));
+    assertThat(err).contains("unknown field 'prot'").contains(task.toString()).contains("known fields: name,")
+        .doesNotContain("at dev.decaybench", "com.fasterxml");
+  }
+
+  @Test
+  void anUnknownTaskNameIsAUsageError() {
+    String err = captureErr(() -> assertThat(DecaybenchCli.run("tasks", "show", "rails-openapi-postgres"))
+        .isEqualTo(2));
+    assertThat(err).contains("unknown task rails-openapi-postgres");
+  }
+
+  @Test
+  void listingAnUnknownFrameworkIsRefusedWithTheKnownOnes() {
+    String err = captureErr(() -> assertThat(DecaybenchCli.run("tasks", "list", "--framework", "rails"))
+        .isEqualTo(2));
+    assertThat(err).contains("unknown framework 'rails' (known: flask, fastapi, aiohttp, django, express, koa,"
+        + " fastify, hono)");
   }
 
   private static String captureErr(Runnable r) {

@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Validates a result.json against the published schema (schema/result.schema.json). */
-final class ResultSchema {
+public final class ResultSchema {
 
   private ResultSchema() {}
 
-  static List<String> problems(Path resultJson) throws IOException {
+  public static List<String> problems(Path resultJson) throws IOException {
     try (InputStream schema = ResultSchema.class.getResourceAsStream("/schema/result.schema.json")) {
       JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
       return s.validate(new ObjectMapper().readTree(resultJson.toFile())).stream()

@@ -28,7 +28,21 @@ public record StartupInfo(
     this(setup, runCommand, appExitCode, healthCheck, healthWaitMs, logBytes, logTruncated, null, null);
   }
 
-  /** One setup command and how it ended. */
+  /**
+   * One setup command and how it ended; {@code outputTail} is the end of its output, kept only
+   * when it failed (the full output is in setup.log).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record CommandOutcome(String command, Integer exitCode, long durationMs, String note) {}
+  public record CommandOutcome(String command, Integer exitCode, long durationMs, String note,
+      String outputTail) {
+
+    public boolean failed() {
+      return exitCode != null && exitCode != 0;
+    }
+  }
+
+  /** True when every set-up command ended with exit code 0 (none ran counts as true). */
+  public boolean setupSucceeded() {
+    return setup == null || setup.stream().noneMatch(CommandOutcome::failed);
+  }
 }

@@ -42,7 +42,7 @@ class FakeKubeletHappyPathTest extends OperatorTestBase {
           .satisfies(o -> assertThat(o.getName()).isEqualTo("happy"));
     });
     assertThat(kubelet.maxRunning()).isLessThanOrEqualTo(2);
-    Await.until(Duration.ofSeconds(10), "finished pods deleted",
+    Await.until(Duration.ofSeconds(60), "finished pods deleted",
         () -> Runs.pods(client, "happy").isEmpty());
   }
 }

@@ -73,7 +73,7 @@ class InvalidSpecTest extends OperatorTestBase {
       created.put(name, file);
     }
     for (Map.Entry<String, String> e : created.entrySet()) {
-      Await.until(Duration.ofSeconds(30), e.getValue() + " conditioned Accepted=False",
+      Await.until(Duration.ofSeconds(60), e.getValue() + " conditioned Accepted=False",
           () -> accepted(e.getKey()) != null && accepted(e.getKey()).getStatus().equals("False"));
       Condition c = accepted(e.getKey());
       assertThat(c.getReason()).as(e.getValue()).matches("[A-Z][A-Za-z]+");
@@ -92,7 +92,7 @@ class InvalidSpecTest extends OperatorTestBase {
     startKubelet(pod -> new FakeKubelet.Succeed(result(100, true, null), Duration.ofMillis(50)),
         Duration.ofMillis(10));
     create(Runs.reference("good", List.of(Framework.FLASK), List.of("postgres"), 1, 1));
-    awaitPhase("good", "Succeeded", Duration.ofSeconds(30));
+    awaitPhase("good", "Succeeded", Duration.ofSeconds(60));
     assertThat(operator.ready()).isTrue();
   }
 

@@ -94,7 +94,7 @@ class RealEvaluationTest extends OperatorTestBase {
         "operator_sdk_reconciliations_executions_evaluationrun");
     assertThat(get("/healthz")).isEqualTo("ok\n");
     assertThat(get("/readyz")).isEqualTo("ok\n");
-    Await.until(Duration.ofSeconds(10), "pods deleted", () -> Runs.pods(client, "replay").isEmpty());
+    Await.until(Duration.ofSeconds(60), "pods deleted", () -> Runs.pods(client, "replay").isEmpty());
   }
 
   private String get(String path) throws Exception {

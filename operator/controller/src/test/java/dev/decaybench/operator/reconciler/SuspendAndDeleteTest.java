@@ -28,7 +28,7 @@ class SuspendAndDeleteTest extends OperatorTestBase {
     spec.getSpec().setSuspend(true);
     create(spec);
 
-    Await.until(Duration.ofSeconds(30), "Progressing=False/Suspended", () -> Conditions.find(
+    Await.until(Duration.ofSeconds(60), "Progressing=False/Suspended", () -> Conditions.find(
         Runs.get(client, "paused").getStatus().getConditions(), Condition.PROGRESSING)
         .map(c -> c.getReason().equals("Suspended")).orElse(false));
     Await.sleep(500);
@@ -36,10 +36,13 @@ class SuspendAndDeleteTest extends OperatorTestBase {
     assertThat(Runs.phase(Runs.get(client, "paused"))).isEqualTo("Pending");
 
     setSuspend("paused", false);
-    Await.until(Duration.ofSeconds(30), "some trials evaluated",
+    Await.until(Duration.ofSeconds(60), "some trials evaluated",
         () -> Runs.trials(client, "paused").stream().filter(TrialResults::isTerminal).count() >= 2);
     setSuspend("paused", true);
-    Await.until(Duration.ofSeconds(30), "running trials finished", () ->
+    // a reconcile that began before the edit may still start a trial; once the run's status
+    // shows generation 3 as suspended, every later reconcile sees the suspension
+    Await.until(Duration.ofSeconds(60), "generation 3 seen suspended", () -> suspendedAt(3));
+    Await.until(Duration.ofSeconds(60), "running trials finished", () ->
         Runs.trials(client, "paused").stream().allMatch(TrialResults::isTerminal));
     int started = Runs.trials(client, "paused").size();
     Await.sleep(800);
@@ -58,14 +61,14 @@ class SuspendAndDeleteTest extends OperatorTestBase {
     gc = new FakeGarbageCollector(client, Runs.NS).start();
     startKubelet(pod -> new FakeKubelet.Hang(), Duration.ofMillis(20));
     create(Runs.reference("doomed", List.of(Framework.FLASK), null, 2, 3));
-    Await.until(Duration.ofSeconds(30), "three pods running",
+    Await.until(Duration.ofSeconds(60), "three pods running",
         () -> Runs.pods(client, "doomed").size() == 3);
     assertThat(Runs.pods(client, "doomed")).allSatisfy(p -> assertThat(
         p.getMetadata().getOwnerReferences().get(0).getKind()).isEqualTo("EvaluationTrial"));
 
     client.resource(Runs.get(client, "doomed")).delete();
 
-    Await.until(Duration.ofSeconds(30), "trials and pods collected",
+    Await.until(Duration.ofSeconds(60), "trials and pods collected",
         () -> Runs.trials(client, "doomed").isEmpty() && Runs.pods(client, "doomed").isEmpty());
     Await.sleep(1000);
     assertThat(Runs.trials(client, "doomed")).isEmpty();
@@ -74,13 +77,21 @@ class SuspendAndDeleteTest extends OperatorTestBase {
     // the operator still works
     startKubeletFor("after");
     create(Runs.reference("after", List.of(Framework.FLASK), List.of("postgres"), 1, 1));
-    awaitPhase("after", "Succeeded", Duration.ofSeconds(30));
+    awaitPhase("after", "Succeeded", Duration.ofSeconds(60));
   }
 
   private void startKubeletFor(String run) {
     kubelet.close();
     startKubelet(pod -> new FakeKubelet.Succeed(result(100, true, null), Duration.ofMillis(50)),
         Duration.ofMillis(20));
+  }
+
+  private boolean suspendedAt(long generation) {
+    EvaluationRun run = Runs.get(client, "paused");
+    return run.getStatus() != null && run.getStatus().getObservedGeneration() != null
+        && run.getStatus().getObservedGeneration() >= generation
+        && Conditions.find(run.getStatus().getConditions(), Condition.PROGRESSING)
+            .map(c -> "Suspended".equals(c.getReason())).orElse(false);
   }
 
   private void setSuspend(String name, boolean suspend) {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +27,9 @@ import java.util.function.UnaryOperator;
  * Running → Succeeded/Failed as its {@link Behaviour} says, writing container states (exit codes,
  * reasons, the evaluate container's termination message) like a real kubelet does. Honours
  * activeDeadlineSeconds. Records every pod name it saw and the most pods running at once.
+ * A test can keep running pods running until a condition no longer holds ({@link #holdWhile}),
+ * so that what it wants to observe happens however slow the machine is, instead of betting on
+ * timings.
  */
 public final class FakeKubelet implements AutoCloseable {
 
@@ -64,6 +68,8 @@ public final class FakeKubelet implements AutoCloseable {
   private final List<String> seenInOrder = java.util.Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger maxRunning = new AtomicInteger();
+  private final AtomicInteger finishedPods = new AtomicInteger();
+  private volatile BooleanSupplier hold = () -> false;
   private final Map<String, Boolean> live = new ConcurrentHashMap<>();
   private SharedIndexInformer<Pod> informer;
 
@@ -107,6 +113,24 @@ public final class FakeKubelet implements AutoCloseable {
     return maxRunning.get();
   }
 
+  /** Pods this kubelet has moved to Succeeded or Failed. */
+  public int finishedPods() {
+    return finishedPods.get();
+  }
+
+  /**
+   * Running pods stay Running while {@code condition} holds: they neither finish nor hit their
+   * activeDeadlineSeconds (a kubelet that is late). At most {@link #HOLD_LIMIT} from a pod's
+   * start, so that a broken operator fails the test instead of hanging it. The condition is
+   * polled often by every pod: keep it cheap (no API calls).
+   */
+  public FakeKubelet holdWhile(BooleanSupplier condition) {
+    this.hold = condition;
+    return this;
+  }
+
+  public static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+
   private void run(Pod pod) {
     String name = pod.getMetadata().getName();
     try {
@@ -126,17 +150,17 @@ public final class FakeKubelet implements AutoCloseable {
         Long deadline = pod.getSpec().getActiveDeadlineSeconds();
         if (b instanceof Succeed s) {
           if (sleepAlive(name, s.runFor(), deadline, started)) {
-            update(name, st -> finished(st, started, "Succeeded", null, null, "evaluate", 0,
+            finish(name, st -> finished(st, started, "Succeeded", null, null, "evaluate", 0,
                 null, s.message()));
           }
         } else if (b instanceof FailContainer f) {
           if (sleepAlive(name, f.runFor(), deadline, started)) {
-            update(name, st -> finished(st, started, "Failed", null, null, f.container(),
+            finish(name, st -> finished(st, started, "Failed", null, null, f.container(),
                 f.exitCode(), f.reason(), f.message()));
           }
         } else if (b instanceof Evict e) {
           if (sleepAlive(name, e.runFor(), deadline, started)) {
-            update(name, st -> finished(st, started, "Failed", "Evicted",
+            finish(name, st -> finished(st, started, "Failed", "Evicted",
                 "The node was low on resource: memory.", null, 0, null, null));
           }
         } else if (b instanceof Hang) {
@@ -159,24 +183,39 @@ public final class FakeKubelet implements AutoCloseable {
     }
   }
 
-  /** Sleeps while the pod exists; false when it was deleted or hit its deadline (handled). */
+  /**
+   * Sleeps while the pod exists, for {@code d} and then as long as it is held; false when it was
+   * deleted or hit its deadline (handled).
+   */
   private boolean sleepAlive(String name, Duration d, Long deadlineSeconds, Instant started)
       throws InterruptedException {
-    long end = System.currentTimeMillis() + d.toMillis();
+    long begin = System.currentTimeMillis();
+    long end = begin + d.toMillis();
+    long holdEnd = begin + HOLD_LIMIT.toMillis();
     long deadline = deadlineSeconds == null ? Long.MAX_VALUE
         : started.toEpochMilli() + deadlineSeconds * 1000;
-    while (System.currentTimeMillis() < end) {
+    while (true) {
+      long now = System.currentTimeMillis();
+      boolean held = now < holdEnd && hold.getAsBoolean();
+      if (now >= end && !held) {
+        return live.containsKey(name);
+      }
       if (!live.containsKey(name)) {
         return false;
       }
-      if (System.currentTimeMillis() >= deadline) {
+      if (!held && now >= deadline) {
         update(name, st -> finished(st, started, "Failed", "DeadlineExceeded",
             "Pod was active on the node longer than the specified deadline", null, 0, null, null));
         return false;
       }
-      Thread.sleep(Math.min(20, Math.max(1, end - System.currentTimeMillis())));
+      Thread.sleep(held ? 20 : Math.min(20, Math.max(1, end - now)));
     }
-    return live.containsKey(name);
+  }
+
+  private void finish(String name, UnaryOperator<PodStatus> change) {
+    if (update(name, change)) {
+      finishedPods.incrementAndGet();
+    }
   }
 
   private boolean update(String name, UnaryOperator<PodStatus> change) {

@@ -49,7 +49,7 @@ public final class RealPodRunner {
       PostgresBinaries binaries = PostgresBinaries.resolve(null);
       Path template = PostgresTemplate.ensure(binaries);
       int port = freePort();
-      try (EphemeralPostgres pg = EphemeralPostgres.start(binaries, template,
+      try (EphemeralPostgres pg = EphemeralPostgres.startUnsandboxed(binaries, template,
           dir.resolve("pgdata"), port, 60_000)) {
         for (Container c : pod.getSpec().getInitContainers()) {
           if (c.getName().equals("postgres")) {
