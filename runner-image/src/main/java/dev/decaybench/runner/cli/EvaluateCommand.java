@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  port      3000 if the app has a package.json (Node), else 8080 (Python);",
         "            the app is also told its port in PORT",
         "  set-up    npm install --no-audit --no-fund --prefer-offline for Node,",
-        "            none for Python",
+        "            no install for Python; then chmod +x run.sh",
         "  run       ./run.sh, in the foreground",
         "  checks    no constraints (give --constraints); health GET /api/health-check",
         "--setup, --run and --port replace these defaults, and a task's own.",

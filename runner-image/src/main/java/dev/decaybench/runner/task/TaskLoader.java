@@ -117,7 +117,7 @@ public final class TaskLoader {
   /**
    * No task given: a custom app. Its family gives the defaults a built-in task of that family
    * has: Node (a package.json) listens on 3000 after {@code npm install}; anything else is taken
-   * for Python on 8080 with no set-up.
+   * for Python on 8080 with no install; both make {@code run.sh} executable, as built-in tasks do.
    */
   private static TaskDefinition generic(Path app) {
     boolean node = app != null && Files.exists(app.resolve("package.json"));

@@ -29,6 +29,8 @@ public record TaskOverrides(List<String> constraints, List<String> setupCmds, St
         constraints != null ? constraints : t.constraints(),
         port != null ? port : t.port(), t.baseUrl(), t.healthcheckEndpoint(),
         setupCmds != null ? setupCmds : t.setupCmds(),
-        runCmd != null ? List.of(runCmd) : t.runCmds(), t.repo(), t.prompt());
+        runCmd != null ? List.of(runCmd) : t.runCmds(), t.repo(), t.prompt(),
+        // a set-up of the user's own no longer says where the packages come from
+        setupCmds != null ? null : t.pythonPackages());
   }
 }

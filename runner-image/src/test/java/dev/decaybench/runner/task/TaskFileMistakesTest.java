@@ -23,7 +23,7 @@ class TaskFileMistakesTest {
         .hasMessageContaining("unknown field 'ports'")
         .hasMessageContaining(f.toString())
         .hasMessageContaining("known fields: name, suite, framework, constraints, level, port, baseUrl, "
-            + "healthcheckEndpoint, setupCmds, runCmds, repo, prompt")
+            + "healthcheckEndpoint, setupCmds, runCmds, pythonPackages, repo, prompt")
         .message().doesNotContain("com.fasterxml", "Unrecognized", "TaskDefinition");
   }
 
@@ -83,18 +83,19 @@ class TaskFileMistakesTest {
     TaskDefinition t = TaskLoader.load(null, app);
 
     assertThat(t.port()).isEqualTo(3000);
-    assertThat(t.setupCmds()).singleElement().asString().startsWith("npm install");
+    assertThat(t.setupCmds()).first().asString().startsWith("npm install");
+    assertThat(t.setupCmds()).last().isEqualTo("chmod +x run.sh");
     assertThat(t.runCmds()).containsExactly("./run.sh");
   }
 
   @Test
-  void withoutATaskAnyOtherAppIsPythonOn8080WithNoSetup() throws Exception {
+  void withoutATaskAnyOtherAppIsPythonOn8080WithOnlyRunShMadeExecutable() throws Exception {
     Path app = Files.createDirectories(tmp.resolve("py-app"));
 
     TaskDefinition t = TaskLoader.load(null, app);
 
     assertThat(t.port()).isEqualTo(8080);
-    assertThat(t.setupCmds()).isEmpty();
+    assertThat(t.setupCmds()).containsExactly("chmod +x run.sh");
     assertThat(t.runCmds()).containsExactly("./run.sh");
   }
 
