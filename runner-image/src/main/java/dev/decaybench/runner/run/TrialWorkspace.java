@@ -5,7 +5,9 @@ import dev.decaybench.runner.util.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -34,16 +36,34 @@ public final class TrialWorkspace {
     Files.writeString(promptFile, task.prompt() == null ? "" : task.prompt(), StandardCharsets.UTF_8);
   }
 
-  /** Writes everything the agent changed since the baseline as a unified diff. */
+  /**
+   * Writes everything the agent changed since the baseline as a unified diff. The agent could
+   * write {@code .git} (its config can make git run commands: fsmonitor, filter drivers), and
+   * this git runs with decaybench's rights: the repository's config is put back to git's
+   * defaults first, and a {@code .git} that is no directory of its own is refused.
+   */
   public static void writePatch(Path workspace, Path patchFile) throws IOException {
+    Path git = workspace.resolve(".git");
+    if (!Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("the agent replaced the workspace's .git; its changes cannot be read");
+    }
+    Path config = git.resolve("config");
+    Files.deleteIfExists(config);  // a link is removed, never followed
+    Files.writeString(config, TRUSTED_CONFIG, StandardOpenOption.CREATE_NEW);
     git(workspace, "add", "-A");
-    Processes.Completed diff = Processes.run(List.of("git", "diff", "--cached", "--binary", "HEAD"),
-        workspace, null, 120);
+    Processes.Completed diff = Processes.run(List.of("git", "-c", "safe.directory=*", "diff",
+        "--cached", "--binary", "HEAD"), workspace, null, 120);
     Files.writeString(patchFile, diff.output(), StandardCharsets.UTF_8);
   }
 
+  /** What {@code git init} writes: no hooks, filters, fsmonitor or includes. */
+  private static final String TRUSTED_CONFIG = "[core]\n\trepositoryformatversion = 0\n"
+      + "\tfilemode = true\n\tbare = false\n\tlogallrefupdates = true\n";
+
   private static void git(Path dir, String... args) throws IOException {
-    List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+    // the workspace may belong to the agent's uid; system and user config are not read
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "safe.directory=*",
+        "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"));
     cmd.addAll(List.of(args));
     Processes.Completed done = Processes.run(cmd, dir, null, 60);
     if (done.exitCode() != 0) {

@@ -82,6 +82,11 @@ public final class SandboxFactory {
     }
   }
 
+  /** The bubblewrap executable (once {@link #namespacesProblem()} said it works). */
+  static String bwrap() {
+    return find("bwrap");
+  }
+
   private static String find(String tool) {
     for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin:/usr/sbin:/sbin").split(":")) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {

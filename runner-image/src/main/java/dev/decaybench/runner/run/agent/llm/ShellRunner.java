@@ -2,6 +2,7 @@ package dev.decaybench.runner.run.agent.llm;
 
 import dev.decaybench.runner.app.BoundedLog;
 import dev.decaybench.runner.run.agent.ApiKeys;
+import dev.decaybench.runner.sandbox.AgentShellSandbox;
 import dev.decaybench.runner.util.Processes;
 import dev.decaybench.runner.util.SecretScrubber;
 import java.io.IOException;
@@ -32,21 +33,30 @@ final class ShellRunner {
   private final Path workspace;
   private final String apiKey;
   private final int maxOutputBytes;
+  private final AgentShellSandbox sandbox;
 
-  ShellRunner(Path workspace, String apiKey, int maxOutputBytes) {
+  ShellRunner(Path workspace, String apiKey, int maxOutputBytes) throws IOException {
+    this(workspace, apiKey, maxOutputBytes, AgentShellSandbox.forWorkspace(workspace));
+  }
+
+  ShellRunner(Path workspace, String apiKey, int maxOutputBytes, AgentShellSandbox sandbox) {
     this.workspace = workspace;
     this.apiKey = apiKey;
     this.maxOutputBytes = maxOutputBytes;
+    this.sandbox = sandbox;
+  }
+
+  AgentShellSandbox sandbox() {
+    return sandbox;
   }
 
   Result run(String command, long timeoutSeconds) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    if (SETSID) {
-      cmd.addAll(List.of("setsid", "-w"));
-    }
-    cmd.addAll(List.of("bash", "-c", command));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workspace.toFile()).redirectErrorStream(true);
-    environment(pb.environment(), apiKey);
+    ProcessBuilder pb = new ProcessBuilder(sandbox.command(command)).directory(workspace.toFile())
+        .redirectErrorStream(true);
+    Map<String, String> quiet = new java.util.LinkedHashMap<>();
+    environment(quiet, apiKey);
+    pb.environment().clear();
+    pb.environment().putAll(sandbox.environment(quiet));
     BoundedLog log = new BoundedLog(maxOutputBytes / 2, maxOutputBytes - maxOutputBytes / 2);
     Process p = pb.start();
     p.getOutputStream().close();
@@ -64,7 +74,10 @@ final class ShellRunner {
     return new Result(ended ? p.exitValue() : null, out, !ended, log.totalBytes(), log.truncated());
   }
 
-  /** The agent's environment minus secrets and the key, plus settings that keep tools quiet. */
+  /**
+   * The agent's environment minus secrets and the key, plus settings that keep tools quiet; the
+   * sandbox then keeps only its allow-list and these.
+   */
   static void environment(Map<String, String> env, String apiKey) {
     SecretScrubber.scrub(env);
     if (apiKey != null && !apiKey.isEmpty()) {

@@ -129,6 +129,7 @@ final class ToolBox {
       Files.createDirectories(target.getParent());
       insideWorkspace(path); // again, now that the directories exist: no symlink escape
       Files.write(target, bytes);
+      shell.sandbox().adopt(target);
       String rel = workspace.relativize(target).toString();
       return new Result("wrote " + bytes.length + " bytes to " + rel + modeNote(target, rel, content),
           false, false);

@@ -53,7 +53,7 @@ class LlmToolsTest {
   }
 
   @Test
-  void cdGuardFollowsLiteralTargets() {
+  void cdGuardFollowsLiteralTargets() throws Exception {
     ToolBox box = new ToolBox(tmp, new ShellRunner(tmp, null, 1024));
     assertThat(box.cdOutside("cd src && ls")).isNull();
     assertThat(box.cdOutside("cd src && cd .. && ls")).isNull();
