@@ -48,6 +48,7 @@ public final class TrialEvaluator {
   /** Evaluates and writes {@code result.json}; throws only when the harness itself failed. */
   public TrialResult evaluate(EvaluationRequest req) throws IOException {
     long t0 = System.currentTimeMillis();
+    ConduitSuite.warmUpInBackground();
     if (!Files.isDirectory(req.app())) {
       throw new HarnessException("app directory " + req.app() + " does not exist");
     }
