@@ -13,8 +13,11 @@ import java.util.stream.Stream;
 /** Reference apps and broken variants (overlays of a reference app) as directories on disk. */
 public final class TestApps {
 
-  /** Module directory: surefire runs tests with runner-image/ as working directory. */
-  static final Path MODULE = Path.of("").toAbsolutePath();
+  /**
+   * The runner-image module: surefire runs the runner's tests there; the operator's tests, which
+   * use this kit from the runner's test jar, run two levels down in operator/controller.
+   */
+  static final Path MODULE = runnerModule(Path.of("").toAbsolutePath());
   static final Path REFERENCE_APPS = MODULE.resolve("src/main/resources/reference-apps");
   static final Path VARIANTS = MODULE.resolveSibling("examples").resolve("broken-apps");
 
@@ -24,6 +27,18 @@ public final class TestApps {
   public static final String EXPRESS_TASK = "express-openapi-clean_architecture-postgres-sequelize";
 
   private TestApps() {}
+
+  private static Path runnerModule(Path cwd) {
+    for (Path p = cwd; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("src/main/resources/reference-apps"))) {
+        return p;
+      }
+      if (Files.isDirectory(p.resolve("runner-image/src/main/resources/reference-apps"))) {
+        return p.resolve("runner-image");
+      }
+    }
+    return cwd;
+  }
 
   public static Path reference(String name) {
     return REFERENCE_APPS.resolve(name);

@@ -27,13 +27,13 @@ import java.util.concurrent.TimeUnit;
  * of that known-good app in the chosen style; then it tries {@code ./run.sh} in its own shell, then
  * it finishes. Faults can be scripted: failed calls (first ones, or all), tools refused, a stall.
  */
-final class ConduitModelServer implements AutoCloseable {
+public final class ConduitModelServer implements AutoCloseable {
 
   /** How the model writes a file: the write_file tool, a run_shell heredoc, or a fenced block. */
-  enum Style { WRITE_FILE, HEREDOC, FENCED }
+  public enum Style { WRITE_FILE, HEREDOC, FENCED }
 
   /** One request as received, with the framework its prompt asks for. */
-  record Call(long atMillis, String framework, String authorization, JsonNode body) {}
+  public record Call(long atMillis, String framework, String authorization, JsonNode body) {}
 
   private record Failure(int status, Map<String, String> headers) {}
 
@@ -52,7 +52,7 @@ final class ConduitModelServer implements AutoCloseable {
   private volatile String refuseToolsFor = "";
   private volatile int stallAtStep = -1;
 
-  ConduitModelServer(Style style) throws IOException {
+  public ConduitModelServer(Style style) throws IOException {
     this.style = style;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -60,7 +60,7 @@ final class ConduitModelServer implements AutoCloseable {
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
@@ -91,7 +91,7 @@ final class ConduitModelServer implements AutoCloseable {
     return this;
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
