@@ -75,7 +75,9 @@ final class TrialDirectoryReader {
         total++;
         if (!a.path("passed").asBoolean(false)) {
           String msg = a.path("message").asText("");
-          failedNames.add(a.path("name").asText("?") + (msg.isEmpty() ? "" : " :: " + msg));
+          // decaybench's wording (paths like articles[0]) is what the check-name rules read
+          String name = a.path("decaybenchName").asText(a.path("name").asText("?"));
+          failedNames.add(name + (msg.isEmpty() ? "" : " :: " + msg));
         }
       }
       JsonNode st = q.path("status");

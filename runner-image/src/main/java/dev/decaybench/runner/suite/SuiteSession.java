@@ -88,14 +88,19 @@ public final class SuiteSession {
     this.body = parse(exchange.body());
   }
 
-  /** Records one check; {@code check} is evaluated only when an answer came back. */
-  public void check(String name, java.util.function.Predicate<JsonNode> check, String expected) {
+  /**
+   * Records one check; {@code check} is evaluated only when an answer came back. In the paper's
+   * suite the check takes the collection's name, decaybench's wording kept beside it.
+   */
+  public void check(String wording, java.util.function.Predicate<JsonNode> check, String expected) {
+    String name = currentSuite.equals(ConduitSuite.PAPER.name()) ? CollectionWording.of(wording) : wording;
+    String decaybenchName = name.equals(wording) ? null : wording;
     if (exchange == null) {
-      assertions.add(new AssertionResult(name, false, "no request was sent"));
+      assertions.add(new AssertionResult(name, false, "no request was sent", decaybenchName));
       return;
     }
     if (exchange.status() == null) {
-      assertions.add(new AssertionResult(name, false, "no response: " + exchange.error()));
+      assertions.add(new AssertionResult(name, false, "no response: " + exchange.error(), decaybenchName));
       return;
     }
     boolean passed;
@@ -105,7 +110,8 @@ public final class SuiteSession {
       passed = false;
     }
     assertions.add(new AssertionResult(name, passed,
-        passed ? null : expected + " (HTTP " + exchange.status() + ", body: " + excerpt() + ")"));
+        passed ? null : expected + " (HTTP " + exchange.status() + ", body: " + excerpt() + ")",
+        decaybenchName));
   }
 
   public Integer status() {
