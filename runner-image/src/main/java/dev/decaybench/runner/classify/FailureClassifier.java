@@ -74,12 +74,13 @@ public final class FailureClassifier {
   }
 
   /**
-   * What {@code decaybench evaluate} calls: the result unchanged when it is a success, else with
-   * its {@code failure} set. {@code serverLog} may be null (the result's own log tail is used).
+   * What {@code decaybench evaluate} calls: a success gets only its finding under the stronger
+   * verifiers (if any), else the result gets its {@code failure}. {@code serverLog} may be null
+   * (the result's own log tail is used).
    */
   public static TrialResult withFailureClass(TrialResult result, String serverLog) {
     if (result == null || result.success()) {
-      return result;
+      return StrictPlusFinding.apply(result);
     }
     return result.withFailure(new FailureClassifier().classify(TrialEvidence.fromResult(result, serverLog)));
   }

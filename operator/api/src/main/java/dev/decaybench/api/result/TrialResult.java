@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "task", "constraints", "assertions", "aPct", "strictAPct",
-    "strictAPctPlus", "extended", "success", "healthy", "failure", "harnessError", "sandbox", "startup", "requests", "verifiers",
+    "strictAPctPlus", "extended", "success", "healthy", "failure", "strictPlusFailure", "harnessError", "sandbox", "startup", "requests", "verifiers",
     "timings", "serverLogTail"})
 public record TrialResult(
     int schemaVersion,
@@ -31,16 +31,38 @@ public record TrialResult(
     List<RequestResult> requests,
     List<VerifierResult> verifiers,
     PhaseTimings timings,
-    String serverLogTail) {
+    String serverLogTail,
+    FailureClass strictPlusFailure) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A result without a finding under the stronger view (see {@link #withStrictPlusFailure}). */
+  public TrialResult(int schemaVersion, String task, List<String> constraints,
+      AssertionCounts assertions, double aPct, double strictAPct, double strictAPctPlus,
+      ExtendedResult extended, boolean success, boolean healthy, FailureClass failure,
+      String harnessError, SandboxInfo sandbox, StartupInfo startup, List<RequestResult> requests,
+      List<VerifierResult> verifiers, PhaseTimings timings, String serverLogTail) {
+    this(schemaVersion, task, constraints, assertions, aPct, strictAPct, strictAPctPlus, extended,
+        success, healthy, failure, harnessError, sandbox, startup, requests, verifiers, timings,
+        serverLogTail, null);
+  }
 
   /** The same result with its failure class set (the classifier runs after the verdict). */
   public TrialResult withFailure(FailureClass newFailure) {
     return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
         strictAPctPlus, extended, success,
         healthy, newFailure, harnessError, sandbox, startup, requests, verifiers, timings,
-        serverLogTail);
+        serverLogTail, strictPlusFailure);
+  }
+
+  /**
+   * The same result with a finding under strict A%+ (decaybench's stronger verifiers): set on a
+   * trial the paper calls a success, which has no {@code failure}; the paper's numbers stay.
+   */
+  public TrialResult withStrictPlusFailure(FailureClass finding) {
+    return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
+        strictAPctPlus, extended, success, healthy, failure, harnessError, sandbox, startup,
+        requests, verifiers, timings, serverLogTail, finding);
   }
 
   /** True when every verifier passed (an empty list passes: an unconstrained task). */
