@@ -31,9 +31,15 @@ final class ServicePhase {
   private static final int LOG_HEAD = 256 * 1024;
   private static final int LOG_TAIL = 768 * 1024;
   private static final int RESULT_LOG_TAIL = 8000;
+  static final String EXTENDED_LOG = "server-extended.log";
+  private static final long QUIET_MS = 150;
+  private static final long MAX_SETTLE_MS = 2000;
 
   ServiceOutcome run(TrialSandbox sandbox, TrialSpec spec) {
     BoundedLog log = new BoundedLog(LOG_HEAD, LOG_TAIL);
+    // what the app logs during the extended suite (its deliberate 401s, duplicate registration)
+    // goes to its own file: the classifier reads only what the paper's suite caused
+    BoundedLog extendedLog = new BoundedLog(LOG_HEAD, LOG_TAIL);
     long t0 = System.currentTimeMillis();
     long pgMs = 0;
     long startMs = 0;
@@ -74,7 +80,11 @@ final class ServicePhase {
       // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
       Map<String, SuiteOutcome> outcomes = runner.runAll(spec.extendedSuite()
           ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED) : List.of(ConduitSuite.PAPER),
-          base + spec.apiPrefix(), spec.outDir());
+          base + spec.apiPrefix(), spec.outDir(), started -> {
+            if (started.equals(ConduitSuite.EXTENDED.name())) {
+              settleThenSplit(log, extendedLog);
+            }
+          });
       gaveUp = runner.gaveUp();
       suite = outcomes.get(ConduitSuite.PAPER.name());
       extended = outcomes.get(ConduitSuite.EXTENDED.name());
@@ -94,6 +104,9 @@ final class ServicePhase {
       }
     }
     writeLog(spec.outDir().resolve("server.log"), log);
+    if (extended != null) {
+      writeLog(spec.outDir().resolve(EXTENDED_LOG), extendedLog);
+    }
     return new ServiceOutcome(
         suite == null ? List.of() : suite.requests(),
         suite == null ? null : suite.counts(),
@@ -103,6 +116,19 @@ final class ServicePhase {
         health.healthy(), health.verdict(), health.waitedMillis(), exitCode,
         log.totalBytes(), log.truncated(), log.lastChars(RESULT_LOG_TAIL),
         pgMs, startMs, suiteMs, limitsHit, gaveUp, harnessError);
+  }
+
+  /** Lets the paper suite's last log lines arrive, then sends the rest to {@code later}. */
+  private static void settleThenSplit(BoundedLog log, BoundedLog later) {
+    try {
+      log.awaitQuiet(QUIET_MS, MAX_SETTLE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.append("[decaybench] the paper's suite ended here; what the app wrote during the extended suite is in "
+        + EXTENDED_LOG + "\n");
+    log.continueIn(later);
+    later.append("[decaybench] the extended suite starts here (its 401s and duplicates are deliberate)\n");
   }
 
   /** Values only the app can have stored: the suites' user names and an article title. */

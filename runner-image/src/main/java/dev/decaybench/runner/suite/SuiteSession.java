@@ -33,6 +33,7 @@ public final class SuiteSession {
   private final Map<String, String> variables = new HashMap<>();
   private final Map<String, List<RequestResult>> completed = new java.util.LinkedHashMap<>();
   private final Map<String, String> suiteOfFeature;
+  private final java.util.function.Consumer<String> onSuiteStart;
   private String currentSuite = "default";
 
   private String requestName;
@@ -44,6 +45,13 @@ public final class SuiteSession {
 
   public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
       Map<String, String> suiteOfFeature) {
+    this(apiUrl, http, initialVariables, suiteOfFeature, suite -> { });
+  }
+
+  /** @param onSuiteStart told the suite's name before the first scenario of each suite */
+  public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
+      Map<String, String> suiteOfFeature, java.util.function.Consumer<String> onSuiteStart) {
+    this.onSuiteStart = onSuiteStart;
     this.apiUrl = apiUrl;
     this.http = http;
     this.variables.putAll(initialVariables);
@@ -52,9 +60,13 @@ public final class SuiteSession {
 
   /** Called before each scenario: its feature file decides which suite its checks count for. */
   public void enterFeature(String featureUri) {
-    currentSuite = suiteOfFeature.entrySet().stream()
+    String suite = suiteOfFeature.entrySet().stream()
         .filter(e -> featureUri.endsWith(e.getKey())).map(Map.Entry::getValue)
         .findFirst().orElse("default");
+    if (!suite.equals(currentSuite)) {
+      onSuiteStart.accept(suite);
+    }
+    currentSuite = suite;
   }
 
   public static void bind(SuiteSession session) {
