@@ -45,6 +45,7 @@ public final class FailureClassifier {
       new Rule("route-group-missing", RouteRules::groupMissing),
       new Rule("method-not-allowed", RouteRules::methodNotAllowed),
       new Rule("request-schema-rejected", SchemaRules::requestRejected),
+      new Rule("write-row", StateRules::writeRow),
       new Rule("list-query", DataLayerRules::listQuery),
       new Rule("response-shape", SchemaRules::responseShape),
       new Rule("endpoint-404", RouteRules::endpointNotFound),

@@ -12,6 +12,7 @@ import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteOutcome;
 import dev.decaybench.runner.verify.DatabaseFootprint;
 import dev.decaybench.runner.verify.FootprintProbe;
+import dev.decaybench.runner.verify.WriteProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +33,6 @@ final class ServicePhase {
   private static final int LOG_TAIL = 768 * 1024;
   private static final int RESULT_LOG_TAIL = 8000;
   static final String EXTENDED_LOG = "server-extended.log";
-  private static final long QUIET_MS = 150;
-  private static final long MAX_SETTLE_MS = 2000;
 
   ServiceOutcome run(TrialSandbox sandbox, TrialSpec spec) {
     BoundedLog log = new BoundedLog(LOG_HEAD, LOG_TAIL);
@@ -49,6 +48,7 @@ final class ServicePhase {
     SuiteOutcome suite = null;
     SuiteOutcome extended = null;
     DatabaseFootprint footprint = null;
+    PhaseWatch watch = null;
     String harnessError = null;
     String gaveUp = null;
     List<String> limitsHit = List.of();
@@ -75,16 +75,14 @@ final class ServicePhase {
       }
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
+      watch = new PhaseWatch(log, extendedLog,
+          new WriteProbe(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD));
       ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()),
           sandbox::appListening);
       // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
       Map<String, SuiteOutcome> outcomes = runner.runAll(spec.extendedSuite()
           ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED) : List.of(ConduitSuite.PAPER),
-          base + spec.apiPrefix(), spec.outDir(), started -> {
-            if (started.equals(ConduitSuite.EXTENDED.name())) {
-              settleThenSplit(log, extendedLog);
-            }
-          });
+          base + spec.apiPrefix(), spec.outDir(), watch);
       gaveUp = runner.gaveUp();
       suite = outcomes.get(ConduitSuite.PAPER.name());
       extended = outcomes.get(ConduitSuite.EXTENDED.name());
@@ -113,22 +111,10 @@ final class ServicePhase {
         extended == null ? null : extended.requests(),
         extended == null ? null : extended.counts(),
         footprint,
+        watch == null ? List.of() : watch.writes(),
         health.healthy(), health.verdict(), health.waitedMillis(), exitCode,
         log.totalBytes(), log.truncated(), log.lastChars(RESULT_LOG_TAIL),
         pgMs, startMs, suiteMs, limitsHit, gaveUp, harnessError);
-  }
-
-  /** Lets the paper suite's last log lines arrive, then sends the rest to {@code later}. */
-  private static void settleThenSplit(BoundedLog log, BoundedLog later) {
-    try {
-      log.awaitQuiet(QUIET_MS, MAX_SETTLE_MS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    log.append("[decaybench] the paper's suite ended here; what the app wrote during the extended suite is in "
-        + EXTENDED_LOG + "\n");
-    log.continueIn(later);
-    later.append("[decaybench] the extended suite starts here (its 401s and duplicates are deliberate)\n");
   }
 
   /** Values only the app can have stored: the suites' user names and an article title. */

@@ -33,7 +33,7 @@ public final class SuiteSession {
   private final Map<String, String> variables = new HashMap<>();
   private final Map<String, List<RequestResult>> completed = new java.util.LinkedHashMap<>();
   private final Map<String, String> suiteOfFeature;
-  private final java.util.function.Consumer<String> onSuiteStart;
+  private final SuiteListener listener;
   private String currentSuite = "default";
 
   private String requestName;
@@ -45,13 +45,13 @@ public final class SuiteSession {
 
   public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
       Map<String, String> suiteOfFeature) {
-    this(apiUrl, http, initialVariables, suiteOfFeature, suite -> { });
+    this(apiUrl, http, initialVariables, suiteOfFeature, SuiteListener.NONE);
   }
 
-  /** @param onSuiteStart told the suite's name before the first scenario of each suite */
+  /** @param listener told when each suite starts and each request is done */
   public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
-      Map<String, String> suiteOfFeature, java.util.function.Consumer<String> onSuiteStart) {
-    this.onSuiteStart = onSuiteStart;
+      Map<String, String> suiteOfFeature, SuiteListener listener) {
+    this.listener = listener;
     this.apiUrl = apiUrl;
     this.http = http;
     this.variables.putAll(initialVariables);
@@ -64,7 +64,7 @@ public final class SuiteSession {
         .filter(e -> featureUri.endsWith(e.getKey())).map(Map.Entry::getValue)
         .findFirst().orElse("default");
     if (!suite.equals(currentSuite)) {
-      onSuiteStart.accept(suite);
+      listener.suiteStarts(suite);
     }
     currentSuite = suite;
   }
@@ -157,6 +157,7 @@ public final class SuiteSession {
         exchange == null ? null : exchange.status(), exchange == null ? "not sent" : exchange.error(),
         exchange == null ? 0 : exchange.durationMs(), List.copyOf(assertions));
     completed.computeIfAbsent(currentSuite, k -> new ArrayList<>()).add(result);
+    listener.requestDone(currentSuite, result);
     requestName = null;
     exchange = null;
     return result;

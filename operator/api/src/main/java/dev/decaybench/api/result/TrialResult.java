@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "task", "constraints", "assertions", "aPct", "strictAPct",
     "strictAPctPlus", "extended", "success", "healthy", "failure", "strictPlusFailure", "harnessError", "sandbox", "startup", "requests", "verifiers",
-    "timings", "serverLogTail"})
+    "writeChecks", "timings", "serverLogTail"})
 public record TrialResult(
     int schemaVersion,
     String task,
@@ -32,7 +32,8 @@ public record TrialResult(
     List<VerifierResult> verifiers,
     PhaseTimings timings,
     String serverLogTail,
-    FailureClass strictPlusFailure) {
+    FailureClass strictPlusFailure,
+    List<WriteCheck> writeChecks) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -44,7 +45,7 @@ public record TrialResult(
       List<VerifierResult> verifiers, PhaseTimings timings, String serverLogTail) {
     this(schemaVersion, task, constraints, assertions, aPct, strictAPct, strictAPctPlus, extended,
         success, healthy, failure, harnessError, sandbox, startup, requests, verifiers, timings,
-        serverLogTail, null);
+        serverLogTail, null, null);
   }
 
   /** The same result with its failure class set (the classifier runs after the verdict). */
@@ -52,7 +53,7 @@ public record TrialResult(
     return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
         strictAPctPlus, extended, success,
         healthy, newFailure, harnessError, sandbox, startup, requests, verifiers, timings,
-        serverLogTail, strictPlusFailure);
+        serverLogTail, strictPlusFailure, writeChecks);
   }
 
   /**
@@ -62,7 +63,14 @@ public record TrialResult(
   public TrialResult withStrictPlusFailure(FailureClass finding) {
     return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
         strictAPctPlus, extended, success, healthy, failure, harnessError, sandbox, startup,
-        requests, verifiers, timings, serverLogTail, finding);
+        requests, verifiers, timings, serverLogTail, finding, writeChecks);
+  }
+
+  /** The same result with the database's answer on the paper suite's writes. */
+  public TrialResult withWriteChecks(List<WriteCheck> checks) {
+    return new TrialResult(schemaVersion, task, constraints, assertions, aPct, strictAPct,
+        strictAPctPlus, extended, success, healthy, failure, harnessError, sandbox, startup,
+        requests, verifiers, timings, serverLogTail, strictPlusFailure, checks);
   }
 
   /** True when every verifier passed (an empty list passes: an unconstrained task). */
