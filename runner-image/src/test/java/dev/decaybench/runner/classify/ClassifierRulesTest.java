@@ -176,21 +176,6 @@ class ClassifierRulesTest {
   }
 
   @Test
-  void aCommentMissingFromTheListIsQueryLogicWhenItsRowIsInTheDatabase() {
-    String lists = lines(line("All Comments for Article", "GET", 200, 5),
-        line("All Comments for Article without login", "GET", 200, 5));
-    FailureClass stored = CLASSIFIER.classify(sample(lists)
-        .write("Create Comment for Article", "comment", true, "comments.body").evidence());
-    FailureClass lost = CLASSIFIER.classify(sample(lists)
-        .write("Create Comment for Article", "comment", false, "no text column holds it").evidence());
-    FailureClass unknown = CLASSIFIER.classify(sample(lists).evidence());
-    assertThat(stored.subcategory()).isEqualTo("incorrect_query_logic");
-    assertThat(stored.rule()).isEqualTo("write-row");
-    assertThat(lost.subcategory()).isEqualTo("state_propagation_failure");
-    assertThat(unknown.rule()).as("without the database the rules guess as before").isNotEqualTo("write-row");
-  }
-
-  @Test
   void a405OnAPathThatAnswersAnotherMethodIsFrameworkMethodRouting() {
     FailureClass f = CLASSIFIER.classify(sample(line("Single Article by slug", "GET", 405, 13)).evidence());
     assertThat(f.rule()).isEqualTo("method-not-allowed");
