@@ -35,4 +35,12 @@ class WriteRowRuleTest {
     assertThat(f.rule()).isEqualTo("write-row");
     assertThat(f.subcategory()).isEqualTo("state_propagation_failure");
   }
+
+  @Test
+  void theJudgeIsToldWhatTheDatabaseHeld() {
+    TrialEvidence e = sample(line("Favorite Article", "POST", 200, 2))
+        .write("Favorite Article", "favourite", false, "no row in favorites").evidence();
+    String prompt = JudgeInput.render(e, CLASSIFIER.classify(e));
+    assertThat(prompt).contains("Favorite Article: favourite NOT stored (no row in favorites)");
+  }
 }
