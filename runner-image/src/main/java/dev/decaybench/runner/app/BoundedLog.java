@@ -15,6 +15,7 @@ public final class BoundedLog {
   private int headLen;
   private long tailWritten;
   private long total;
+  private BoundedLog next;
 
   public BoundedLog(int headBytes, int tailBytes) {
     this.head = new byte[headBytes];
@@ -22,6 +23,10 @@ public final class BoundedLog {
   }
 
   public synchronized void append(byte[] buf, int off, int len) {
+    if (next != null) {
+      next.append(buf, off, len);
+      return;
+    }
     total += len;
     int toHead = Math.min(len, head.length - headLen);
     System.arraycopy(buf, off, head, headLen, toHead);
@@ -46,6 +51,34 @@ public final class BoundedLog {
       }
     } catch (IOException e) {
       // the process closed its side; nothing more to read
+    }
+  }
+
+  /**
+   * From now on, what the app writes goes to {@code later} and this log keeps only what came
+   * before: one log per phase of a trial, from one stream.
+   */
+  public synchronized void continueIn(BoundedLog later) {
+    this.next = later;
+  }
+
+  /**
+   * Waits until nothing has been written for {@code quietMillis} (at most {@code maxMillis}):
+   * what the app logs about a request may reach the pipe after its answer.
+   */
+  public void awaitQuiet(long quietMillis, long maxMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + maxMillis;
+    long seen = totalBytes();
+    long quietSince = System.currentTimeMillis();
+    while (System.currentTimeMillis() < deadline) {
+      Thread.sleep(Math.max(1, quietMillis / 4));
+      long now = totalBytes();
+      if (now != seen) {
+        seen = now;
+        quietSince = System.currentTimeMillis();
+      } else if (System.currentTimeMillis() - quietSince >= quietMillis) {
+        return;
+      }
     }
   }
 

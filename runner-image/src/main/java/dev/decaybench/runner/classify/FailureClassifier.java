@@ -45,6 +45,7 @@ public final class FailureClassifier {
       new Rule("route-group-missing", RouteRules::groupMissing),
       new Rule("method-not-allowed", RouteRules::methodNotAllowed),
       new Rule("request-schema-rejected", SchemaRules::requestRejected),
+      new Rule("write-row", StateRules::writeRow),
       new Rule("list-query", DataLayerRules::listQuery),
       new Rule("response-shape", SchemaRules::responseShape),
       new Rule("endpoint-404", RouteRules::endpointNotFound),
@@ -74,12 +75,13 @@ public final class FailureClassifier {
   }
 
   /**
-   * What {@code decaybench evaluate} calls: the result unchanged when it is a success, else with
-   * its {@code failure} set. {@code serverLog} may be null (the result's own log tail is used).
+   * What {@code decaybench evaluate} calls: a success gets only its finding under the stronger
+   * verifiers (if any), else the result gets its {@code failure}. {@code serverLog} may be null
+   * (the result's own log tail is used).
    */
   public static TrialResult withFailureClass(TrialResult result, String serverLog) {
     if (result == null || result.success()) {
-      return result;
+      return StrictPlusFinding.apply(result);
     }
     return result.withFailure(new FailureClassifier().classify(TrialEvidence.fromResult(result, serverLog)));
   }

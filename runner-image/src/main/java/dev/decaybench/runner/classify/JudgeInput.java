@@ -31,6 +31,12 @@ final class JudgeInput {
       sb.append("none reported\n");
     }
     e.verifiers().forEach(v -> sb.append(v.describe()).append('\n'));
+    if (!e.writes().isEmpty()) {
+      // decaybench's own evidence: whether each write of the suite reached the database
+      sb.append("\n## Database right after the suite's writes\n");
+      e.writes().forEach(w -> sb.append(w.request()).append(": ").append(w.thing())
+          .append(w.stored() ? " stored (" : " NOT stored (").append(w.where()).append(")\n"));
+    }
     if (e.agentStatus() != null) {
       sb.append("\n## Agent exit status\n").append(e.agentStatus()).append('\n');
     }

@@ -7,6 +7,7 @@ import dev.decaybench.runner.classify.ConduitCollection.Resource;
 import dev.decaybench.runner.classify.LogSignature.Kind;
 import dev.decaybench.runner.classify.RequestFacts.Row;
 import dev.decaybench.runner.classify.RequestFacts.Symptom;
+import dev.decaybench.api.result.WriteCheck;
 import java.util.List;
 
 /** Writes and identifiers that do not reach later requests. */
@@ -119,5 +120,43 @@ final class StateRules {
     }
     return Verdict.logic(STATE, fav != null ? 0.6 : 0.75, ev.add("a write answered 200 but its effect is not visible")
         .rows(rows, 3).list());
+  }
+
+  /**
+   * write-row: a thing the suite created, favourited or followed (2xx) does not show up later,
+   * and decaybench asked the database right after the write. No row: the write was never
+   * committed (state). A row: it was, and the query reading it misses it (query).
+   */
+  static Verdict writeRow(Facts f) {
+    if (!f.requests.roots(Symptom.SERVER_ERROR).isEmpty()) {
+      return null; // a crash elsewhere is the louder, upstream defect
+    }
+    for (WriteCheck w : f.evidence.writes()) {
+      List<Row> missing = f.requests.roots().stream().filter(r -> shows(w.thing(), r)).toList();
+      if (missing.isEmpty()) {
+        continue;
+      }
+      Evidence ev = new Evidence();
+      if (!w.stored()) {
+        ev.add(w.request() + " answered 2xx, but right after it the database had no " + w.thing()
+            + " (" + w.where() + "): the write was never committed");
+        return Verdict.logic(STATE, 0.85, ev.rows(missing, 3).list());
+      }
+      ev.add(w.request() + " stored the " + w.thing() + " (" + w.where()
+          + "), yet later requests do not find it: the reading query is wrong");
+      return Verdict.logic(QUERY, 0.8, ev.rows(missing, 3).list());
+    }
+    return null;
+  }
+
+  /** Whether the failed request is where the thing should have shown up. */
+  private static boolean shows(String thing, Row r) {
+    return switch (thing) {
+      case "comment" -> r.entry().group() == ConduitCollection.Group.COMMENTS && r.symptom() == Symptom.EMPTY;
+      case "favourite" -> r.entry().group() == ConduitCollection.Group.FAVORITES && r.symptom() == Symptom.SEMANTIC
+          || r.entry().name().startsWith("Articles Favorited by Username") && r.symptom() == Symptom.EMPTY;
+      case "follow" -> r.entry().group() == ConduitCollection.Group.PROFILES && r.symptom() == Symptom.SEMANTIC;
+      default -> false;
+    };
   }
 }

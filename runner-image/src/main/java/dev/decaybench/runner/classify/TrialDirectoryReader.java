@@ -2,6 +2,7 @@ package dev.decaybench.runner.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.result.WriteCheck;
 import dev.decaybench.runner.engine.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,9 @@ final class TrialDirectoryReader {
         total++;
         if (!a.path("passed").asBoolean(false)) {
           String msg = a.path("message").asText("");
-          failedNames.add(a.path("name").asText("?") + (msg.isEmpty() ? "" : " :: " + msg));
+          // decaybench's wording (paths like articles[0]) is what the check-name rules read
+          String name = a.path("decaybenchName").asText(a.path("name").asText("?"));
+          failedNames.add(name + (msg.isEmpty() ? "" : " :: " + msg));
         }
       }
       JsonNode st = q.path("status");
@@ -107,9 +110,14 @@ final class TrialDirectoryReader {
     }
     Boolean healthy = res.path("healthy").isBoolean() ? res.path("healthy").asBoolean() : null;
     Boolean suiteRan = res.path("requests").isArray() ? !requests.isEmpty() : null;
+    List<WriteCheck> writes = new ArrayList<>();
+    for (JsonNode w : res.path("writeChecks")) {
+      writes.add(new WriteCheck(w.path("request").asText(""), w.path("thing").asText(""),
+          w.path("stored").asBoolean(false), text(w.path("where"))));
+    }
     return new TrialEvidence(source, text(res.path("task")), requests, res.path("requests").isArray(),
         suiteRan, log, setup, trajectory.text(), trajectory.status(), verifiers, healthy, notes,
-        text(res.path("harnessError")), workspace, problems);
+        text(res.path("harnessError")), workspace, problems, writes);
   }
 
   private static String text(JsonNode n) {

@@ -1,6 +1,7 @@
 package dev.decaybench.runner.classify;
 
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.result.WriteCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param harnessError set when the harness itself failed (then nothing is the agent's fault)
  * @param workspace the agent's workspace, when available
  * @param inputProblems what could not be read, for the reason shown with the class
+ * @param writes what the trial's database held right after the suite's writes (decaybench only)
  */
 public record TrialEvidence(
     String source,
@@ -42,7 +44,17 @@ public record TrialEvidence(
     List<String> startupNotes,
     String harnessError,
     Path workspace,
-    List<String> inputProblems) {
+    List<String> inputProblems,
+    List<WriteCheck> writes) {
+
+  /** Evidence without the database's word on writes (every source but decaybench's own trials). */
+  public TrialEvidence(String source, String task, List<RequestOutcome> requests,
+      boolean allRequestsListed, Boolean suiteRan, String serverLog, String setupLog,
+      String trajectory, String agentStatus, List<VerifierFinding> verifiers, Boolean healthy,
+      List<String> startupNotes, String harnessError, Path workspace, List<String> inputProblems) {
+    this(source, task, requests, allRequestsListed, suiteRan, serverLog, setupLog, trajectory,
+        agentStatus, verifiers, healthy, startupNotes, harnessError, workspace, inputProblems, List.of());
+  }
 
   public TrialEvidence {
     source = source == null ? "" : source;
@@ -55,6 +67,7 @@ public record TrialEvidence(
     startupNotes = startupNotes == null ? List.of() : List.copyOf(startupNotes);
     harnessError = harnessError == null || harnessError.isBlank() ? null : harnessError;
     inputProblems = inputProblems == null ? List.of() : List.copyOf(inputProblems);
+    writes = writes == null ? List.of() : List.copyOf(writes);
   }
 
   /** A decaybench trial directory: result.json, server.log, setup.log and, if present, a trajectory. */
@@ -84,7 +97,7 @@ public record TrialEvidence(
   public TrialEvidence withTrajectory(String text, String status) {
     return new TrialEvidence(source, task, requests, allRequestsListed, suiteRan, serverLog, setupLog,
         text, status == null ? agentStatus : status, verifiers, healthy, startupNotes, harnessError,
-        workspace, inputProblems);
+        workspace, inputProblems, writes);
   }
 
   /** The same evidence with the trajectory read from a file (plain text or a JSON trajectory). */
@@ -93,16 +106,22 @@ public record TrialEvidence(
     return t.text().isBlank() ? withProblem("no trajectory at " + file) : withTrajectory(t.text(), t.status());
   }
 
+  /** The same evidence with the database's answer on the suite's writes. */
+  public TrialEvidence withWrites(List<WriteCheck> checks) {
+    return new TrialEvidence(source, task, requests, allRequestsListed, suiteRan, serverLog, setupLog,
+        trajectory, agentStatus, verifiers, healthy, startupNotes, harnessError, workspace, inputProblems, checks);
+  }
+
   public TrialEvidence withWorkspace(Path dir) {
     return new TrialEvidence(source, task, requests, allRequestsListed, suiteRan, serverLog, setupLog,
-        trajectory, agentStatus, verifiers, healthy, startupNotes, harnessError, dir, inputProblems);
+        trajectory, agentStatus, verifiers, healthy, startupNotes, harnessError, dir, inputProblems, writes);
   }
 
   TrialEvidence withProblem(String problem) {
     List<String> p = new ArrayList<>(inputProblems);
     p.add(problem);
     return new TrialEvidence(source, task, requests, allRequestsListed, suiteRan, serverLog, setupLog,
-        trajectory, agentStatus, verifiers, healthy, startupNotes, harnessError, workspace, p);
+        trajectory, agentStatus, verifiers, healthy, startupNotes, harnessError, workspace, p, writes);
   }
 
   /** True when there is nothing at all to reason about. */

@@ -2,6 +2,7 @@ package dev.decaybench.runner.engine;
 
 import dev.decaybench.api.result.AssertionCounts;
 import dev.decaybench.api.result.RequestResult;
+import dev.decaybench.api.result.WriteCheck;
 import dev.decaybench.runner.verify.DatabaseFootprint;
 import java.util.List;
 
@@ -16,6 +17,7 @@ record ServiceOutcome(
     List<RequestResult> extendedRequests,
     AssertionCounts extendedCounts,
     DatabaseFootprint footprint,
+    List<WriteCheck> writeChecks,
     boolean healthy,
     String healthVerdict,
     long healthWaitMs,

@@ -12,6 +12,7 @@ import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteOutcome;
 import dev.decaybench.runner.verify.DatabaseFootprint;
 import dev.decaybench.runner.verify.FootprintProbe;
+import dev.decaybench.runner.verify.WriteProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +32,13 @@ final class ServicePhase {
   private static final int LOG_HEAD = 256 * 1024;
   private static final int LOG_TAIL = 768 * 1024;
   private static final int RESULT_LOG_TAIL = 8000;
+  static final String EXTENDED_LOG = "server-extended.log";
 
   ServiceOutcome run(TrialSandbox sandbox, TrialSpec spec) {
     BoundedLog log = new BoundedLog(LOG_HEAD, LOG_TAIL);
+    // what the app logs during the extended suite (its deliberate 401s, duplicate registration)
+    // goes to its own file: the classifier reads only what the paper's suite caused
+    BoundedLog extendedLog = new BoundedLog(LOG_HEAD, LOG_TAIL);
     long t0 = System.currentTimeMillis();
     long pgMs = 0;
     long startMs = 0;
@@ -43,6 +48,7 @@ final class ServicePhase {
     SuiteOutcome suite = null;
     SuiteOutcome extended = null;
     DatabaseFootprint footprint = null;
+    PhaseWatch watch = null;
     String harnessError = null;
     String gaveUp = null;
     List<String> limitsHit = List.of();
@@ -69,12 +75,14 @@ final class ServicePhase {
       }
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
+      watch = new PhaseWatch(log, extendedLog,
+          new WriteProbe(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD));
       ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()),
           sandbox::appListening);
       // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
       Map<String, SuiteOutcome> outcomes = runner.runAll(spec.extendedSuite()
           ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED) : List.of(ConduitSuite.PAPER),
-          base + spec.apiPrefix(), spec.outDir());
+          base + spec.apiPrefix(), spec.outDir(), watch);
       gaveUp = runner.gaveUp();
       suite = outcomes.get(ConduitSuite.PAPER.name());
       extended = outcomes.get(ConduitSuite.EXTENDED.name());
@@ -94,12 +102,16 @@ final class ServicePhase {
       }
     }
     writeLog(spec.outDir().resolve("server.log"), log);
+    if (extended != null) {
+      writeLog(spec.outDir().resolve(EXTENDED_LOG), extendedLog);
+    }
     return new ServiceOutcome(
         suite == null ? List.of() : suite.requests(),
         suite == null ? null : suite.counts(),
         extended == null ? null : extended.requests(),
         extended == null ? null : extended.counts(),
         footprint,
+        watch == null ? List.of() : watch.writes(),
         health.healthy(), health.verdict(), health.waitedMillis(), exitCode,
         log.totalBytes(), log.truncated(), log.lastChars(RESULT_LOG_TAIL),
         pgMs, startMs, suiteMs, limitsHit, gaveUp, harnessError);

@@ -8,6 +8,7 @@ import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
 import dev.decaybench.runner.classify.FailureClassifier;
 import dev.decaybench.runner.classify.LogTail;
+import dev.decaybench.runner.classify.StrictPlusFinding;
 import dev.decaybench.runner.classify.TrialEvidence;
 import dev.decaybench.runner.postgres.DatabaseSettings;
 import dev.decaybench.runner.postgres.PostgresBinaries;
@@ -138,7 +139,7 @@ public final class TrialEvaluator {
    */
   private static TrialResult classify(TrialResult result, Path out, Path trajectory) {
     if (result.success()) {
-      return result;
+      return StrictPlusFinding.apply(result);
     }
     TrialEvidence evidence = TrialEvidence.fromResult(result, LogTail.read(out.resolve("server.log")));
     Path traj = trajectory != null ? trajectory : out.resolve("trajectory.txt");

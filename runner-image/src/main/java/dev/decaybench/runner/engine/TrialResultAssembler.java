@@ -32,6 +32,6 @@ final class TrialResultAssembler {
         : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
     return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
         aPct, strict, strictPlus, extended, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
-        timings, pod.serverLogTail());
+        timings, pod.serverLogTail()).withWriteChecks(pod.writeChecks().isEmpty() ? null : pod.writeChecks());
   }
 }

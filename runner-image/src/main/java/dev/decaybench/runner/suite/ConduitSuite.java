@@ -73,6 +73,15 @@ public final class ConduitSuite {
    * junit.xml, one scenario per request, tagged with the suite.
    */
   public Map<String, SuiteOutcome> runAll(List<Definition> suites, String apiUrl, Path reportDir) {
+    return runAll(suites, apiUrl, reportDir, SuiteListener.NONE);
+  }
+
+  /**
+   * As {@link #runAll(List, String, Path)}; {@code listener} is told when each suite starts (the
+   * engine marks the app's log there) and when each request is done (it reads the database).
+   */
+  public Map<String, SuiteOutcome> runAll(List<Definition> suites, String apiUrl, Path reportDir,
+      SuiteListener listener) {
     String user = "db" + HexFormat.of().formatHex(randomBytes(5));
     Map<String, String> variables = Map.of(
         "USERNAME", user,
@@ -81,8 +90,7 @@ public final class ConduitSuite {
         "RUN", HexFormat.of().formatHex(randomBytes(4)));
     Map<String, String> suiteOfFeature = new java.util.LinkedHashMap<>();
     suites.forEach(d -> d.features().forEach(f -> suiteOfFeature.put(f, d.name())));
-    SuiteSession session = new SuiteSession(apiUrl, caller, variables,
-        suiteOfFeature);
+    SuiteSession session = new SuiteSession(apiUrl, caller, variables, suiteOfFeature, listener);
     List<String> args = new ArrayList<>(List.of(
         "--glue", GLUE,
         "--plugin", "json:" + reportDir.resolve("cucumber.json"),

@@ -33,6 +33,7 @@ public final class SuiteSession {
   private final Map<String, String> variables = new HashMap<>();
   private final Map<String, List<RequestResult>> completed = new java.util.LinkedHashMap<>();
   private final Map<String, String> suiteOfFeature;
+  private final SuiteListener listener;
   private String currentSuite = "default";
 
   private String requestName;
@@ -44,6 +45,13 @@ public final class SuiteSession {
 
   public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
       Map<String, String> suiteOfFeature) {
+    this(apiUrl, http, initialVariables, suiteOfFeature, SuiteListener.NONE);
+  }
+
+  /** @param listener told when each suite starts and each request is done */
+  public SuiteSession(String apiUrl, HttpCaller http, Map<String, String> initialVariables,
+      Map<String, String> suiteOfFeature, SuiteListener listener) {
+    this.listener = listener;
     this.apiUrl = apiUrl;
     this.http = http;
     this.variables.putAll(initialVariables);
@@ -52,9 +60,13 @@ public final class SuiteSession {
 
   /** Called before each scenario: its feature file decides which suite its checks count for. */
   public void enterFeature(String featureUri) {
-    currentSuite = suiteOfFeature.entrySet().stream()
+    String suite = suiteOfFeature.entrySet().stream()
         .filter(e -> featureUri.endsWith(e.getKey())).map(Map.Entry::getValue)
         .findFirst().orElse("default");
+    if (!suite.equals(currentSuite)) {
+      listener.suiteStarts(suite);
+    }
+    currentSuite = suite;
   }
 
   public static void bind(SuiteSession session) {
@@ -88,14 +100,19 @@ public final class SuiteSession {
     this.body = parse(exchange.body());
   }
 
-  /** Records one check; {@code check} is evaluated only when an answer came back. */
-  public void check(String name, java.util.function.Predicate<JsonNode> check, String expected) {
+  /**
+   * Records one check; {@code check} is evaluated only when an answer came back. In the paper's
+   * suite the check takes the collection's name, decaybench's wording kept beside it.
+   */
+  public void check(String wording, java.util.function.Predicate<JsonNode> check, String expected) {
+    String name = currentSuite.equals(ConduitSuite.PAPER.name()) ? CollectionWording.of(wording) : wording;
+    String decaybenchName = name.equals(wording) ? null : wording;
     if (exchange == null) {
-      assertions.add(new AssertionResult(name, false, "no request was sent"));
+      assertions.add(new AssertionResult(name, false, "no request was sent", decaybenchName));
       return;
     }
     if (exchange.status() == null) {
-      assertions.add(new AssertionResult(name, false, "no response: " + exchange.error()));
+      assertions.add(new AssertionResult(name, false, "no response: " + exchange.error(), decaybenchName));
       return;
     }
     boolean passed;
@@ -105,7 +122,8 @@ public final class SuiteSession {
       passed = false;
     }
     assertions.add(new AssertionResult(name, passed,
-        passed ? null : expected + " (HTTP " + exchange.status() + ", body: " + excerpt() + ")"));
+        passed ? null : expected + " (HTTP " + exchange.status() + ", body: " + excerpt() + ")",
+        decaybenchName));
   }
 
   public Integer status() {
@@ -139,6 +157,7 @@ public final class SuiteSession {
         exchange == null ? null : exchange.status(), exchange == null ? "not sent" : exchange.error(),
         exchange == null ? 0 : exchange.durationMs(), List.copyOf(assertions));
     completed.computeIfAbsent(currentSuite, k -> new ArrayList<>()).add(result);
+    listener.requestDone(currentSuite, result);
     requestName = null;
     exchange = null;
     return result;

@@ -26,4 +26,23 @@ class BoundedLogTest {
     assertThat(log.truncated()).isTrue();
     assertThat(log.text()).startsWith("HEAD-").endsWith("-TAIL").contains("6000 bytes of log omitted");
   }
+
+  @Test
+  void whatIsWrittenAfterTheSplitGoesOnlyToTheLaterLog() {
+    BoundedLog paper = new BoundedLog(64, 64);
+    BoundedLog extended = new BoundedLog(64, 64);
+    paper.append("paper request\n");
+    paper.continueIn(extended);
+    paper.append("duplicate key\n");
+    assertThat(paper.text()).isEqualTo("paper request\n");
+    assertThat(extended.text()).isEqualTo("duplicate key\n");
+  }
+
+  @Test
+  void awaitQuietReturnsOnceNothingIsWritten() throws InterruptedException {
+    BoundedLog log = new BoundedLog(16, 16);
+    long t0 = System.currentTimeMillis();
+    log.awaitQuiet(50, 5_000);
+    assertThat(System.currentTimeMillis() - t0).isLessThan(2_000);
+  }
 }

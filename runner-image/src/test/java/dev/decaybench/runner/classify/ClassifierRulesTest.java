@@ -99,6 +99,10 @@ class ClassifierRulesTest {
         "TypeError: 'coroutine' object is not subscriptable")), "logic_error", "auth_misconfiguration"});
     m.put("request-schema-rejected", new Object[] {sample(lines(line("Register", "POST", 422, 6),
         line("Login", "POST", 422, 6))), "schema_format_error", null});
+    m.put("write-row", new Object[] {sample(lines(line("All Comments for Article", "GET", 200, 5),
+        line("All Comments for Article without login", "GET", 200, 5)))
+        .write("Create Comment for Article", "comment", false, "no text column of 6 table(s) holds it"),
+        "logic_error", "state_propagation_failure"});
     m.put("list-query", new Object[] {sample(lines(line("All Articles", "GET", 200, 2), line("Articles by Tag", "GET", 200, 2))),
         "logic_error", "incorrect_query_logic"});
     m.put("response-shape", new Object[] {sample(line("Profile", "GET", 200, 5)), "schema_format_error", null});

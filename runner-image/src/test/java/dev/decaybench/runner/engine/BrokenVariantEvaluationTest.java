@@ -81,6 +81,14 @@ class BrokenVariantEvaluationTest {
           .as("extended suite %d/%d", r.extended().passed(), r.extended().total()).isEqualTo(blindSpot);
       assertThat(r.strictAPctPlus()).isEqualTo(
           FAILING_STRONGER_VERIFIERS.containsKey(variant) || !failing.isEmpty() ? 0.0 : 100.0);
+      // a paper success that a stronger verifier fails still gets a finding under that view
+      boolean strongerOnly = r.success() && FAILING_STRONGER_VERIFIERS.containsKey(variant);
+      assertThat(r.strictPlusFailure() != null).as("strictPlusFailure").isEqualTo(strongerOnly);
+      if (strongerOnly) {
+        assertThat(r.strictPlusFailure().coarse()).isEqualTo("constraint_violation");
+        assertThat(r.strictPlusFailure().evidence()).anyMatch(e -> e.contains(
+            FAILING_STRONGER_VERIFIERS.get(variant).get(0)));
+      }
     } else {
       assertThat(r.extended().passed()).isLessThan(r.extended().total());
       boolean allPass = r.verifiers().stream().allMatch(VerifierResult::passed);

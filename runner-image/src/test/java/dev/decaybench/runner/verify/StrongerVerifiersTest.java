@@ -25,13 +25,34 @@ class StrongerVerifiersTest {
   }
 
   @Test
+  void importGraphLetsEveryLayerUseTheModels() {
+    // clean architecture: entities are data every layer uses; only the task's rule is checked
+    Map<String, String> files = new java.util.HashMap<>(PY_LAYERED);
+    files.put("services/article_service.py",
+        "from repositories.article_repository import find\nfrom models.article import Article\n");
+    files.put("routes/articles.py", "from services import article_service\nfrom models.user import User\n");
+    VerifierResult r = new ImportGraphVerifier().verify(new SourceFiles(files));
+    assertThat(r.passed()).as(String.join("; ", r.evidence())).isTrue();
+  }
+
+  @Test
+  void importGraphFlagsAModelThatImportsAService() {
+    Map<String, String> files = new java.util.HashMap<>(PY_LAYERED);
+    files.put("models/user.py", "from services.article_service import slugify\n");
+    VerifierResult r = new ImportGraphVerifier().verify(new SourceFiles(files));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.evidence()).containsExactly(
+        "models/user.py:1: from services.article_service import slugify (models -> services, upwards)");
+  }
+
+  @Test
   void importGraphFlagsARouteThatSkipsTheServiceLayer() {
     Map<String, String> files = new java.util.HashMap<>(PY_LAYERED);
     files.put("routes/tags.py", "import json\nfrom repositories.article_repository import find\n");
     VerifierResult r = new ImportGraphVerifier().verify(new SourceFiles(files));
     assertThat(r.passed()).isFalse();
     assertThat(r.evidence()).containsExactly(
-        "routes/tags.py:2: from repositories.article_repository import find (routes -> repositories, skips 1 layer(s))");
+        "routes/tags.py:2: from repositories.article_repository import find (routes -> repositories, bypasses the services)");
   }
 
   @Test
