@@ -6,6 +6,7 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;
 import dev.decaybench.runner.run.RunReports;
+import dev.decaybench.runner.sandbox.SandboxFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +53,14 @@ public final class RunCommand implements Callable<Integer> {
     if (n < 1) {
       spec.commandLine().getErr().println("decaybench: --parallel must be at least 1");
       return 2;
+    }
+    // every local trial runs in the sandbox: say once, before any trial, when it cannot be built
+    String noSandbox = SandboxFactory.namespacesProblem();
+    if (noSandbox != null) {
+      spec.commandLine().getErr().println("decaybench: the trial sandbox cannot be built here: "
+          + noSandbox + ". Run as root with bubblewrap, socat and util-linux installed"
+          + " (README set-up command 1), or use the cluster.");
+      return 3;
     }
     boolean terminal = System.console() != null;
     java.time.Instant started = java.time.Instant.now();
