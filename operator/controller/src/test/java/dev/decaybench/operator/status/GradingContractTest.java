@@ -16,6 +16,8 @@ import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.RunSummary;
+import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.operator.config.Setting;
 import dev.decaybench.operator.plan.PlannedTrial;
 import dev.decaybench.runner.report.RunDirectory;
 import java.io.IOException;
@@ -78,6 +80,14 @@ class GradingContractTest {
     // the rule itself, visible in the summary: 2 harness/infrastructure failures left out,
     // the agent failure and the time-out counted at A% 0
     assertThat(local.getTrials()).isEqualTo(cases.size() - 2);
+  }
+
+  @Test
+  void bothPathsDefaultToTheSameTrialTimeLimit() {
+    assertThat(dev.decaybench.runner.engine.EvaluationRequest.DEFAULT_TRIAL_TIMEOUT_MILLIS)
+        .isEqualTo(Timeouts.DEFAULT_TRIAL_SECONDS * 1000L);
+    assertThat(Setting.DEFAULT_TRIAL_SECONDS.defaultValue())
+        .isEqualTo(String.valueOf(Timeouts.DEFAULT_TRIAL_SECONDS));
   }
 
   private static List<Case> cases() {
