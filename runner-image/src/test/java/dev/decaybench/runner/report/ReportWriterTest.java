@@ -134,7 +134,8 @@ class ReportWriterTest {
         .contains("| orm | X + ORM (sqlalchemy or sequelize) - X, same framework | 2 | -62.50 ± 17.50 |")
         .contains("| logic_error | 2 | 33.3% |")
         .contains("**Data-layer share:** 40.0% (2 of 5 classified failures")
-        .contains("## Crashed trials").contains("agent container exited with 137")
+        .contains("13 trials counted of 8 tasks (3 crashed, left out)")
+        .contains("## Crashed trials").contains("| crashed | left out | agent container exited with 137 |")
         .contains("## Warnings");
   }
 
