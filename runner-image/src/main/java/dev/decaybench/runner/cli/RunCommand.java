@@ -41,15 +41,14 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EvaluationRun run;
     try {
-      run = ManifestReader.readValid(file);
+      // an absent spec.parallelism means the number of cores here (the CRD default 2 is the cluster's)
+      run = ManifestReader.readValidLocal(file, Runtime.getRuntime().availableProcessors());
     } catch (ManifestException e) {
       spec.commandLine().getErr().println("decaybench: " + e.getMessage());
       return 2;
     }
     Path outDir = out != null ? out : Path.of("runs", run.getMetadata().getName());
-    int n = parallel != null ? parallel
-        : run.getSpec().getParallelism() != null ? run.getSpec().getParallelism()
-        : Runtime.getRuntime().availableProcessors();
+    int n = parallel != null ? parallel : run.getSpec().getParallelism();
     if (n < 1) {
       spec.commandLine().getErr().println("decaybench: --parallel must be at least 1");
       return 2;

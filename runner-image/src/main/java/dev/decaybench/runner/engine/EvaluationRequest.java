@@ -1,5 +1,6 @@
 package dev.decaybench.runner.engine;
 
+import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.runner.task.TaskOverrides;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,8 @@ public record EvaluationRequest(
   }
 
   public static final long DEFAULT_HEALTH_TIMEOUT_MILLIS = 60_000;
-  public static final long DEFAULT_TRIAL_TIMEOUT_MILLIS = 20 * 60_000;
+  /** The shared default ({@link Timeouts#DEFAULT_TRIAL_SECONDS}), the same as on the cluster. */
+  public static final long DEFAULT_TRIAL_TIMEOUT_MILLIS = Timeouts.DEFAULT_TRIAL_SECONDS * 1000L;
   /** The paper runs Newman with a 10 s request time-out. */
   public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
 

@@ -73,8 +73,7 @@ public final class TrialEvaluator {
         } finally {
           deadline.cancel();
           if (deadline.passed()) {
-            throw new HarnessException("trial exceeded its time limit of "
-                + req.trialTimeoutMillis() / 1000 + " s");
+            throw new TrialTimeoutException(req.trialTimeoutMillis() / 1000);
           }
         }
       }

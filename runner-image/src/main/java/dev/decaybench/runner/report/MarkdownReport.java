@@ -30,8 +30,9 @@ public final class MarkdownReport {
     if (meta.suite() != null) {
       facts.add("suite " + text(meta.suite()));
     }
-    long crashed = trials.stream().filter(TrialEntry::crashed).count();
-    facts.add(m.overall().trials() + " trials (" + crashed + " crashed) of " + m.overall().tasks() + " tasks");
+    long excluded = trials.stream().filter(t -> !t.counted()).count();
+    facts.add(m.overall().trials() + " trials counted of " + m.overall().tasks() + " tasks ("
+        + excluded + " crashed, left out)");
     facts.add("k = " + m.k());
     facts.add("generated " + generatedAt);
     md.append(String.join(" · ", facts)).append("\n\n");
@@ -124,8 +125,10 @@ public final class MarkdownReport {
 
     List<TrialEntry> crashedTrials = trials.stream().filter(TrialEntry::crashed).toList();
     if (!crashedTrials.isEmpty()) {
-      md.append("\n## Crashed trials\n\n| Trial | Error |\n|---|---|\n");
+      // timed-out trials count as A% 0; crashed ones are left out of the numbers (TrialGrading)
+      md.append("\n## Crashed trials\n\n| Trial | Status | Counted | Error |\n|---|---|---|---|\n");
       crashedTrials.forEach(t -> md.append("| ").append(text(t.id())).append(" | ")
+          .append(text(t.status())).append(" | ").append(t.counted() ? "A% 0" : "left out").append(" | ")
           .append(text(t.error() == null ? "–" : t.error())).append(" |\n"));
     }
     if (!warnings.isEmpty()) {

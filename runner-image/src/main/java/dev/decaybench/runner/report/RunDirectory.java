@@ -1,6 +1,8 @@
 package dev.decaybench.runner.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.decaybench.api.metrics.TrialGrading;
+import dev.decaybench.api.metrics.TrialGrading.Outcome;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.result.FailureClass;
 import dev.decaybench.api.result.TrialResult;
@@ -17,9 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * A run directory read back for the reports: {@code RUN_DIR/trials/<id>/} with trial.json and
- * result.json. Tolerant by design: a crashed trial (status {@code crashed}, with or without
- * result.json) counts as A% 0, not successful, class {@code other} unless its result.json has a
- * class; an {@code evaluated} trial whose result.json is missing or broken is counted as crashed;
+ * result.json. What a finished trial counts for is {@link TrialGrading}'s rule, keyed by the
+ * trial.json status ({@code evaluated}, {@code timed_out} and {@code agent_failed} count, as A% 0
+ * for the last two; {@code crashed} and {@code infrastructure_failed} are left out of the metrics
+ * but kept as entries). Tolerant by design: an {@code evaluated} trial whose result.json is
+ * missing or broken is counted as crashed;
  * a directory with result.json but no trial.json is placed from the result's task name; a trial
  * that never finished (another status, no result) and an empty directory are skipped. Each of these
  * leaves a line in {@link #warnings()}. Without a {@code trials/} directory the records of run.json
@@ -87,9 +91,9 @@ public final class RunDirectory {
     return trials;
   }
 
-  /** The metrics' view of every trial. */
+  /** The metrics' view of every trial the grading rule counts (excluded ones are left out). */
   public List<TrialRecord> records() {
-    return trials.stream().map(TrialEntry::record).toList();
+    return trials.stream().filter(TrialEntry::counted).map(TrialEntry::record).toList();
   }
 
   public List<String> warnings() {
@@ -127,8 +131,9 @@ public final class RunDirectory {
     String declared = info == null ? null : info.status();
     String status;
     String error = info == null ? null : info.error();
-    if (TrialJson.CRASHED.equals(declared)) {
-      status = TrialJson.CRASHED;
+    Optional<Outcome> declaredOutcome = Outcome.ofStatus(declared);
+    if (declaredOutcome.isPresent() && declaredOutcome.get() != Outcome.EVALUATED) {
+      status = declared;
     } else if (result != null) {
       status = TrialJson.EVALUATED;
       if (info == null) {
@@ -145,13 +150,16 @@ public final class RunDirectory {
       warnings.add(dirName + ": neither " + TRIAL_JSON + " nor " + RESULT_JSON + " readable, left out");
       return Optional.empty();
     }
-    if (TrialJson.CRASHED.equals(status) && result != null && resultProblem == null && error == null) {
-      error = "crashed";
+    if (!TrialJson.EVALUATED.equals(status) && result != null && resultProblem == null && error == null) {
+      error = status;
     }
     return Optional.of(new TrialEntry(id, dir, info, result, status, error, record(id, info, result, status)));
   }
 
-  /** The TrialRecord of one trial; a crashed trial scores 0 whatever its result says. */
+  /**
+   * The TrialRecord of one trial as {@link TrialGrading} counts it; an excluded trial (crashed)
+   * gets its zero record, kept for display only ({@link TrialEntry#counted()} is false).
+   */
   static TrialRecord record(String id, TrialJson info, TrialResult result, String status) {
     String task = firstNonNull(info == null ? null : info.task(), result == null ? null : result.task(), id);
     List<String> constraints = info != null && info.constraints() != null ? List.copyOf(info.constraints())
@@ -162,10 +170,12 @@ public final class RunDirectory {
     FailureClass failure = result == null ? null : result.failure();
     long duration = info != null && info.durationMs() != null ? info.durationMs()
         : result == null || result.timings() == null ? 0 : result.timings().total();
-    if (TrialJson.CRASHED.equals(status)) {
-      return new TrialRecord(id, task, framework, level, constraints, repeat, 0.0, 0.0, 0.0, false,
-          null, null, failure != null && failure.coarse() != null ? failure.coarse() : "other",
+    if (!TrialJson.EVALUATED.equals(status)) {
+      // shown with the class of its result if it has one; counted only if the rule says A% 0
+      TrialRecord shown = new TrialRecord(id, task, framework, level, constraints, repeat, 0.0, 0.0, 0.0,
+          false, null, null, failure != null && failure.coarse() != null ? failure.coarse() : "other",
           failure == null ? null : failure.subcategory(), failure != null && failure.dataLayer(), duration);
+      return TrialGrading.grade(Outcome.ofStatus(status).orElse(Outcome.HARNESS_ERROR), shown).orElse(shown);
     }
     Integer extPassed = result.extended() == null ? null : result.extended().passed();
     Integer extTotal = result.extended() == null ? null : result.extended().total();

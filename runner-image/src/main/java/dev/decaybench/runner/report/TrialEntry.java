@@ -1,13 +1,15 @@
 package dev.decaybench.runner.report;
 
+import dev.decaybench.api.metrics.TrialGrading;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.result.TrialResult;
 import java.nio.file.Path;
 
 /**
  * One trial directory as read back: its trial.json and result.json (either may be null when the
- * file is missing or unreadable), the normalised status ({@link TrialJson#EVALUATED} or
- * {@link TrialJson#CRASHED}), the error that made it crash, and the record the metrics use.
+ * file is missing or unreadable), the normalised status (a {@link TrialGrading.Outcome} status:
+ * {@code evaluated}, {@code crashed}, {@code timed_out}, ...), the error that ended it, and its
+ * record: what the metrics use when {@link #counted()}, else shown only.
  */
 public record TrialEntry(
     String id,
@@ -18,7 +20,17 @@ public record TrialEntry(
     String error,
     TrialRecord record) {
 
+  /** Not evaluated (crashed, timed out, ...): listed in the reports with its error. */
   public boolean crashed() {
-    return TrialJson.CRASHED.equals(status);
+    return !TrialJson.EVALUATED.equals(status);
+  }
+
+  /** Whether the grading rule counts it in the metrics (harness errors are left out). */
+  public boolean counted() {
+    return outcome().count() != TrialGrading.Count.EXCLUDED;
+  }
+
+  public TrialGrading.Outcome outcome() {
+    return TrialGrading.Outcome.ofStatus(status).orElse(TrialGrading.Outcome.HARNESS_ERROR);
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * {@code trials/<id>/trial.json}: where a trial sits in the run and how it ended, written by the
- * run loop next to the evaluator's result.json. {@code status} is {@code evaluated} or
- * {@code crashed} ({@code error} then says why); any other status means the trial never finished.
+ * run loop next to the evaluator's result.json. {@code status} is an outcome of
+ * {@code TrialGrading} ({@code evaluated}, {@code crashed}, {@code timed_out}, {@code error} then
+ * says why); any other status means the trial never finished.
  * This is the reports' reading view: unknown fields (the run loop also records the agent's
  * outcome and the duration: kept as they are) are ignored, missing ones stay null.
  */

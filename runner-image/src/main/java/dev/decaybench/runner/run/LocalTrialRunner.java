@@ -4,6 +4,7 @@ import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.engine.TrialEvaluator;
+import dev.decaybench.runner.engine.TrialTimeoutException;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.util.CacheDirs;
@@ -51,6 +52,8 @@ public final class LocalTrialRunner {
           trialDir.resolve("trajectory.txt"), patch, spec.getAgent());
       evaluator.evaluate(request(workspace, trialDir, taskFile, patch));
       return finish(trialDir, info(trial, TrialInfo.EVALUATED, outcome, null, start));
+    } catch (TrialTimeoutException e) {
+      return finish(trialDir, info(trial, TrialInfo.TIMED_OUT, outcome, e.getMessage(), start));
     } catch (IOException | RuntimeException e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
       return finish(trialDir, info(trial, TrialInfo.CRASHED, outcome, msg, start));

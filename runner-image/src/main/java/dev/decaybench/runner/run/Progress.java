@@ -30,20 +30,20 @@ public final class Progress {
 
   public synchronized void finished(TrialInfo info, String score) {
     done++;
-    if (TrialInfo.CRASHED.equals(info.status())) {
+    if (info.unscored()) {
       crashed++;
     }
     if (terminal) {
       int width = 30;
       int filled = total == 0 ? width : done * width / total;
       out.printf("\r[%s%s] %d/%d trials  %s  ETA %s   ", "#".repeat(filled), ".".repeat(width - filled),
-          done, total, crashed > 0 ? crashed + " crashed" : "", eta());
+          done, total, crashed > 0 ? crashed + " not evaluated" : "", eta());
       if (done == total) {
         out.println();
       }
     } else {
       out.printf("[%d/%d] %s %s%n", done, total, info.id(),
-          TrialInfo.CRASHED.equals(info.status()) ? "CRASHED: " + info.error() : score);
+          info.unscored() ? info.status().toUpperCase(java.util.Locale.ROOT) + ": " + info.error() : score);
     }
     out.flush();
   }

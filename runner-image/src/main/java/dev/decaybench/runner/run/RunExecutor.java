@@ -105,7 +105,7 @@ public final class RunExecutor {
         TrialInfo info = f.get();
         if (info != null) {
           executed++;
-          crashed += TrialInfo.CRASHED.equals(info.status()) ? 1 : 0;
+          crashed += info.unscored() ? 1 : 0;
         }
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
         crashed++;

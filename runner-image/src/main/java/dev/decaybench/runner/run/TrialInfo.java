@@ -1,6 +1,7 @@
 package dev.decaybench.runner.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.decaybench.api.metrics.TrialGrading;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import java.util.List;
 
@@ -23,5 +24,13 @@ public record TrialInfo(
     long durationMs) {
 
   public static final String EVALUATED = "evaluated";
-  public static final String CRASHED = "crashed";
+  /** A harness error: left out of the metrics (TrialGrading). */
+  public static final String CRASHED = TrialGrading.Outcome.HARNESS_ERROR.status();
+  /** The trial passed its time limit: counts as A% 0 (TrialGrading). */
+  public static final String TIMED_OUT = TrialGrading.Outcome.TIMED_OUT.status();
+
+  /** Not evaluated: crashed or timed out. */
+  public boolean unscored() {
+    return !EVALUATED.equals(status);
+  }
 }

@@ -28,7 +28,7 @@ class ReportCompareCommandTest {
     Path run = SyntheticRuns.runA(tmp.resolve("a"));
     Outcome o = cli("report", run.toString());
     assertThat(o.code()).isZero();
-    assertThat(o.out()).contains("16 trials of 8 tasks: A% 65.63, strict A% 60.63, 7 successes")
+    assertThat(o.out()).contains("13 trials of 8 tasks: A% 73.75, strict A% 63.75, 7 successes")
         .contains("warning: zz-unfinished: not finished").contains("wrote ").contains("report.html");
     for (String f : new String[] {"run.json", "global_stats.csv", "report.md", "report.html"}) {
       assertThat(run.resolve(f)).isRegularFile();
@@ -60,16 +60,17 @@ class ReportCompareCommandTest {
     Path b = SyntheticRuns.runB(tmp.resolve("b"));
     Outcome o = cli("compare", a.toString(), b.toString());
     assertThat(o.code()).isZero();
-    // matched: 7 tasks (express L3 only in A, koa only in B); only flask L2 changed: 25 -> 100 (+75)
-    // A over the matched tasks = 525/7 = 75.00, B = 600/7 = 85.71;
-    // differences (75, 0 x 6): mean 75/7 = 10.71, SE = 75/7 too (one non-zero difference among m)
+    // matched: 7 tasks (express L3 only in A, koa only in B); only flask L2 changed: 50 -> 100 (+50)
+    // (crashed trials are left out: flask L2 is 50 in A, flask L3 80 in both)
+    // A over the matched tasks = 590/7 = 84.29, B = 640/7 = 91.43;
+    // differences (50, 0 x 6): mean 50/7 = 7.14, SE = 50/7 too (one non-zero difference among m)
     assertThat(o.out()).contains("7 tasks in both; left out: 1 only in A, 1 only in B")
-        .containsPattern("overall\\s+7\\s+75\\.00\\s+85\\.71\\s+\\+10\\.71\\s+10\\.71")
-        // L2: flask +75, express 0 -> +37.50 +- 37.50
-        .containsPattern("L2\\s+2\\s+52\\.50\\s+90\\.00\\s+\\+37\\.50\\s+37\\.50")
+        .containsPattern("overall\\s+7\\s+84\\.29\\s+91\\.43\\s+\\+7\\.14\\s+7\\.14")
+        // L2: flask +50, express 0 -> +25.00 +- 25.00
+        .containsPattern("L2\\s+2\\s+65\\.00\\s+90\\.00\\s+\\+25\\.00\\s+25\\.00")
         // L3: only flask matched -> one task, no SE
-        .containsPattern("L3\\s+1\\s+40\\.00\\s+40\\.00\\s+\\+0\\.00\\s+-")
-        .containsPattern("flask\\s+4\\s+65\\.00\\s+83\\.75\\s+\\+18\\.75");
+        .containsPattern("L3\\s+1\\s+80\\.00\\s+80\\.00\\s+\\+0\\.00\\s+-")
+        .containsPattern("flask\\s+4\\s+81\\.25\\s+93\\.75\\s+\\+12\\.50");
   }
 
   @Test
@@ -79,7 +80,7 @@ class ReportCompareCommandTest {
     assertThat(o.code()).isZero();
     JsonNode json = Json.mapper().readTree(o.out());
     assertThat(json.get("matchedTasks").asInt()).isEqualTo(7);
-    assertThat(json.get("perLevel").get("L2").get("deltaAPct").asDouble()).isEqualTo(37.5);
+    assertThat(json.get("perLevel").get("L2").get("deltaAPct").asDouble()).isEqualTo(25.0);
     assertThat(json.get("onlyInB").get(0).asText()).isEqualTo("koa-openapi-unconstrained");
   }
 

@@ -37,35 +37,35 @@ class ReportWriterTest {
     GroupMetrics all = m.overall();
     assertThat(m.k()).isEqualTo(2);
     assertThat(all.tasks()).isEqualTo(8);
-    assertThat(all.trials()).isEqualTo(16);
+    assertThat(all.trials()).isEqualTo(13); // the 3 crashed trials (harness errors) are left out
     assertThat(all.successes()).isEqualTo(7);
-    // A% = (100 + 95 + 25 + 40 + 100 + 85 + 80 + 0) / 8 = 525 / 8
-    assertThat(all.aPct()).isCloseTo(65.625, within(EPS));
-    // strict: (100 + 95 + 25 + 0 + 100 + 85 + 80 + 0) / 8 = 485 / 8
-    assertThat(all.strictAPct()).isCloseTo(60.625, within(EPS));
-    // pass@1 = (1 + 1/2 + 0 + 0 + 1 + 1/2 + 1/2 + 0) / 8 = 3.5 / 8
+    // A% = (100 + 95 + 50 + 80 + 100 + 85 + 80 + 0) / 8 = 590 / 8
+    assertThat(all.aPct()).isCloseTo(73.75, within(EPS));
+    // strict: (100 + 95 + 50 + 0 + 100 + 85 + 80 + 0) / 8 = 510 / 8
+    assertThat(all.strictAPct()).isCloseTo(63.75, within(EPS));
+    // pass@1 = (1 + 1/2 + 0/1 + 0/1 + 1 + 1/2 + 1/2 + 0/1) / 8 = 3.5 / 8
     assertThat(all.passAt1()).isCloseTo(0.4375, within(EPS));
-    // pass@2 with n = 2: 1 when c > 0: 5 of 8 tasks
+    // pass@2 with n <= 2: 1 when c > 0: 5 of 8 tasks
     assertThat(all.passAtK()).isCloseTo(0.625, within(EPS));
     // pass^2 = (1 + 1/4 + 0 + 0 + 1 + 1/4 + 1/4 + 0) / 8 = 2.75 / 8
     assertThat(all.passHatK()).isCloseTo(0.34375, within(EPS));
-    // levels: L0 (100, 100), L1 (95, 85), L2 (25, 80), L3 (40, 0)
-    assertThat(m.perLevel().get("L2").aPct()).isCloseTo(52.5, within(EPS));
-    assertThat(m.deltaAPct()).containsEntry("L0->L1", -10.0).containsEntry("L1->L2", -37.5)
-        .containsEntry("L2->L3", -32.5).containsEntry("L0->L3", -80.0);
-    // failures: 16 - 7 = 9 failed, 1 unclassified, 2 data layer of 8 classified
-    assertThat(m.failures().failed()).isEqualTo(9);
-    assertThat(m.failures().byClass()).containsEntry("logic_error", 2).containsEntry("other", 2)
-        .containsEntry("stuck_in_loop", 1).containsEntry("unclassified", 1);
-    assertThat(m.failures().dataLayerShare()).isCloseTo(0.25, within(EPS));
+    // levels: L0 (100, 100), L1 (95, 85), L2 (50, 80), L3 (80, 0)
+    assertThat(m.perLevel().get("L2").aPct()).isCloseTo(65.0, within(EPS));
+    assertThat(m.deltaAPct()).containsEntry("L0->L1", -10.0).containsEntry("L1->L2", -25.0)
+        .containsEntry("L2->L3", -25.0).containsEntry("L0->L3", -60.0);
+    // failures: 13 - 7 = 6 failed, 1 unclassified, 2 data layer of 5 classified
+    assertThat(m.failures().failed()).isEqualTo(6);
+    assertThat(m.failures().byClass()).containsEntry("logic_error", 2).containsEntry("server_startup_failure", 1)
+        .containsEntry("unclassified", 1).doesNotContainKeys("other", "stuck_in_loop");
+    assertThat(m.failures().dataLayerShare()).isCloseTo(0.4, within(EPS));
     Map<String, MarginalEffect> effects = m.marginalEffects().stream()
         .collect(Collectors.toMap(MarginalEffect::effect, Function.identity()));
-    // clean_architecture: flask CA+pg+sqla 40 vs pg+sqla 25 (+15), express CA 85 vs none 100 (-15)
-    assertThat(effects.get("clean_architecture").meanDiffAPct()).isCloseTo(0.0, within(EPS));
-    assertThat(effects.get("clean_architecture").seAPct()).isCloseTo(15.0, within(EPS));
-    // orm: flask pg+sqla 25 vs pg 95 (-70), express CA+pg+seq 0 vs CA+pg 80 (-80): mean -75, SE 5
-    assertThat(effects.get("orm").meanDiffAPct()).isCloseTo(-75.0, within(EPS));
-    assertThat(effects.get("orm").seAPct()).isCloseTo(5.0, within(EPS));
+    // clean_architecture: flask CA+pg+sqla 80 vs pg+sqla 50 (+30), express CA 85 vs none 100 (-15)
+    assertThat(effects.get("clean_architecture").meanDiffAPct()).isCloseTo(7.5, within(EPS));
+    assertThat(effects.get("clean_architecture").seAPct()).isCloseTo(22.5, within(EPS));
+    // orm: flask pg+sqla 50 vs pg 95 (-45), express CA+pg+seq 0 vs CA+pg 80 (-80): mean -62.5, SE 17.5
+    assertThat(effects.get("orm").meanDiffAPct()).isCloseTo(-62.5, within(EPS));
+    assertThat(effects.get("orm").seAPct()).isCloseTo(17.5, within(EPS));
     assertThat(effects.get("postgres").meanDiffAPct()).isCloseTo(-5.0, within(EPS));
   }
 
@@ -78,7 +78,7 @@ class ReportWriterTest {
     assertThat(run.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(run.get("metadata").get("name").asText()).isEqualTo("run-a");
     assertThat(run.get("counts").get("crashed").asInt()).isEqualTo(3);
-    assertThat(run.get("metrics").get("overall").get("aPct").asDouble()).isEqualTo(65.625);
+    assertThat(run.get("metrics").get("overall").get("aPct").asDouble()).isEqualTo(73.75);
     assertThat(run.get("trials")).hasSize(16);
     assertThat(run.get("trials").get(0).get("dir").asText()).startsWith("trials/");
     assertThat(run.get("warnings").toString()).contains("zz-unfinished");
@@ -109,15 +109,15 @@ class ReportWriterTest {
     assertThat(Double.parseDouble(global[6])).isEqualTo(0.625);
     // pass_power_3 = (1 + 1/8 + 0 + 0 + 1 + 1/8 + 1/8 + 0) / 8 = 0.296875
     assertThat(Double.parseDouble(global[7])).isCloseTo(0.296875, within(5e-5));
-    assertThat(Double.parseDouble(global[8])).isCloseTo(0.65625, within(5e-5));
-    assertThat(Double.parseDouble(global[9])).isCloseTo(0.60625, within(5e-5));
+    assertThat(Double.parseDouble(global[8])).isCloseTo(0.7375, within(5e-5));
+    assertThat(Double.parseDouble(global[9])).isCloseTo(0.6375, within(5e-5));
     assertThat(global[10]).isEqualTo("7");
-    assertThat(global[11]).isEqualTo("16");
-    assertThat(rows.get("framework/flask/3")[8]).isEqualTo("0.4000");
+    assertThat(global[11]).isEqualTo("13");
+    assertThat(rows.get("framework/flask/3")[8]).isEqualTo("0.8000");
     assertThat(rows.get("framework/flask/3")[9]).isEqualTo("0.0000");
-    assertThat(rows.get("runtime/uv/")[11]).isEqualTo("8");
+    assertThat(rows.get("runtime/uv/")[11]).isEqualTo("6");
     assertThat(rows.get("runtime/node/2")[10]).isEqualTo("1");
-    assertThat(rows.get("constraint_type/postgres/")[11]).isEqualTo("10");
+    assertThat(rows.get("constraint_type/postgres/")[11]).isEqualTo("7");
     assertThat(rows.get("framework_constraint/express:sequelize/")[10]).isEqualTo("0");
     assertThat(rows).containsKeys("global/all/0", "global/all/3", "framework/express/", "constraint_type/sqlalchemy/");
   }
@@ -127,14 +127,15 @@ class ReportWriterTest {
     write();
     String md = Files.readString(tmp.resolve("report.md"));
     assertThat(md).contains("# decaybench report: run-a")
-        .contains("## Overall").contains("| all | 8 | 16 | 7 | 65.63 | 60.63 |")
+        .contains("## Overall").contains("| all | 8 | 13 | 7 | 73.75 | 63.75 |")
         .contains("## Per level").contains("## Per framework")
-        .contains("| flask | 100.00 | 95.00 | 25.00 | 40.00 | -60.00 |")
-        .contains("| L0 → L3 | -80.00 |")
-        .contains("| orm | X + ORM (sqlalchemy or sequelize) - X, same framework | 2 | -75.00 ± 5.00 |")
-        .contains("| logic_error | 2 | 22.2% |")
-        .contains("**Data-layer share:** 25.0% (2 of 8 classified failures")
-        .contains("## Crashed trials").contains("agent container exited with 137")
+        .contains("| flask | 100.00 | 95.00 | 50.00 | 80.00 | -20.00 |")
+        .contains("| L0 → L3 | -60.00 |")
+        .contains("| orm | X + ORM (sqlalchemy or sequelize) - X, same framework | 2 | -62.50 ± 17.50 |")
+        .contains("| logic_error | 2 | 33.3% |")
+        .contains("**Data-layer share:** 40.0% (2 of 5 classified failures")
+        .contains("13 trials counted of 8 tasks (3 crashed, left out)")
+        .contains("## Crashed trials").contains("| crashed | left out | agent container exited with 137 |")
         .contains("## Warnings");
   }
 

@@ -49,7 +49,7 @@ class RunDirectoryTest {
   }
 
   @Test
-  void crashedTrialWithoutResultCountsAsZeroAndOther() {
+  void crashedTrialWithoutResultIsShownAsOtherButLeftOutOfTheMetrics() {
     TrialEntry e = entries(RunDirectory.read(SyntheticRuns.runA(tmp))).get("flask-openapi-postgres-sqlalchemy-r2");
     assertThat(e.crashed()).isTrue();
     assertThat(e.result()).isNull();
@@ -58,10 +58,12 @@ class RunDirectoryTest {
     assertThat(e.record().strictAPct()).isZero();
     assertThat(e.record().success()).isFalse();
     assertThat(e.record().failureCoarse()).isEqualTo("other");
+    assertThat(e.counted()).isFalse(); // a harness error is not the agent's fault
+    assertThat(RunDirectory.read(tmp).records()).doesNotContain(e.record());
   }
 
   @Test
-  void crashedTrialKeepsTheClassOfItsResultButScoresZero() {
+  void crashedTrialKeepsTheClassOfItsResultForDisplayOnly() {
     TrialEntry e = entries(RunDirectory.read(SyntheticRuns.runA(tmp)))
         .get("express-openapi-clean_architecture-postgres-sequelize-r2");
     assertThat(e.crashed()).isTrue();
@@ -69,6 +71,19 @@ class RunDirectoryTest {
     assertThat(e.result().aPct()).isGreaterThan(0); // the result says 13.79% ...
     assertThat(e.record().aPct()).isZero();          // ... but a crash scores 0
     assertThat(e.record().failureCoarse()).isEqualTo("stuck_in_loop");
+    assertThat(e.counted()).isFalse();
+  }
+
+  @Test
+  void timedOutTrialCountsAsZeroPrematureTermination() {
+    Path trials = tmp.resolve("trials");
+    SyntheticRuns.info(trials, "koa", List.of("sqlite"), 1, "timed_out", "trial exceeded its time limit of 60 s");
+    TrialEntry e = entries(RunDirectory.read(tmp)).get("koa-openapi-sqlite-r1");
+    assertThat(e.counted()).isTrue();
+    assertThat(e.crashed()).isTrue(); // listed with the not-evaluated trials
+    assertThat(e.record().aPct()).isZero();
+    assertThat(e.record().failureCoarse()).isEqualTo("premature_termination");
+    assertThat(RunDirectory.read(tmp).records()).containsExactly(e.record());
   }
 
   @Test
@@ -126,7 +141,7 @@ class RunDirectoryTest {
     SyntheticRuns.mkdirs(copy);
     SyntheticRuns.write(copy.resolve("run.json"), readString(a.resolve("run.json")));
     RunDirectory run = RunDirectory.read(copy);
-    assertThat(run.records()).hasSize(16);
+    assertThat(run.records()).hasSize(13); // 16 trials, 3 crashed ones left out
     assertThat(run.records()).containsExactlyElementsOf(RunDirectory.read(a).records());
     assertThat(run.warnings()).anyMatch(w -> w.contains("taken from run.json"));
   }

@@ -25,11 +25,12 @@ import java.util.List;
  *
  * <p>Run A ({@link #runA}), repeats = 2, paper suite of 290 assertions:
  * <pre>
+ * Crashed trials are harness errors: left out of the metrics (TrialGrading), listed in the reports.
  *  task (L)                                               r1                          r2                             A%   strict  c
  *  flask-openapi-unconstrained (0)                        290 ok                      290 ok                         100  100     2
  *  flask-openapi-postgres (1)                             261 = 90% logic/query (DL)  290 ok                          95   95     1
- *  flask-openapi-postgres-sqlalchemy (2)                  145 = 50% logic/db (DL)     crashed, no result.json         25   25     0
- *  flask-openapi-clean_architecture-postgres-sqlalchemy (3) 232 = 80%, verifier fails  evaluated, result.json missing  40    0     0
+ *  flask-openapi-postgres-sqlalchemy (2)                  145 = 50% logic/db (DL)     crashed, no result.json         50   50     0
+ *  flask-openapi-clean_architecture-postgres-sqlalchemy (3) 232 = 80%, verifier fails  evaluated, result.json missing  80    0     0
  *  express-openapi-unconstrained (0)                      290 ok                      290 ok                         100  100     2
  *  express-openapi-clean_architecture (1)                 290 ok                      203 = 70% schema_format_error   85   85     1
  *  express-openapi-clean_architecture-postgres (2)        290 ok                      174 = 60% no class              80   80     1

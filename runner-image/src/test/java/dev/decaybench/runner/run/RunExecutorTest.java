@@ -74,6 +74,34 @@ class RunExecutorTest {
   }
 
   @Test
+  void aTrialOverItsTimeLimitIsRecordedAsTimedOutNotCrashed() throws Exception {
+    EvaluationRun run = ManifestReader.readValid("""
+        apiVersion: decaybench.dev/v1alpha1
+        kind: EvaluationRun
+        metadata:
+          name: slow-run
+        spec:
+          agent:
+            type: reference
+          tasks:
+            names: [flask-openapi-sqlite-sqlalchemy]
+          repeats: 1
+          timeouts:
+            trialSeconds: 1
+            healthSeconds: 1
+        """, "test");
+    Path out = tmp.resolve("out");
+
+    RunExecutor.Outcome outcome = execute(run, out, false);
+
+    assertThat(outcome.crashed()).isEqualTo(1); // not evaluated
+    TrialInfo info = Json.mapper().readValue(
+        out.resolve("trials/flask-openapi-sqlite-sqlalchemy__r0/trial.json").toFile(), TrialInfo.class);
+    assertThat(info.status()).isEqualTo(TrialInfo.TIMED_OUT);
+    assertThat(info.error()).isEqualTo("trial exceeded its time limit of 1 s");
+  }
+
+  @Test
   void replayWithoutAStoredSolutionIsAnEvaluatedTrialNotASkippedOne() throws Exception {
     Files.createDirectories(tmp.resolve("stored"));
     EvaluationRun run = manifest("type: replay\nreplayFrom: stored", "flask-openapi-postgres", 1);

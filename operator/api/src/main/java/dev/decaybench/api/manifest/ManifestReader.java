@@ -72,6 +72,12 @@ public final class ManifestReader {
 
   /** Reads a manifest given as YAML text; {@code source} names it in messages. */
   public static EvaluationRun read(String yaml, String source) throws ManifestException {
+    return read(yaml, source, null);
+  }
+
+  // localParallelism: fills an absent spec.parallelism before the CRD defaults do (null: no)
+  private static EvaluationRun read(String yaml, String source, Integer localParallelism)
+      throws ManifestException {
     List<JsonNode> documents = parseDocuments(yaml, source);
     int index = selectDocument(documents, source);
     List<String> problems = checkHeader(documents.get(index));
@@ -83,6 +89,9 @@ public final class ManifestReader {
       throw new ManifestException(source, problems);
     }
     if (run.getSpec() != null) {
+      if (localParallelism != null && run.getSpec().getParallelism() == null) {
+        run.getSpec().setParallelism(localParallelism);
+      }
       run.getSpec().applyDefaults();
     }
     return run;
@@ -93,9 +102,22 @@ public final class ManifestReader {
     return readValid(readText(file), file.toString());
   }
 
+  /**
+   * {@link #readValid(Path)} for a local run: an absent {@code spec.parallelism} becomes
+   * {@code localParallelism} (the CLI passes the number of cores) instead of the cluster's default.
+   */
+  public static EvaluationRun readValidLocal(Path file, int localParallelism)
+      throws ManifestException {
+    return validated(read(readText(file), file.toString(), localParallelism), file.toString());
+  }
+
   /** {@link #read(String, String)} then {@link ManifestValidator#validate}. */
   public static EvaluationRun readValid(String yaml, String source) throws ManifestException {
-    EvaluationRun run = read(yaml, source);
+    return validated(read(yaml, source), source);
+  }
+
+  private static EvaluationRun validated(EvaluationRun run, String source)
+      throws ManifestException {
     List<String> problems = ManifestValidator.validate(run);
     if (!problems.isEmpty()) {
       throw new ManifestException(source, problems);

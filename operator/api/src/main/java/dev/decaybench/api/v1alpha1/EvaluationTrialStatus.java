@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"phase", "observedGeneration", "podName", "success", "aPct", "strictAPct",
-    "extendedPassed", "extendedTotal", "verifiers", "failure", "evidence", "timings", "startTime",
+    "strictAPctPlus", "extendedPassed", "extendedTotal", "verifiers", "failure", "evidence", "timings", "startTime",
     "completionTime", "message", "conditions"})
 public class EvaluationTrialStatus {
 
@@ -41,6 +41,10 @@ public class EvaluationTrialStatus {
 
   @JsonPropertyDescription("A% if every paper verifier passed, else 0.")
   private Double strictAPct;
+
+  @JsonPropertyDescription("A% if every verifier (the paper's and decaybench's stronger ones) passed,"
+      + " else 0.")
+  private Double strictAPctPlus;
 
   @JsonPropertyDescription("Passed assertions of the extended suite.")
   private Integer extendedPassed;
@@ -144,6 +148,14 @@ public class EvaluationTrialStatus {
 
   public void setStrictAPct(Double strictAPct) {
     this.strictAPct = strictAPct;
+  }
+
+  public Double getStrictAPctPlus() {
+    return strictAPctPlus;
+  }
+
+  public void setStrictAPctPlus(Double strictAPctPlus) {
+    this.strictAPctPlus = strictAPctPlus;
   }
 
   public Integer getExtendedPassed() {

@@ -11,6 +11,12 @@ import io.fabric8.generator.annotation.Min;
 @JsonPropertyOrder({"trialSeconds", "runSeconds", "healthSeconds"})
 public class Timeouts {
 
+  /**
+   * A trial's time limit when {@code trialSeconds} is absent, the same locally and on the cluster:
+   * the agent alone may take an hour (docs/agents.md), so the trial gets at least that.
+   */
+  public static final int DEFAULT_TRIAL_SECONDS = 3600;
+
   @Min(1)
   @Max(2592000)
   @JsonPropertyDescription("Whole trial (agent and evaluation), in seconds.")

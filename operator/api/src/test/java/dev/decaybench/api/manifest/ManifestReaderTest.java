@@ -42,6 +42,18 @@ class ManifestReaderTest {
   }
 
   @Test
+  void aLocalRunWithoutParallelismGetsTheGivenNumberOfCoresNotTheClusterDefault(@TempDir Path dir)
+      throws Exception {
+    Path absent = dir.resolve("absent.yaml");
+    Files.writeString(absent, HEADER + "spec:\n  agent:\n    type: reference\n");
+    assertThat(ManifestReader.readValidLocal(absent, 5).getSpec().getParallelism()).isEqualTo(5);
+    assertThat(ManifestReader.readValid(absent).getSpec().getParallelism()).isEqualTo(2);
+    Path given = dir.resolve("given.yaml");
+    Files.writeString(given, HEADER + "spec:\n  agent:\n    type: reference\n  parallelism: 3\n");
+    assertThat(ManifestReader.readValidLocal(given, 5).getSpec().getParallelism()).isEqualTo(3);
+  }
+
+  @Test
   void keepsGivenValues() throws Exception {
     EvaluationRun run = ManifestReader.read(HEADER + """
         spec:

@@ -1,5 +1,6 @@
 package dev.decaybench.operator.config;
 
+import dev.decaybench.api.v1alpha1.Timeouts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public enum Setting {
   IMAGE_PULL_GRACE_SECONDS("image-pull-grace-seconds", "300",
       "How long a pod may wait on ImagePullBackOff/ErrImagePull before the attempt counts as an"
           + " infrastructure failure."),
-  DEFAULT_TRIAL_SECONDS("default-trial-seconds", "3600",
+  DEFAULT_TRIAL_SECONDS("default-trial-seconds", String.valueOf(Timeouts.DEFAULT_TRIAL_SECONDS),
       "Trial time limit when spec.timeouts.trialSeconds is absent (the pod's activeDeadlineSeconds)."),
   POD_START_GRACE_SECONDS("pod-start-grace-seconds", "300",
       "Added to the trial time limit before the operator itself gives up on a pod that never"

@@ -1,5 +1,6 @@
 package dev.decaybench.operator.metrics;
 
+import dev.decaybench.api.metrics.TrialGrading;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.GroupSummary;
@@ -79,20 +80,24 @@ public class OperatorMetrics {
         .description("The operator's global parallelism limit").register(registry);
   }
 
-  /** A trial reached Evaluated or Failed. */
+  /** A trial reached Evaluated or Failed; its outcome tag follows the grading rule. */
   public void trialFinished(EvaluationTrial trial, Reason reason, Duration duration) {
-    boolean evaluated = reason == Reason.Evaluated;
+    TrialGrading.Count count = reason.outcome().count();
+    boolean evaluated = count == TrialGrading.Count.SCORED;
     boolean success = evaluated && Boolean.TRUE.equals(trial.getStatus().getSuccess());
-    String outcome = success ? "success" : evaluated ? "unsuccessful" : "failed";
+    String outcome = success ? "success"
+        : count == TrialGrading.Count.EXCLUDED ? "failed" : "unsuccessful";
     Counter.builder("decaybench.trials.finished")
-        .description("Finished trials by outcome (success, unsuccessful: evaluated but not a"
-            + " success, failed: no result) and reason")
+        .description("Finished trials by outcome (success; unsuccessful: counted but not a"
+            + " success, including agent failures and time-outs at A% 0; failed: left out of the"
+            + " metrics, a harness or infrastructure failure) and reason")
         .tags("outcome", outcome, "reason", reason.name()).register(registry).increment();
     Timer.builder("decaybench.trial.duration")
         .description("Wall time of a trial's last attempt, pod creation to result")
         .tags("outcome", outcome).register(registry).record(duration);
-    if (evaluated && !success) {
-      String coarse = trial.getStatus().getFailure() == null ? "unclassified"
+    if (outcome.equals("unsuccessful")) {
+      String coarse = !evaluated ? TrialGrading.NO_SERVICE_CLASS
+          : trial.getStatus().getFailure() == null ? "unclassified"
           : trial.getStatus().getFailure().getCoarse();
       failureClass(coarse).increment();
     }

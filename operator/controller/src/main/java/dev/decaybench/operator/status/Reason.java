@@ -1,5 +1,7 @@
 package dev.decaybench.operator.status;
 
+import dev.decaybench.api.metrics.TrialGrading.Outcome;
+
 /**
  * Every reason the operator writes into a condition or an event, CamelCase as Kubernetes wants
  * them. Kept in one place so that dashboards and {@code kubectl wait} users can rely on them.
@@ -28,6 +30,22 @@ public enum Reason {
     return switch (this) {
       case Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished -> true;
       default -> false;
+    };
+  }
+
+  /**
+   * What a trial that finished with this reason counts for ({@link
+   * dev.decaybench.api.metrics.TrialGrading}); the reasons of runs and events name no outcome and
+   * are graded as harness errors.
+   */
+  public Outcome outcome() {
+    return switch (this) {
+      case Evaluated -> Outcome.EVALUATED;
+      case AgentFailed, AgentOOMKilled -> Outcome.AGENT_FAILURE;
+      case TimedOut -> Outcome.TIMED_OUT;
+      case RunEnded, AttemptsExhausted, Evicted, NodeLost, Disrupted, ImagePullBackOff,
+          HarnessOOMKilled, PodVanished -> Outcome.INFRASTRUCTURE_FAILURE;
+      default -> Outcome.HARNESS_ERROR; // ResultMissing, ResultUnreadable, PrepareFailed, ...
     };
   }
 }

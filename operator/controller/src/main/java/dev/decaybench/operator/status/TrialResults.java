@@ -1,5 +1,7 @@
 package dev.decaybench.operator.status;
 
+import dev.decaybench.api.metrics.TrialGrading;
+import dev.decaybench.api.metrics.TrialGrading.Outcome;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.v1alpha1.Condition;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A trial's final status from what its pod handed back, and the trial as the metrics see it
@@ -33,6 +36,7 @@ public final class TrialResults {
     s.setSuccess(result.success());
     s.setAPct(result.aPct());
     s.setStrictAPct(result.strictAPct());
+    s.setStrictAPctPlus(result.strictAPctPlus());
     s.setExtendedPassed(result.extendedPassed());
     s.setExtendedTotal(result.extendedTotal());
     List<String> failedVerifiers = result.failedVerifiers() == null ? List.of()
@@ -91,7 +95,27 @@ public final class TrialResults {
     return trial.getStatus() != null && trial.getStatus().getPhase() == TrialPhase.EVALUATED;
   }
 
-  /** An evaluated trial as the one metrics implementation reads it. */
+  /**
+   * What a finished trial counts for in the metrics ({@link TrialGrading}, keyed by the reason of
+   * its Complete condition); empty when the rule leaves it out (or it has not finished).
+   */
+  public static Optional<TrialRecord> graded(EvaluationTrial trial) {
+    if (!isTerminal(trial)) {
+      return Optional.empty();
+    }
+    Outcome outcome = isEvaluated(trial) ? Outcome.EVALUATED : outcome(reason(trial));
+    return TrialGrading.grade(outcome, record(trial));
+  }
+
+  private static Outcome outcome(String reason) {
+    try {
+      return reason == null ? Outcome.HARNESS_ERROR : Reason.valueOf(reason).outcome();
+    } catch (IllegalArgumentException e) {
+      return Outcome.HARNESS_ERROR; // a reason this operator does not know: not the agent's fault
+    }
+  }
+
+  /** A trial as the one metrics implementation reads it, with its scores as recorded. */
   public static TrialRecord record(EvaluationTrial trial) {
     EvaluationTrialSpec spec = trial.getSpec();
     EvaluationTrialStatus st = trial.getStatus();
@@ -101,7 +125,7 @@ public final class TrialResults {
         spec.getLevel() == null ? 0 : spec.getLevel(), constraints(spec.getVariant()),
         spec.getRepeat() == null ? 0 : spec.getRepeat(),
         st.getAPct() == null ? 0.0 : st.getAPct(),
-        st.getStrictAPct() == null ? 0.0 : st.getStrictAPct(), null,
+        st.getStrictAPct() == null ? 0.0 : st.getStrictAPct(), st.getStrictAPctPlus(),
         Boolean.TRUE.equals(st.getSuccess()), st.getExtendedPassed(), st.getExtendedTotal(),
         f == null ? null : f.getCoarse(), f == null ? null : f.getSubcategory(),
         f != null && Boolean.TRUE.equals(f.getDataLayer()), durationMs(st));

@@ -1,0 +1,180 @@
+package dev.decaybench.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.decaybench.api.metrics.RunMetrics;
+import dev.decaybench.api.metrics.RunMetricsReport;
+import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.api.metrics.TrialGrading.Outcome;
+import dev.decaybench.api.result.AssertionCounts;
+import dev.decaybench.api.result.CompactResult;
+import dev.decaybench.api.result.ExtendedResult;
+import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.RunSummary;
+import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.operator.config.Setting;
+import dev.decaybench.operator.plan.PlannedTrial;
+import dev.decaybench.runner.report.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract of "one grading rule": the same finished trials, written as a local run directory
+ * (trial.json + result.json, read by {@link RunDirectory}) and as EvaluationTrial statuses (read
+ * by {@link RunSummaryCalculator}), give the same run summary, field for field.
+ */
+class GradingContractTest {
+
+  private static final int REPEATS = 3;
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One finished trial: where it sits, how it ended, and its result when it was evaluated. */
+  private record Case(Framework framework, List<String> constraints, int repeat, Outcome outcome,
+      TrialResult result) {
+    String task() {
+      return framework.value() + "-openapi-" + variant();
+    }
+
+    String variant() {
+      return constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
+    }
+
+    String id() {
+      return task() + "-r" + repeat;
+    }
+  }
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void everyOutcomeCountsTheSameLocallyAndOnTheCluster() throws Exception {
+    List<Case> cases = cases();
+    RunSummaryCalculator calculator = new RunSummaryCalculator();
+    List<TrialRecord> localRecords = RunDirectory.read(localRun(cases)).records();
+    List<EvaluationTrial> clusterTrials = clusterTrials(cases);
+
+    // the run status's summary
+    RunSummary local = RunMetrics.compute(localRecords, REPEATS).toRunSummary();
+    RunSummary cluster = calculator.summarize(clusterTrials, REPEATS);
+    assertThat((JsonNode) JSON.valueToTree(cluster)).isEqualTo(JSON.valueToTree(local));
+    // and every metric behind it (strict A%+, extended %, failure classes, per task, ...)
+    RunMetricsReport localReport = RunMetrics.compute(localRecords, REPEATS);
+    RunMetricsReport clusterReport = RunMetrics.compute(calculator.records(clusterTrials), REPEATS);
+    assertThat((JsonNode) JSON.valueToTree(clusterReport)).isEqualTo(JSON.valueToTree(localReport));
+    assertThat(localReport.overall().strictAPctPlus()).isNotNull();
+    // the rule itself, visible in the summary: 2 harness/infrastructure failures left out,
+    // the agent failure and the time-out counted at A% 0
+    assertThat(local.getTrials()).isEqualTo(cases.size() - 2);
+  }
+
+  @Test
+  void bothPathsDefaultToTheSameTrialTimeLimit() {
+    assertThat(dev.decaybench.runner.engine.EvaluationRequest.DEFAULT_TRIAL_TIMEOUT_MILLIS)
+        .isEqualTo(Timeouts.DEFAULT_TRIAL_SECONDS * 1000L);
+    assertThat(Setting.DEFAULT_TRIAL_SECONDS.defaultValue())
+        .isEqualTo(String.valueOf(Timeouts.DEFAULT_TRIAL_SECONDS));
+  }
+
+  private static List<Case> cases() {
+    List<String> pg = List.of("postgres");
+    List<String> none = List.of();
+    List<Case> c = new ArrayList<>();
+    c.add(new Case(Framework.FLASK, none, 1, Outcome.EVALUATED, result("flask", none, 290, 290, 290, null)));
+    c.add(new Case(Framework.FLASK, none, 2, Outcome.EVALUATED,
+        result("flask", none, 261, 261, 0, failure("logic_error", "incorrect_query_logic", true))));
+    c.add(new Case(Framework.FLASK, none, 3, Outcome.AGENT_FAILURE, null));
+    c.add(new Case(Framework.FLASK, pg, 1, Outcome.EVALUATED,
+        result("flask", pg, 232, 0, 0, failure("constraint_violation", null, false))));
+    c.add(new Case(Framework.FLASK, pg, 2, Outcome.TIMED_OUT, null));
+    c.add(new Case(Framework.FLASK, pg, 3, Outcome.HARNESS_ERROR, null));
+    c.add(new Case(Framework.EXPRESS, pg, 1, Outcome.EVALUATED, result("express", pg, 290, 290, 145,
+        failure("logic_error", "database_runtime_error", true))));
+    c.add(new Case(Framework.EXPRESS, pg, 2, Outcome.INFRASTRUCTURE_FAILURE, null));
+    c.add(new Case(Framework.EXPRESS, pg, 3, Outcome.EVALUATED, result("express", pg, 290, 290, 290, null)));
+    return c;
+  }
+
+  /** A result: passed of 290, strict A% and strict A%+ as given (0 when a verifier failed). */
+  private static TrialResult result(String fw, List<String> constraints, int passed, int strictPassed,
+      int strictPlusPassed, FailureClass failure) {
+    AssertionCounts counts = new AssertionCounts(passed, 290 - passed, 290);
+    double strictPlus = strictPlusPassed * 100.0 / 290;
+    boolean success = passed == 290 && strictPassed == 290;
+    String task = fw + "-openapi-" + (constraints.isEmpty() ? "unconstrained" : String.join("-", constraints));
+    return new TrialResult(TrialResult.SCHEMA_VERSION, task, constraints, counts, counts.percent(),
+        strictPassed == 0 ? 0 : counts.percent(), strictPlus, new ExtendedResult(passed / 10, 40, List.of()),
+        success, true, failure, null, null, null, List.of(), List.of(), null, "");
+  }
+
+  private static FailureClass failure(String coarse, String sub, boolean dataLayer) {
+    return new FailureClass(coarse, sub, dataLayer, 0.9, "rule:" + coarse, List.of("evidence"));
+  }
+
+  // ------------------------------------------------------------------ the local path
+
+  private Path localRun(List<Case> cases) throws IOException {
+    for (Case c : cases) {
+      Path dir = Files.createDirectories(tmp.resolve("trials").resolve(c.id()));
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("id", c.id());
+      info.put("task", c.task());
+      info.put("framework", c.framework().value());
+      info.put("level", c.constraints().size());
+      info.put("constraints", c.constraints());
+      info.put("repeat", c.repeat());
+      info.put("agent", "reference");
+      info.put("status", c.outcome().status());
+      info.put("error", c.result() == null ? c.outcome().name() : null);
+      info.put("durationMs", 1000L);
+      JSON.writeValue(dir.resolve("trial.json").toFile(), info);
+      if (c.result() != null) {
+        JSON.writeValue(dir.resolve("result.json").toFile(), c.result());
+      }
+    }
+    return tmp;
+  }
+
+  // ------------------------------------------------------------------ the operator path
+
+  private static List<EvaluationTrial> clusterTrials(List<Case> cases) {
+    List<EvaluationTrial> trials = new ArrayList<>();
+    int index = 0;
+    for (Case c : cases) {
+      EvaluationTrial t = new EvaluationTrial("run-" + index, new PlannedTrial(index, c.task(),
+          c.framework(), c.variant(), c.constraints().size(), c.repeat()).toSpec("run"));
+      Instant done = T0.plusSeconds(1);
+      t.setStatus(c.result() != null
+          ? TrialResults.evaluated(t, "pod-" + index, T0, CompactResult.of(c.result()), null, done)
+          : TrialResults.failed(t, "pod-" + index, T0, reason(c.outcome()), "failed", null, done));
+      trials.add(t);
+      index++;
+    }
+    return trials;
+  }
+
+  /** The reason the operator writes for each way a trial can end without a result. */
+  private static Reason reason(Outcome outcome) {
+    return switch (outcome) {
+      case AGENT_FAILURE -> Reason.AgentFailed;
+      case TIMED_OUT -> Reason.TimedOut;
+      case HARNESS_ERROR -> Reason.HarnessError;
+      case INFRASTRUCTURE_FAILURE -> Reason.AttemptsExhausted;
+      case EVALUATED -> throw new IllegalArgumentException("an evaluated trial has a result");
+    };
+  }
+}
