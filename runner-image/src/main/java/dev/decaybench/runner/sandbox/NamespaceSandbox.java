@@ -33,13 +33,13 @@ public final class NamespaceSandbox implements TrialSandbox {
   private final List<Path> hidden;
   private final TrialLimits limits;
   private final TrialCgroup cgroup;
-  private final Process pause;
-  private final Path netns;
+  private final NetworkNamespace network;
+  private NetworkNamespace setupNetwork;
   private final List<Process> started = new CopyOnWriteArrayList<>();
   private final List<UnixSocketRelay> relays = new CopyOnWriteArrayList<>();
 
   private NamespaceSandbox(String bwrap, TrialScratch scratch, int appPort, int uid,
-      List<Path> hidden, TrialLimits limits, TrialCgroup cgroup, Process pause, Path netns) {
+      List<Path> hidden, TrialLimits limits, TrialCgroup cgroup, NetworkNamespace network) {
     this.bwrap = bwrap;
     this.scratch = scratch;
     this.appPort = appPort;
@@ -47,8 +47,7 @@ public final class NamespaceSandbox implements TrialSandbox {
     this.hidden = hidden;
     this.limits = limits;
     this.cgroup = cgroup;
-    this.pause = pause;
-    this.netns = netns;
+    this.network = network;
   }
 
   /** Creates the trial's network namespace and hands the workspace to the trial's uid. */
@@ -57,41 +56,17 @@ public final class NamespaceSandbox implements TrialSandbox {
     int uid = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
     scratch.handTo(uid);
     Files.writeString(scratch.hostsFile(), HOSTS);
+    Files.writeString(scratch.resolvConf(), "nameserver " + NetworkNamespace.SLIRP_DNS + "\n");
     TrialCgroup cgroup = TrialCgroup.create(scratch.root(), limits);
-    Process pause = new ProcessBuilder(bwrap, "--die-with-parent", "--unshare-net", "--unshare-ipc",
-        "--unshare-pid", "--ro-bind", "/", "/", "--", "/bin/cat").redirectErrorStream(true).start();
     try {
-      Path netns = ownNetworkNamespace(pause);
-      return new NamespaceSandbox(bwrap, scratch, taskPort, uid, hidden, limits, cgroup, pause, netns);
+      return new NamespaceSandbox(bwrap, scratch, taskPort, uid, hidden, limits, cgroup,
+          NetworkNamespace.create(bwrap));
     } catch (IOException | RuntimeException e) {
-      pause.destroyForcibly();
       if (cgroup != null) {
         cgroup.close();
       }
       throw e;
     }
-  }
-
-  /** The pause process's child is the first process in the new network namespace. */
-  private static Path ownNetworkNamespace(Process pause) throws IOException {
-    String ours = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      for (ProcessHandle h : pause.descendants().toList()) {
-        if (h.info().command().orElse("").endsWith("/cat")) {
-          Path ns = Path.of("/proc", Long.toString(h.pid()), "ns", "net");
-          if (!Files.readSymbolicLink(ns).toString().equals(ours)) {
-            return ns;
-          }
-        }
-      }
-      if (!pause.isAlive()) {
-        throw new IOException("bubblewrap could not create the trial's network namespace: "
-            + new String(pause.getInputStream().readAllBytes()).strip());
-      }
-      sleep(5);
-    }
-    throw new IOException("the trial's network namespace did not appear within 10 s");
   }
 
   @Override
@@ -124,8 +99,11 @@ public final class NamespaceSandbox implements TrialSandbox {
   @Override
   public Processes.Completed setup(String command, Map<String, String> env, long timeoutSeconds)
       throws IOException {
-    // the host's network (registries), but none of its files, processes or privileges
-    List<String> cmd = untrusted(false, List.of("bash", "-c", command));
+    // registries through slirp4netns; neither the host's loopback nor its files, processes or privileges
+    if (setupNetwork == null) {
+      setupNetwork = NetworkNamespace.withInternet(bwrap);
+    }
+    List<String> cmd = untrusted(setupNetwork, List.of("bash", "-c", command));
     return Processes.runWithEnvironment(cmd, env, scratch.workspace(), timeoutSeconds);
   }
 
@@ -138,10 +116,10 @@ public final class NamespaceSandbox implements TrialSandbox {
     forward.addAll(RunAs.dropTo(RunAs.NOBODY, List.of("socat",
         "UNIX-LISTEN:" + scratch.sockets().resolve(APP_SOCKET) + ",fork,unlink-early",
         "TCP:127.0.0.1:" + appPort)));
-    Process forwarder = track(new ProcessBuilder(inNetns(forward)).redirectErrorStream(true)
+    Process forwarder = track(new ProcessBuilder(network.enter(forward)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     forwarder.getOutputStream().close();
-    List<String> cmd = untrusted(true, List.of("bash", "-c", runCommand));
+    List<String> cmd = untrusted(network, List.of("bash", "-c", runCommand));
     return track(SandboxEnvironment.apply(new ProcessBuilder(cmd), env).directory(scratch.workspace().toFile())
         .redirectErrorStream(true).start());
   }
@@ -158,7 +136,7 @@ public final class NamespaceSandbox implements TrialSandbox {
   @Override
   public boolean appListening() {
     String port = String.format(":%04X", appPort);
-    Path net = netns.getParent().getParent().resolve("net");
+    Path net = network.procNet();
     for (String table : List.of("tcp", "tcp6")) {
       try {
         for (String line : Files.readAllLines(net.resolve(table))) {
@@ -189,7 +167,7 @@ public final class NamespaceSandbox implements TrialSandbox {
           .writable(scratch.sockets()).args());
       inner.add("--");
       inner.addAll(RunAs.dropTo(RunAs.NOBODY, command));
-      return track(SandboxEnvironment.apply(new ProcessBuilder(inCgroup(inNetns(inner))),
+      return track(SandboxEnvironment.apply(new ProcessBuilder(inCgroup(network.enter(inner))),
           Map.of("PATH", SandboxEnvironment.PATH, "LANG", "C.UTF-8")).redirectErrorStream(true).start());
     };
   }
@@ -218,12 +196,14 @@ public final class NamespaceSandbox implements TrialSandbox {
    * A command for code the trial brought: own PID, IPC and UTS namespaces, a new session, the
    * mount view of {@link SandboxMounts}, then the trial's uid without capabilities.
    */
-  private List<String> untrusted(boolean sealedNetwork, List<String> command) {
+  private List<String> untrusted(NetworkNamespace net, List<String> command) {
     List<String> cmd = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",
         "--unshare-ipc", "--unshare-uts", "--hostname", "trial", "--new-session"));
     SandboxMounts mounts = new SandboxMounts(hidden).writable(scratch.workspace()).writable(scratch.home());
-    if (sealedNetwork) {
+    if (net == network) {
       mounts.file(scratch.hostsFile(), "/etc/hosts");
+    } else {
+      mounts.file(scratch.resolvConf(), "/etc/resolv.conf");
     }
     cmd.addAll(mounts.args());
     cmd.addAll(List.of("--chdir", scratch.workspace().toString(), "--"));
@@ -231,16 +211,7 @@ public final class NamespaceSandbox implements TrialSandbox {
         "--core=0", "--"));
     limited.addAll(command);
     cmd.addAll(RunAs.dropTo(uid, limited));
-    return inCgroup(sealedNetwork ? inNetns(cmd) : cmd);
-  }
-
-  private List<String> inNetns(List<String> command) {
-    if (!pause.isAlive()) {
-      throw new IllegalStateException("the trial's network namespace is gone (sandbox closed)");
-    }
-    List<String> out = new ArrayList<>(List.of("nsenter", "--net=" + netns, "--"));
-    out.addAll(command);
-    return out;
+    return inCgroup(net.enter(cmd));
   }
 
   private List<String> inCgroup(List<String> command) {
@@ -264,17 +235,12 @@ public final class NamespaceSandbox implements TrialSandbox {
     for (Process p : started) {
       Processes.stopTree(p.toHandle(), 0);
     }
-    Processes.stopTree(pause.toHandle(), 0);
+    network.close();
+    if (setupNetwork != null) {
+      setupNetwork.close();
+    }
     if (cgroup != null) {
       cgroup.close();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -34,7 +34,7 @@ public final class SandboxFactory {
         String why = namespacesProblem();
         if (why != null) {
           throw new SandboxUnavailableException("the trial sandbox cannot be built here: " + why
-              + ". Install it (apt-get install bubblewrap socat util-linux) and run as root, or pass"
+              + ". Install it (apt-get install bubblewrap socat slirp4netns util-linux) and run as root, or pass"
               + " --sandbox none to run the app WITHOUT isolation");
         }
         return NamespaceSandbox.open(find("bwrap"), scratch, taskPort, limits, hidden);
@@ -60,7 +60,7 @@ public final class SandboxFactory {
     if (!RunAs.isRoot()) {
       return "it needs root (a uid per trial, its own network namespace, cgroup limits)";
     }
-    for (String tool : List.of("bwrap", "nsenter", "setpriv", "prlimit", "socat", "chown")) {
+    for (String tool : List.of("bwrap", "nsenter", "setpriv", "prlimit", "socat", "slirp4netns", "chown")) {
       if (find(tool) == null) {
         return tool + " is not installed";
       }

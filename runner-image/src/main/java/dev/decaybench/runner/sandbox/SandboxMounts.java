@@ -18,14 +18,21 @@ final class SandboxMounts {
       "/mnt", "/media", "/srv", "/var/run", "/var/lib", "/var/log", "/var/spool", "/var/mail",
       "/var/cache", "/etc/cron.d", "/etc/ssh");
 
+  private static final List<String> STICKY = List.of("/tmp", "/var/tmp");
+
   private final List<String> args = new ArrayList<>();
   private final List<Path> masked = new ArrayList<>(List.of(Path.of("/dev")));
 
   SandboxMounts(List<Path> hidden) {
-    args.addAll(List.of("--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev"));
+    args.addAll(List.of("--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
+        "--perms", "1777", "--tmpfs", "/dev/shm"));
     for (String p : PRIVATE) {
       Path path = Path.of(p);
       if (Files.isDirectory(path) && !Files.isSymbolicLink(path)) {
+        // temporary directories stay usable by the unprivileged users, as on any system
+        if (STICKY.contains(p)) {
+          args.addAll(List.of("--perms", "1777"));
+        }
         args.addAll(List.of("--tmpfs", p));
         masked.add(path);
       }

@@ -51,6 +51,10 @@ public record TrialScratch(Path root) {
     return root.resolve("hosts");
   }
 
+  Path resolvConf() {
+    return root.resolve("resolv.conf");
+  }
+
   /** Gives the workspace and home to {@code uid}; links are changed, never followed. */
   void handTo(int uid) throws IOException {
     String owner = uid + ":" + uid;

@@ -79,7 +79,9 @@ class HostileAppTest {
 
     String log = serverLog();
     assertThat(log).contains("UID=").doesNotContain("UID=0\n").contains("CapEff:\t0000000000000000");
-    assertThat(log).doesNotContain("WROTE");
+    // its private /tmp, /var/tmp and /dev/shm take writes; nothing of the host does
+    assertThat(log.lines().filter(l -> l.startsWith("WROTE"))).allSatisfy(l ->
+        assertThat(l).matches("WROTE (/tmp|/var/tmp|/dev/shm)/" + marker));
     for (Path t : hostPaths) {
       assertThat(t).as("written on the host").doesNotExist();
     }
@@ -110,14 +112,28 @@ class HostileAppTest {
   @Test
   void setupCommandsRunInTheSandboxWithNoHostView() throws Exception {
     Path app = app("", true);
-    String setup = "echo \"SETUP-UID=$(id -u)\"; env | grep -c sk- ; cat /proc/1/environ 2>/dev/null | tr '\\0' '\\n' | grep -c sk-;"
-        + " echo x > /tmp/" + marker + "-keep; touch /root/" + marker + " 2>/dev/null || echo SETUP-DENIED";
-    Path task = taskFile(List.of(setup));
+    // something listening on the host's loopback, as another trial's relay or a local service would
+    try (java.net.ServerSocket hostService = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      int port = hostService.getLocalPort();
+      String setup = "echo \"SETUP-UID=$(id -u)\"; env | grep -c sk- ; cat /proc/1/environ 2>/dev/null | tr '\\0' '\\n' | grep -c sk-;"
+          + " echo x > /tmp/" + marker + "-keep && echo x > /dev/shm/" + marker + " && echo TMP-WRITABLE; touch /root/" + marker + " 2>/dev/null || echo SETUP-DENIED;"
+          + " for h in 127.0.0.1 10.0.2.2; do (exec 3<>/dev/tcp/$h/" + port + ") 2>/dev/null"
+          + " && echo HOST-REACHED-$h || echo HOST-UNREACHABLE-$h; done";
+      Path task = taskFile(List.of(setup));
 
-    TrialResult r = evaluate(app, task.toString());
+      TrialResult r = evaluate(app, task.toString());
 
+      String setupLog = Files.readString(tmp.resolve("out/setup.log"));
+      assertThat(setupLog).contains("HOST-UNREACHABLE-127.0.0.1", "HOST-UNREACHABLE-10.0.2.2")
+          .doesNotContain("HOST-REACHED-1");
+      assertSetupContained(r);
+    }
+  }
+
+  private void assertSetupContained(TrialResult r) throws IOException {
     String log = Files.readString(tmp.resolve("out/setup.log"));
     assertThat(log).contains("SETUP-UID=").doesNotContain("SETUP-UID=0\n").contains("SETUP-DENIED")
+        .contains("TMP-WRITABLE")
         .doesNotContain("sk-test").contains("0\n0\n");
     assertThat(Path.of("/tmp/" + marker + "-keep")).doesNotExist();
     assertThat(Path.of("/root/" + marker)).doesNotExist();
