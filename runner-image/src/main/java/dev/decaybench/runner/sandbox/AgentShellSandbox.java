@@ -18,16 +18,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * Where the built-in LLM agent's shell commands run: the model's commands are code nobody has
  * read. Confined, they run as the trial's own unprivileged uid without capabilities, with the
  * host read-only and its private places emptied (as set-up commands, docs/security.md), only the
- * workspace writable, the host's network (registries), and an allow-listed environment without
+ * workspace writable, the internet but not the host's loopback, and an allow-listed environment without
  * the key. Unconfined only where namespaces cannot be had (inside a pod, whose containers are
  * the boundary), and then the model is told so in the trajectory.
  */
-public final class AgentShellSandbox {
+public final class AgentShellSandbox implements AutoCloseable {
 
   private final Path workspace;
   private final Integer uid;
   private final String bwrap;
   private final String why;
+  private NetworkNamespace network;
 
   private AgentShellSandbox(Path workspace, Integer uid, String bwrap, String why) {
     this.workspace = workspace;
@@ -72,9 +73,33 @@ public final class AgentShellSandbox {
     List<String> cmd = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",
         "--unshare-ipc", "--unshare-uts", "--hostname", "agent", "--new-session"));
     cmd.addAll(new SandboxMounts(List.of(CacheDirs.root())).writable(workspace).args());
+    cmd.addAll(List.of("--ro-bind", resolvConf().toString(), "/etc/resolv.conf"));
     cmd.addAll(List.of("--chdir", workspace.toString(), "--"));
     cmd.addAll(RunAs.dropTo(uid, bash));
-    return cmd;
+    // the internet (registries, docs) through slirp4netns; nothing that listens on the host
+    if (network == null) {
+      network = NetworkNamespace.withInternet(bwrap);
+    }
+    return network.enter(cmd);
+  }
+
+  /** slirp4netns's DNS forwarder as the resolver, in a file the agent cannot change. */
+  private Path resolvConf() throws IOException {
+    Path file = CacheDirs.root().resolve("slirp-resolv.conf");
+    if (!Files.exists(file)) {
+      Path tmp = Files.createTempFile(CacheDirs.root(), "resolv", ".tmp");
+      Files.writeString(tmp, "nameserver " + NetworkNamespace.SLIRP_DNS + "\n");
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  @Override
+  public void close() {
+    if (network != null) {
+      network.close();
+    }
   }
 
   /** The allow-listed environment plus {@code extra} (nothing of decaybench's own). */

@@ -63,11 +63,13 @@ public final class LlmAgent implements Agent {
       log.note("decaybench llm agent: model " + spec.getModel() + " at " + client.uri() + ", at most "
           + maxSteps + " steps and " + timeout + " s" + (key == null ? "; no API key found (looked"
           + " for the apiKeySecretRef variable and DECAYBENCH_API_KEY), calling without one" : ""));
-      ShellRunner shell = new ShellRunner(ctx.workspace(), key, MAX_OUTPUT_BYTES);
-      log.note("sandbox: " + shell.sandbox().describe());
-      Session session = new Session(client, log, new ToolBox(ctx.workspace(), shell), deadline);
-      AgentOutcome outcome = session.run(maxSteps, timeout, systemPrompt(maxSteps),
-          Files.readString(ctx.promptFile(), StandardCharsets.UTF_8));
+      AgentOutcome outcome;
+      try (ShellRunner shell = new ShellRunner(ctx.workspace(), key, MAX_OUTPUT_BYTES)) {
+        log.note("sandbox: " + shell.sandbox().describe());
+        Session session = new Session(client, log, new ToolBox(ctx.workspace(), shell), deadline);
+        outcome = session.run(maxSteps, timeout, systemPrompt(maxSteps),
+            Files.readString(ctx.promptFile(), StandardCharsets.UTF_8));
+      }
       log.note("end: " + (outcome.finished() ? "finished" : "not finished") + " after "
           + outcome.steps() + " step(s)" + (outcome.note() == null ? "" : "; " + outcome.note()));
       return new AgentOutcome(null, outcome.steps(), outcome.finished(), ApiKeys.redact(outcome.note(), key));

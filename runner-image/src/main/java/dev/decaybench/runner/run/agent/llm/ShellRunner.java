@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * ends or times out; stdin closed; output (stdout and stderr together) kept to its head and tail;
  * an environment without anything that looks like a secret, nor any variable holding the key.
  */
-final class ShellRunner {
+final class ShellRunner implements AutoCloseable {
 
   /**
    * How a command ended: exit code (null if it was stopped at its time limit), its output as
@@ -48,6 +48,11 @@ final class ShellRunner {
 
   AgentShellSandbox sandbox() {
     return sandbox;
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
   }
 
   Result run(String command, long timeoutSeconds) throws IOException, InterruptedException {
