@@ -51,7 +51,7 @@ public final class ReportWriter {
     String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
     List<RunFile.Trial> trials = run.trials().stream().map(t -> new RunFile.Trial(t.id(), t.status(), t.error(),
-        relative(run.root(), t.dir()), t.record())).toList();
+        relative(run.root(), t.dir()), TrialUsage.of(t), t.record())).toList();
     int crashed = (int) run.trials().stream().filter(TrialEntry::crashed).count();
     RunFile file = new RunFile(RunFile.SCHEMA_VERSION, generatedAt, meta,
         new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, trials, run.warnings());

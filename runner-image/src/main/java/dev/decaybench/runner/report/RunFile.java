@@ -45,8 +45,8 @@ public record RunFile(
   /** One trial in run.json. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonPropertyOrder({"id", "status", "error", "dir", "record"})
-  public record Trial(String id, String status, String error, String dir, TrialRecord record) {}
+  @JsonPropertyOrder({"id", "status", "error", "dir", "usage", "record"})
+  public record Trial(String id, String status, String error, String dir, TrialUsage usage, TrialRecord record) {}
 
   private static final ObjectMapper LENIENT =
       Json.mapper().copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
