@@ -3,6 +3,7 @@ package dev.decaybench.runner.report;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.api.v1alpha1.TokenPrice;
 import dev.decaybench.runner.engine.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,11 +51,15 @@ public final class ReportWriter {
     RunMetricsReport metrics = RunMetrics.compute(records, k);
     String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
+    TokenPrice price = TrialUsage.price(meta.spec());
     List<RunFile.Trial> trials = run.trials().stream().map(t -> new RunFile.Trial(t.id(), t.status(), t.error(),
-        relative(run.root(), t.dir()), TrialUsage.of(t), t.record())).toList();
+        relative(run.root(), t.dir()), TrialUsage.of(t, price), t.record())).toList();
+    RunUsage usage = RunUsage.of(run.trials().stream().filter(TrialEntry::counted)
+        .map(t -> new RunUsage.Counted(TrialUsage.of(t, price), t.record().success())).toList());
     int crashed = (int) run.trials().stream().filter(TrialEntry::crashed).count();
     RunFile file = new RunFile(RunFile.SCHEMA_VERSION, generatedAt, meta,
-        new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, trials, run.warnings());
+        new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, usage, trials,
+        run.warnings());
 
     String agent = meta.agent() != null ? meta.agent() : commonAgent(run.trials());
     List<Path> written = new ArrayList<>();

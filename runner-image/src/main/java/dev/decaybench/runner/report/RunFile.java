@@ -21,18 +21,21 @@ import java.util.Optional;
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param generatedAt RFC 3339 time the file was written
  * @param counts trials found, evaluated, crashed
+ * @param usage what the counted trials cost: tokens, calls, cost, time, per success
  * @param trials every trial: id, status, error, directory relative to the run, and its record
  * @param warnings what could not be read (missing or broken files, unfinished trials)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"schemaVersion", "generatedAt", "metadata", "counts", "metrics", "trials", "warnings"})
+@JsonPropertyOrder({"schemaVersion", "generatedAt", "metadata", "counts", "metrics", "usage", "trials",
+    "warnings"})
 public record RunFile(
     int schemaVersion,
     String generatedAt,
     RunMetadata metadata,
     Counts counts,
     RunMetricsReport metrics,
+    RunUsage usage,
     List<Trial> trials,
     List<String> warnings) {
 

@@ -3,6 +3,7 @@ package dev.decaybench.runner.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.decaybench.api.v1alpha1.TokenPrice;
 import dev.decaybench.runner.engine.Json;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class TrialUsageTest {
         + "{\"promptTokens\":300,\"completionTokens\":60,\"llmCalls\":3,\"toolCalls\":{\"shell\":2,\"finish\":1}}}",
         800L));
 
-    assertThat(u).isEqualTo(new TrialUsage(300L, 60L, 3, 3, Map.of("shell", 2, "finish", 1), 1200L, 800L));
+    assertThat(u).isEqualTo(new TrialUsage(300L, 60L, 3, 3, Map.of("shell", 2, "finish", 1), 1200L, 800L, null));
   }
 
   @Test
@@ -42,5 +43,19 @@ class TrialUsageTest {
   @Test
   void hasNoUsageWhenTheTrialRecordedNothing() throws Exception {
     assertThat(TrialUsage.of(entry(null, null))).isNull();
+  }
+
+  @Test
+  void costsTheTokensAtTheManifestsPricePerMillion() throws Exception {
+    TrialEntry e = entry("{\"usage\":{\"promptTokens\":2000000,\"completionTokens\":100000}}", null);
+
+    assertThat(TrialUsage.of(e, new TokenPrice(3.0, 15.0)).cost()).isEqualTo(7.5);
+  }
+
+  @Test
+  void hasNoCostWhenTokensAreUnknownEvenWithAPrice() throws Exception {
+    TrialEntry e = entry("{\"agentMs\":90,\"usage\":{\"llmCalls\":2}}", null);
+
+    assertThat(TrialUsage.of(e, new TokenPrice(3.0, 15.0)).cost()).isNull();
   }
 }
