@@ -54,8 +54,7 @@ public final class ReportWriter {
     TokenPrice price = TrialUsage.price(meta.spec());
     List<RunFile.Trial> trials = run.trials().stream().map(t -> new RunFile.Trial(t.id(), t.status(), t.error(),
         relative(run.root(), t.dir()), TrialUsage.of(t, price), t.record())).toList();
-    RunUsage usage = RunUsage.of(run.trials().stream().filter(TrialEntry::counted)
-        .map(t -> new RunUsage.Counted(TrialUsage.of(t, price), t.record().success())).toList());
+    UsageReport usage = UsageReport.of(run.trials(), price);
     int crashed = (int) run.trials().stream().filter(TrialEntry::crashed).count();
     RunFile file = new RunFile(RunFile.SCHEMA_VERSION, generatedAt, meta,
         new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, usage, trials,
@@ -68,7 +67,7 @@ public final class ReportWriter {
       written.add(write(run.root().resolve(GlobalStatsCsv.FILE_NAME),
           GlobalStatsCsv.render(agent, meta.model() == null ? "" : meta.model(), records)));
       written.add(write(run.root().resolve(MarkdownReport.FILE_NAME),
-          MarkdownReport.render(meta, metrics, run.trials(), run.warnings(), generatedAt)));
+          MarkdownReport.render(meta, metrics, usage, run.trials(), run.warnings(), generatedAt)));
       written.add(write(run.root().resolve(HtmlReport.FILE_NAME),
           HtmlReport.render(meta, metrics, run.trials(), run.warnings(), generatedAt, run.root())));
     } catch (IOException e) {

@@ -35,7 +35,7 @@ public record RunFile(
     RunMetadata metadata,
     Counts counts,
     RunMetricsReport metrics,
-    RunUsage usage,
+    UsageReport usage,
     List<Trial> trials,
     List<String> warnings) {
 

@@ -47,7 +47,7 @@ class RunUsageReportTest {
   void pricesEachTrialAndTotalsTokensCostAndCostPerSuccess() throws Exception {
     JsonNode runJson = write(runWithUsage(), PRICED_SPEC);
 
-    JsonNode usage = runJson.get("usage");
+    JsonNode usage = runJson.get("usage").get("overall");
     int trials = usage.get("trials").asInt();
     int successes = usage.get("successes").asInt();
     assertThat(trials).isPositive();
@@ -64,7 +64,7 @@ class RunUsageReportTest {
 
   @Test
   void showsTokensButNoCostWithoutAPrice() throws Exception {
-    JsonNode usage = write(runWithUsage(), null).get("usage");
+    JsonNode usage = write(runWithUsage(), null).get("usage").get("overall");
 
     assertThat(usage.has("promptTokens")).isTrue();
     assertThat(usage.has("cost")).isFalse();
@@ -73,10 +73,45 @@ class RunUsageReportTest {
 
   @Test
   void leavesTokensAndCostOutWhenNoTrialReportedThem() throws Exception {
-    JsonNode usage = write(SyntheticRuns.runA(tmp), PRICED_SPEC).get("usage");
+    JsonNode usage = write(SyntheticRuns.runA(tmp), PRICED_SPEC).get("usage").get("overall");
 
     assertThat(usage.has("promptTokens")).isFalse();
     assertThat(usage.has("cost")).isFalse();
     assertThat(usage.get("trials").asInt()).isPositive();
+  }
+
+  @Test
+  void groupsTokensAndCostPerLevelFrameworkAndVariant() throws Exception {
+    JsonNode usage = write(runWithUsage(), PRICED_SPEC).get("usage");
+
+    JsonNode flask = usage.get("perFramework").get("flask");
+    JsonNode express = usage.get("perFramework").get("express");
+    assertThat(flask.get("trials").asInt() + express.get("trials").asInt())
+        .isEqualTo(usage.get("overall").get("trials").asInt());
+    assertThat(flask.get("cost").asDouble()).isCloseTo(0.006 * flask.get("trials").asInt(), within(1e-9));
+    assertThat(usage.get("perLevel").has("L0")).isTrue();
+    assertThat(usage.get("perLevel").get("L0").get("promptTokens").asLong())
+        .isEqualTo(1000L * usage.get("perLevel").get("L0").get("trials").asInt());
+    assertThat(usage.get("perVariant")).isNotEmpty();
+  }
+
+  @Test
+  void reportMdShowsCostNextToAPctPerGroup() throws Exception {
+    Path run = runWithUsage();
+    write(run, PRICED_SPEC);
+
+    String md = Files.readString(run.resolve("report.md"));
+    assertThat(md).contains("## What it cost", "| Group | A% | Trials | Successes | Tokens (in / out) |");
+    // run A's express trials: 7 counted (one crashed, left out), each 1000 / 200 tokens at 0.006
+    assertThat(md).contains("| express | 66.25 | 7 | 4 | 7000 / 1400 | 14 | 0.0420 | 0.0105 | 2100 | 0.7 s |");
+  }
+
+  @Test
+  void reportMdShowsUnknownTokensAsADashNotZero() throws Exception {
+    Path run = SyntheticRuns.runA(tmp);
+    write(run, PRICED_SPEC);
+
+    String md = Files.readString(run.resolve("report.md"));
+    assertThat(md).containsPattern("\\| all \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| – \\| – \\| – \\|");
   }
 }
