@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Writes a run's four reports from its trial directories: {@code run.json} (metadata, metrics,
- * every trial's record), {@code global_stats.csv} (the paper's columns), {@code report.md} and the
+ * every trial's record), {@code global_stats.csv} (the paper's columns), {@code cost_stats.csv} (tokens, cost, time), {@code report.md} and the
  * self-contained {@code report.html}. Each file is written to a temporary name and moved into
  * place, so a reader (or a kill) never sees half a file. Rerunning is idempotent apart from
  * {@code generatedAt}.
@@ -66,6 +66,7 @@ public final class ReportWriter {
       written.add(write(run.root().resolve(RunFile.FILE_NAME), Json.mapper().writeValueAsString(file) + "\n"));
       written.add(write(run.root().resolve(GlobalStatsCsv.FILE_NAME),
           GlobalStatsCsv.render(agent, meta.model() == null ? "" : meta.model(), records)));
+      written.add(write(run.root().resolve(CostStatsCsv.FILE_NAME), CostStatsCsv.render(metrics, usage)));
       written.add(write(run.root().resolve(MarkdownReport.FILE_NAME),
           MarkdownReport.render(meta, metrics, usage, run.trials(), run.warnings(), generatedAt)));
       written.add(write(run.root().resolve(HtmlReport.FILE_NAME),

@@ -114,4 +114,25 @@ class RunUsageReportTest {
     String md = Files.readString(run.resolve("report.md"));
     assertThat(md).containsPattern("\\| all \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| – \\| – \\| – \\|");
   }
+
+  @Test
+  void costStatsCsvHasOneRowPerGroupWithCostNextToAPct() throws Exception {
+    Path run = runWithUsage();
+    write(run, PRICED_SPEC);
+
+    var lines = Files.readAllLines(run.resolve(CostStatsCsv.FILE_NAME));
+    assertThat(lines.get(0)).isEqualTo(CostStatsCsv.HEADER);
+    assertThat(lines).contains("framework,express,66.25,7,4,7000,1400,14,0.042000,0.010500,2100.0,0.700,14.000");
+    assertThat(lines.get(1)).startsWith("global,all,73.75,13,7,13000,2600,26,0.078000,");
+    assertThat(lines).anyMatch(l -> l.startsWith("level,L0,100.00,4,4,"));
+    assertThat(lines).anyMatch(l -> l.startsWith("variant,"));
+  }
+
+  @Test
+  void costStatsCsvLeavesUnknownCellsEmpty() throws Exception {
+    Path run = SyntheticRuns.runA(tmp);
+    write(run, PRICED_SPEC);
+
+    assertThat(Files.readAllLines(run.resolve(CostStatsCsv.FILE_NAME)).get(1)).startsWith("global,all,73.75,13,7,,,,,,,");
+  }
 }
