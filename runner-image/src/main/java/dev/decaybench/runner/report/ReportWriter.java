@@ -70,7 +70,7 @@ public final class ReportWriter {
       written.add(write(run.root().resolve(MarkdownReport.FILE_NAME),
           MarkdownReport.render(meta, metrics, usage, run.trials(), run.warnings(), generatedAt)));
       written.add(write(run.root().resolve(HtmlReport.FILE_NAME),
-          HtmlReport.render(meta, metrics, run.trials(), run.warnings(), generatedAt, run.root())));
+          HtmlReport.render(meta, metrics, usage, run.trials(), run.warnings(), generatedAt, run.root())));
     } catch (IOException e) {
       throw new ReportException("cannot write the reports in " + run.root() + ": " + RunDirectory.oneLine(e), e);
     }

@@ -18,12 +18,15 @@ class RunUsageReportTest {
   @TempDir
   Path tmp;
 
-  private static final String PRICED_SPEC = """
+  static final String PRICED_SPEC = """
       {"agent": {"type": "llm", "model": "m", "price": {"inputPerMillion": 3.0, "outputPerMillion": 15.0}}}""";
 
   /** Every trial of run A spent 1000 prompt and 200 completion tokens in 2 calls. */
   private Path runWithUsage() throws Exception {
-    Path run = SyntheticRuns.runA(tmp);
+    return withUsage(SyntheticRuns.runA(tmp));
+  }
+
+  static Path withUsage(Path run) throws Exception {
     try (Stream<Path> files = Files.walk(run.resolve("trials"))) {
       for (Path f : files.filter(p -> p.getFileName().toString().equals("trial.json")).toList()) {
         ObjectNode info = (ObjectNode) Json.mapper().readTree(f.toFile());
