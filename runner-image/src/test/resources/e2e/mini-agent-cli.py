@@ -23,6 +23,15 @@ TOOLS = [
 ]
 
 
+USAGE = {"promptTokens": 0, "completionTokens": 0, "calls": 0}
+
+
+def report_usage():
+    # decaybench's usage contract: a JSON file at DECAYBENCH_USAGE_FILE
+    with open(os.environ["DECAYBENCH_USAGE_FILE"], "w", encoding="utf-8") as f:
+        json.dump(USAGE, f)
+
+
 def ask(messages):
     url = os.environ["DECAYBENCH_ENDPOINT"].rstrip("/") + "/chat/completions"
     body = json.dumps({"model": os.environ.get("DECAYBENCH_MODEL", ""), "messages": messages,
@@ -31,7 +40,12 @@ def ask(messages):
         "Content-Type": "application/json",
         "Authorization": "Bearer " + os.environ.get("DECAYBENCH_API_KEY", "")})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return json.load(response)["choices"][0]["message"]
+        reply = json.load(response)
+    USAGE["calls"] += 1
+    USAGE["promptTokens"] += reply["usage"]["prompt_tokens"]
+    USAGE["completionTokens"] += reply["usage"]["completion_tokens"]
+    report_usage()
+    return reply["choices"][0]["message"]
 
 
 def run(name, args):

@@ -1,8 +1,10 @@
 package dev.decaybench.runner.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.decaybench.api.metrics.RunComparison;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.report.CostComparison;
 import dev.decaybench.runner.report.ReportException;
 import dev.decaybench.runner.report.RunDirectory;
 import java.io.PrintWriter;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compares two runs over the tasks present in both: A% and strict A% of",
         "each run, the difference B - A and its matched-pair standard error (sd of",
-        "the per-task differences / sqrt(tasks)), overall, per level and per framework.",
+        "the per-task differences / sqrt(tasks)), overall, per level and per framework;",
+        "then each run's cost, cost per successful trial and tokens, and B - A.",
         "Exit code 3 when a run cannot be read."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -46,11 +49,16 @@ public final class CompareCommand implements Callable<Integer> {
     List<TrialRecord> a = records(runA);
     List<TrialRecord> b = records(runB);
     RunComparison c = RunComparison.compare(runA.toString(), a, runB.toString(), b);
+    CostComparison cost = CostComparison.of(runA, runB);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(Json.mapper().writeValueAsString(c));
+      // the comparison as before, plus each run's usage (a new field, so old readers still work)
+      ObjectNode json = Json.mapper().valueToTree(c);
+      json.set("usage", Json.mapper().valueToTree(cost));
+      out.println(Json.mapper().writeValueAsString(json));
     } else {
       out.print(table(c));
+      out.print(cost.table());
     }
     out.flush();
     return 0;

@@ -11,10 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code decaybench report RUN_DIR}: rebuilds run.json, global_stats.csv, report.md and report.html. */
+/** {@code decaybench report RUN_DIR}: rebuilds run.json, global_stats.csv, cost_stats.csv, report.md and report.html. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Rebuilds a run's reports from its trial directories (RUN_DIR/trials/<id>/):",
-        "run.json, global_stats.csv (the paper's columns), report.md and report.html (self-contained).",
+        "run.json, global_stats.csv (the paper's columns), cost_stats.csv (tokens, cost, time),",
+        "report.md and report.html (self-contained).",
         "Exit code 0 on success, 3 when the directory cannot be read or written."})
 public final class ReportCommand implements Callable<Integer> {
 

@@ -28,16 +28,22 @@ public final class HtmlReport {
 
   /** The data the page embeds. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"generatedAt", "metadata", "metrics", "trials", "warnings"})
-  public record Data(String generatedAt, RunMetadata metadata, RunMetricsReport metrics, List<TrialDetail> trials,
-      List<String> warnings) {}
+  @JsonPropertyOrder({"generatedAt", "metadata", "metrics", "usage", "trials", "warnings"})
+  public record Data(String generatedAt, RunMetadata metadata, RunMetricsReport metrics, UsageReport usage,
+      List<TrialDetail> trials, List<String> warnings) {}
 
   public static String render(RunMetadata meta, RunMetricsReport metrics, List<TrialEntry> trials,
       List<String> warnings, String generatedAt, Path runRoot) {
+    return render(meta, metrics, null, trials, warnings, generatedAt, runRoot);
+  }
+
+  /** With {@code usage} (may be null) the page shows "What it cost": a table and A% against cost. */
+  public static String render(RunMetadata meta, RunMetricsReport metrics, UsageReport usage,
+      List<TrialEntry> trials, List<String> warnings, String generatedAt, Path runRoot) {
     // The spec can be large and is in run.json; the page needs only the descriptive fields.
     RunMetadata shown = new RunMetadata(meta.name(), meta.agent(), meta.model(), meta.suite(), meta.repeats(),
         meta.startedAt(), meta.finishedAt(), meta.decaybenchVersion(), null);
-    Data data = new Data(generatedAt, shown, metrics,
+    Data data = new Data(generatedAt, shown, metrics, usage,
         trials.stream().map(t -> TrialDetail.of(t, runRoot)).toList(), warnings);
     String json;
     try {

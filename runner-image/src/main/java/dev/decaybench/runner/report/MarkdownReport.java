@@ -20,6 +20,12 @@ public final class MarkdownReport {
 
   public static String render(RunMetadata meta, RunMetricsReport m, List<TrialEntry> trials, List<String> warnings,
       String generatedAt) {
+    return render(meta, m, null, trials, warnings, generatedAt);
+  }
+
+  /** With {@code usage} (may be null), a "What it cost" section follows the A% tables. */
+  public static String render(RunMetadata meta, RunMetricsReport m, UsageReport usage, List<TrialEntry> trials,
+      List<String> warnings, String generatedAt) {
     StringBuilder md = new StringBuilder();
     md.append("# decaybench report: ").append(text(meta.name())).append("\n\n");
     List<String> facts = new ArrayList<>();
@@ -68,6 +74,9 @@ public final class MarkdownReport {
       md.append(" | ").append(g == null ? "–" : "**" + pct(g.aPct()) + "**");
     }
     md.append(" | **").append(signed(m.deltaAPct().get("L0->L3"))).append("** |\n");
+    if (usage != null) {
+      CostSection.render(md, m, usage);
+    }
 
     md.append("\n## Constraint decay\n\n");
     md.append("Difference of the level means (later minus earlier level; negative = decay).\n\n");

@@ -3,6 +3,7 @@ package dev.decaybench.runner.report;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.api.v1alpha1.TokenPrice;
 import dev.decaybench.runner.engine.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * Writes a run's four reports from its trial directories: {@code run.json} (metadata, metrics,
- * every trial's record), {@code global_stats.csv} (the paper's columns), {@code report.md} and the
+ * every trial's record), {@code global_stats.csv} (the paper's columns), {@code cost_stats.csv} (tokens, cost, time), {@code report.md} and the
  * self-contained {@code report.html}. Each file is written to a temporary name and moved into
  * place, so a reader (or a kill) never sees half a file. Rerunning is idempotent apart from
  * {@code generatedAt}.
@@ -50,11 +51,14 @@ public final class ReportWriter {
     RunMetricsReport metrics = RunMetrics.compute(records, k);
     String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
+    TokenPrice price = TrialUsage.price(meta.spec());
     List<RunFile.Trial> trials = run.trials().stream().map(t -> new RunFile.Trial(t.id(), t.status(), t.error(),
-        relative(run.root(), t.dir()), t.record())).toList();
+        relative(run.root(), t.dir()), TrialUsage.of(t, price), t.record())).toList();
+    UsageReport usage = UsageReport.of(run.trials(), price);
     int crashed = (int) run.trials().stream().filter(TrialEntry::crashed).count();
     RunFile file = new RunFile(RunFile.SCHEMA_VERSION, generatedAt, meta,
-        new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, trials, run.warnings());
+        new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, usage, trials,
+        run.warnings());
 
     String agent = meta.agent() != null ? meta.agent() : commonAgent(run.trials());
     List<Path> written = new ArrayList<>();
@@ -62,10 +66,11 @@ public final class ReportWriter {
       written.add(write(run.root().resolve(RunFile.FILE_NAME), Json.mapper().writeValueAsString(file) + "\n"));
       written.add(write(run.root().resolve(GlobalStatsCsv.FILE_NAME),
           GlobalStatsCsv.render(agent, meta.model() == null ? "" : meta.model(), records)));
+      written.add(write(run.root().resolve(CostStatsCsv.FILE_NAME), CostStatsCsv.render(metrics, usage)));
       written.add(write(run.root().resolve(MarkdownReport.FILE_NAME),
-          MarkdownReport.render(meta, metrics, run.trials(), run.warnings(), generatedAt)));
+          MarkdownReport.render(meta, metrics, usage, run.trials(), run.warnings(), generatedAt)));
       written.add(write(run.root().resolve(HtmlReport.FILE_NAME),
-          HtmlReport.render(meta, metrics, run.trials(), run.warnings(), generatedAt, run.root())));
+          HtmlReport.render(meta, metrics, usage, run.trials(), run.warnings(), generatedAt, run.root())));
     } catch (IOException e) {
       throw new ReportException("cannot write the reports in " + run.root() + ": " + RunDirectory.oneLine(e), e);
     }

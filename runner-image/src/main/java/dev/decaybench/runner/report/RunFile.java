@@ -21,18 +21,21 @@ import java.util.Optional;
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param generatedAt RFC 3339 time the file was written
  * @param counts trials found, evaluated, crashed
+ * @param usage what the counted trials cost: tokens, calls, cost, time, per success
  * @param trials every trial: id, status, error, directory relative to the run, and its record
  * @param warnings what could not be read (missing or broken files, unfinished trials)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"schemaVersion", "generatedAt", "metadata", "counts", "metrics", "trials", "warnings"})
+@JsonPropertyOrder({"schemaVersion", "generatedAt", "metadata", "counts", "metrics", "usage", "trials",
+    "warnings"})
 public record RunFile(
     int schemaVersion,
     String generatedAt,
     RunMetadata metadata,
     Counts counts,
     RunMetricsReport metrics,
+    UsageReport usage,
     List<Trial> trials,
     List<String> warnings) {
 
@@ -45,8 +48,8 @@ public record RunFile(
   /** One trial in run.json. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonPropertyOrder({"id", "status", "error", "dir", "record"})
-  public record Trial(String id, String status, String error, String dir, TrialRecord record) {}
+  @JsonPropertyOrder({"id", "status", "error", "dir", "usage", "record"})
+  public record Trial(String id, String status, String error, String dir, TrialUsage usage, TrialRecord record) {}
 
   private static final ObjectMapper LENIENT =
       Json.mapper().copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -17,7 +17,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"id", "task", "framework", "level", "constraints", "repeat", "agent", "status", "error",
-    "agentOutcome", "durationMs"})
+    "agentOutcome", "durationMs", "evaluationMs"})
 public record TrialJson(
     String id,
     String task,
@@ -29,7 +29,8 @@ public record TrialJson(
     String status,
     String error,
     JsonNode agentOutcome,
-    Long durationMs) {
+    Long durationMs,
+    Long evaluationMs) {
 
   public static final String EVALUATED = "evaluated";
   public static final String CRASHED = "crashed";

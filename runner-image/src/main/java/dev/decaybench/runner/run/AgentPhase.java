@@ -21,6 +21,7 @@ public final class AgentPhase {
       Path workspace, Path promptFile, Path trajectoryFile, Path patchFile, AgentSpec spec)
       throws IOException, InterruptedException {
     AgentOutcome outcome;
+    long start = System.nanoTime();
     try {
       outcome = agent.solve(new AgentContext(trialId, task, repeat, workspace, promptFile,
           trajectoryFile, spec));
@@ -33,6 +34,6 @@ public final class AgentPhase {
       }
     }
     TrialWorkspace.writePatch(workspace, patchFile);
-    return outcome;
+    return outcome.withAgentMs((System.nanoTime() - start) / 1_000_000);
   }
 }

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.Json;
@@ -50,13 +51,14 @@ public final class LocalTrialRunner {
       Path patch = trialDir.resolve("patch.diff");
       outcome = AgentPhase.run(agent, trial.id(), trial.task(), trial.repeat(), workspace, prompt,
           trialDir.resolve("trajectory.txt"), patch, spec.getAgent());
-      evaluator.evaluate(request(workspace, trialDir, taskFile, patch));
-      return finish(trialDir, info(trial, TrialInfo.EVALUATED, outcome, null, start));
+      TrialResult result = evaluator.evaluate(request(workspace, trialDir, taskFile, patch));
+      Long evalMs = result.timings() == null ? null : result.timings().total();
+      return finish(trialDir, info(trial, TrialInfo.EVALUATED, outcome, null, start, evalMs));
     } catch (TrialTimeoutException e) {
-      return finish(trialDir, info(trial, TrialInfo.TIMED_OUT, outcome, e.getMessage(), start));
+      return finish(trialDir, info(trial, TrialInfo.TIMED_OUT, outcome, e.getMessage(), start, null));
     } catch (IOException | RuntimeException e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-      return finish(trialDir, info(trial, TrialInfo.CRASHED, outcome, msg, start));
+      return finish(trialDir, info(trial, TrialInfo.CRASHED, outcome, msg, start, null));
     } finally {
       Trees.deleteQuietly(scratch);
     }
@@ -75,10 +77,11 @@ public final class LocalTrialRunner {
         trialDir.resolve("trajectory.txt"));
   }
 
-  private TrialInfo info(PlannedTrial trial, String status, AgentOutcome outcome, String error, long start) {
+  private TrialInfo info(PlannedTrial trial, String status, AgentOutcome outcome, String error, long start,
+      Long evaluationMs) {
     return new TrialInfo(trial.id(), trial.task().name(), trial.task().framework(), trial.task().level(),
         trial.task().constraints(), trial.repeat(), spec.getAgent().getType().value(), status, outcome,
-        error, System.currentTimeMillis() - start);
+        error, System.currentTimeMillis() - start, evaluationMs);
   }
 
   private static TrialInfo finish(Path trialDir, TrialInfo info) {

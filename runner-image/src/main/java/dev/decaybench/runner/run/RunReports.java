@@ -6,7 +6,7 @@ import dev.decaybench.runner.report.RunMetadata;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Writes the run's reports (run.json, global_stats.csv, report.md, report.html) from its trial directories. */
+/** Writes the run's reports (run.json, global_stats.csv, cost_stats.csv, report.md, report.html) from its trial directories. */
 public final class RunReports {
 
   private RunReports() {}

@@ -6,7 +6,8 @@ import dev.decaybench.runner.run.agent.AgentOutcome;
 import java.util.List;
 
 /**
- * {@code trial.json}: where a trial sits in the run and how it ended. Written last and
+ * {@code trial.json}: where a trial sits in the run and how it ended (the agent's outcome with
+ * its usage and wall time; {@code evaluationMs}, the evaluator's total, null when it did not end). Written last and
  * atomically: a trial directory with it is finished (--resume skips it), without it is not.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,7 +22,8 @@ public record TrialInfo(
     String status,
     AgentOutcome agentOutcome,
     String error,
-    long durationMs) {
+    long durationMs,
+    Long evaluationMs) {
 
   public static final String EVALUATED = "evaluated";
   /** A harness error: left out of the metrics (TrialGrading). */

@@ -159,6 +159,39 @@ class ReportHtmlBrowserTest {
     return out;
   }
 
+  // ---------------------------------------------------------------- cost (issue 19)
+
+  private static final Pattern COST_POINT = Pattern.compile("<circle\\b[^>]*class=\"cost-point\"[^>]*>");
+
+  private static Path pricedReport(String name, boolean withUsage) throws Exception {
+    Path priced = SyntheticRuns.runA(tmp.resolve(name));
+    if (withUsage) {
+      RunUsageReportTest.withUsage(priced);
+    }
+    ReportWriter.writeAll(priced, new RunMetadata(name, "llm", "m", null, 2, null, null, null,
+        dev.decaybench.runner.engine.Json.mapper().readTree(RunUsageReportTest.PRICED_SPEC)));
+    return priced.resolve("report.html");
+  }
+
+  @Test
+  void costChartPutsEachLevelAndFrameworkAtItsAPctAgainstItsCost() throws Exception {
+    String dom = dumpDom(pricedReport("priced", true), "");
+
+    assertThat(dom).contains("data-report-ready=\"true\"").contains("What it cost")
+        .contains("13000 / 2600").contains("0.0780");
+    // L0..L3, express and flask
+    assertThat(COST_POINT.matcher(dom).results().count()).isEqualTo(6);
+    assertThat(dom).contains("data-group=\"express\"").contains("data-group=\"L3\"");
+  }
+
+  @Test
+  void costSectionSaysWhyThereIsNoChartWhenNothingHasACost() throws Exception {
+    String dom = dumpDom(pricedReport("unpriced", false), "");
+
+    assertThat(dom).contains("data-report-ready=\"true\"").contains("No chart: no group has both A% and a cost.");
+    assertThat(COST_POINT.matcher(dom).results().count()).isZero();
+  }
+
   // ---------------------------------------------------------------- Chromium
 
   static Path chromium() {

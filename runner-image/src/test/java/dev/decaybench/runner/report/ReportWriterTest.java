@@ -73,7 +73,7 @@ class ReportWriterTest {
   void writesRunJsonWithMetadataMetricsAndTrials() throws Exception {
     ReportWriter.Written w = write();
     assertThat(w.files()).extracting(p -> p.getFileName().toString())
-        .containsExactly("run.json", "global_stats.csv", "report.md", "report.html");
+        .containsExactly("run.json", "global_stats.csv", "cost_stats.csv", "report.md", "report.html");
     JsonNode run = Json.mapper().readTree(tmp.resolve("run.json").toFile());
     assertThat(run.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(run.get("metadata").get("name").asText()).isEqualTo("run-a");

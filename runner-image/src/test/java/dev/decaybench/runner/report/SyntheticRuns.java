@@ -126,7 +126,7 @@ public final class SyntheticRuns {
     writeJson(trials.resolve(id).resolve("trial.json"),
         new TrialJson(id, task(fw, constraints), fw, constraints.size(), constraints, repeat, "reference", status, error,
             Json.mapper().createObjectNode().put("exitCode", 0).put("finished", true).put("note", "stored solution"),
-            3000L + repeat));
+            3000L + repeat, null));
   }
 
   static FailureClass failure(String coarse, String sub, boolean dataLayer, String evidence) {

@@ -144,6 +144,17 @@ public final class ManifestValidator {
     }
     atLeastOne("spec.agent.maxSteps", agent.getMaxSteps(), problems);
     atLeastOne("spec.agent.timeoutSeconds", agent.getTimeoutSeconds(), problems);
+    if (agent.getPrice() != null) {
+      // both halves, or the cost of one side would silently be 0
+      price("spec.agent.price.inputPerMillion", agent.getPrice().getInputPerMillion(), problems);
+      price("spec.agent.price.outputPerMillion", agent.getPrice().getOutputPerMillion(), problems);
+    }
+  }
+
+  private static void price(String field, Double value, List<String> problems) {
+    if (value == null || value.isNaN() || value < 0) {
+      problems.add(field + ": must be a number of at least 0 (got " + value + ")");
+    }
   }
 
   /** Fields that the agent type would silently ignore are mistakes worth reporting. */

@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "model", "endpoint", "apiKeySecretRef", "command", "image",
-    "replayFrom", "maxSteps", "timeoutSeconds"})
+    "replayFrom", "maxSteps", "timeoutSeconds", "price"})
 public class AgentSpec {
 
   @Required
@@ -50,6 +50,10 @@ public class AgentSpec {
   @Max(2592000)
   @JsonPropertyDescription("Time limit of the agent phase of one trial, in seconds.")
   private Integer timeoutSeconds;
+
+  @JsonPropertyDescription("Price of the model's tokens, per million input and output tokens;"
+      + " optional: without it the reports show tokens but no cost.")
+  private TokenPrice price;
 
   public AgentSpec() {}
 
@@ -127,5 +131,13 @@ public class AgentSpec {
 
   public void setTimeoutSeconds(Integer timeoutSeconds) {
     this.timeoutSeconds = timeoutSeconds;
+  }
+
+  public TokenPrice getPrice() {
+    return price;
+  }
+
+  public void setPrice(TokenPrice price) {
+    this.price = price;
   }
 }

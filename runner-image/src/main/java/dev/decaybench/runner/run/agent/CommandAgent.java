@@ -5,6 +5,7 @@ import dev.decaybench.runner.app.BoundedLog;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs any agent CLI in the workspace: {@code {prompt}} in its arguments becomes the prompt
  * file's path; model settings and the API key come in the environment (the key only here, never
- * to the app); its output, with the key redacted, is the trajectory.
+ * to the app); its output, with the key redacted, is the trajectory. What it spent comes from the
+ * {@link UsageFile} it may write.
  */
 public final class CommandAgent implements Agent {
 
@@ -31,6 +33,9 @@ public final class CommandAgent implements Agent {
     env.put("DECAYBENCH_PROMPT_FILE", ctx.promptFile().toString());
     env.put("DECAYBENCH_TASK", ctx.task().name());
     env.put("DECAYBENCH_WORKSPACE", ctx.workspace().toString());
+    Path usageFile = UsageFile.of(ctx);
+    Files.deleteIfExists(usageFile);  // only what this attempt reports
+    env.put(UsageFile.ENV, usageFile.toString());
     putIfSet(env, "DECAYBENCH_MODEL", spec.getModel());
     putIfSet(env, "DECAYBENCH_ENDPOINT", spec.getEndpoint());
     putIfSet(env, "DECAYBENCH_MAX_STEPS", spec.getMaxSteps() == null ? null : spec.getMaxSteps().toString());
@@ -54,10 +59,19 @@ public final class CommandAgent implements Agent {
       Processes.stopTree(p.toHandle(), 2000);
     }
     drain.join(5000);
-    Files.writeString(ctx.trajectoryFile(), ApiKeys.redact(log.text(), key));
-    return ended
+    String trajectory = ApiKeys.redact(log.text(), key);
+    AgentUsage usage = null;
+    try {
+      usage = UsageFile.read(usageFile);
+    } catch (IOException e) {
+      // a broken report is the agent's problem: no usage, and the trajectory says why
+      trajectory += "\ndecaybench: " + e.getMessage() + "\n";
+    }
+    Files.writeString(ctx.trajectoryFile(), trajectory);
+    AgentOutcome outcome = ended
         ? new AgentOutcome(p.exitValue(), null, p.exitValue() == 0, p.exitValue() == 0 ? null : "agent exited with " + p.exitValue())
         : new AgentOutcome(null, null, false, "agent stopped at its time limit of " + timeout + " s");
+    return outcome.withUsage(usage);
   }
 
   private static void putIfSet(Map<String, String> env, String name, String value) {

@@ -41,6 +41,11 @@ class CommandAgentTrialTest {
         TrialInfo info = runs.info(task);
         assertThat(info.agentOutcome().finished()).isTrue();
         assertThat(info.agentOutcome().exitCode()).isZero();
+        // the CLI reports the scripted 1000 + 500 tokens per reply through DECAYBENCH_USAGE_FILE
+        int steps = ConduitModelServer.steps(app);
+        assertThat(info.agentOutcome().usage().llmCalls()).isEqualTo(steps);
+        assertThat(info.agentOutcome().usage().promptTokens()).isEqualTo(1000L * steps);
+        assertThat(info.agentOutcome().usage().completionTokens()).isEqualTo(500L * steps);
         assertThat(runs.file(task, "trajectory.txt"))
             .contains("step 1: write_file run.sh -> wrote " + app.files().get(0).content().length() + " bytes to run.sh")
             .contains(ConduitModelServer.TRY_START, "exit code 126", "Permission denied")

@@ -76,6 +76,14 @@ class LlmAgentTrialTest {
     assertThat(info.agentOutcome().finished()).as(String.valueOf(info.agentOutcome().note())).isTrue();
     assertThat(info.agentOutcome().note()).isNull();
     assertThat(info.agentOutcome().steps()).isEqualTo(ConduitModelServer.steps(app));
+    // the scripted model reports 1000 prompt and 500 completion tokens per reply
+    int steps = ConduitModelServer.steps(app);
+    assertThat(info.agentOutcome().usage().llmCalls()).isEqualTo(steps);
+    assertThat(info.agentOutcome().usage().promptTokens()).isEqualTo(1000L * steps);
+    assertThat(info.agentOutcome().usage().completionTokens()).isEqualTo(500L * steps);
+    assertThat(info.agentOutcome().usage().toolCalls()).containsEntry("finish", 1);
+    assertThat(info.agentOutcome().agentMs()).isPositive();
+    assertThat(info.evaluationMs()).isPositive();
     String patch = runs.file(task, "patch.diff");
     assertThat(app.files()).allSatisfy(f -> assertThat(patch).contains("+++ b/" + f.path() + "\n"));
     String trajectory = runs.file(task, "trajectory.txt");

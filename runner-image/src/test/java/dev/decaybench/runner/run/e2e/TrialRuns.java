@@ -13,6 +13,7 @@ import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.engine.TestApps;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;
+import dev.decaybench.runner.run.RunReports;
 import dev.decaybench.runner.run.TrialInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,9 +34,11 @@ final class TrialRuns {
   static final String EXPRESS_TASK = TestApps.EXPRESS_TASK;
 
   private final Path out;
+  private final EvaluationRun run;
 
-  private TrialRuns(Path out) {
+  private TrialRuns(Path out, EvaluationRun run) {
     this.out = out;
+    this.run = run;
   }
 
   /** Runs {@code agentYaml} (the lines under spec.agent) on the tasks, two trials at a time. */
@@ -62,13 +66,19 @@ final class TrialRuns {
     RunExecutor.Outcome outcome = executor.execute(total -> new Progress(sink, false, total));
     assertThat(outcome.executed()).isEqualTo(tasks.size());
     assertThat(outcome.crashed()).as("no trial may crash: the harness must evaluate every one").isZero();
-    return new TrialRuns(out);
+    return new TrialRuns(out, run);
   }
 
   static String llmAgent(ConduitModelServer model, String extra) {
     // the key variable the reference names is unset: the agent falls back to DECAYBENCH_API_KEY
     return "type: llm\nmodel: scripted-conduit-model\nendpoint: " + model.endpoint()
         + "\napiKeySecretRef: {name: llm-credentials, key: apiKey}\n" + extra;
+  }
+
+  /** Writes the run's reports as {@code decaybench run} does at its end; returns the run directory. */
+  Path writeReports() throws IOException {
+    RunReports.write(out, run, Instant.now());
+    return out;
   }
 
   Path trial(String task) {

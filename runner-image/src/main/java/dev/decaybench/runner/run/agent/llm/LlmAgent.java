@@ -64,15 +64,17 @@ public final class LlmAgent implements Agent {
           + maxSteps + " steps and " + timeout + " s" + (key == null ? "; no API key found (looked"
           + " for the apiKeySecretRef variable and DECAYBENCH_API_KEY), calling without one" : ""));
       AgentOutcome outcome;
+      UsageTally tally = new UsageTally();
       try (ShellRunner shell = new ShellRunner(ctx.workspace(), key, MAX_OUTPUT_BYTES)) {
         log.note("sandbox: " + shell.sandbox().describe());
-        Session session = new Session(client, log, new ToolBox(ctx.workspace(), shell), deadline);
+        Session session = new Session(client, log, new ToolBox(ctx.workspace(), shell), deadline, tally);
         outcome = session.run(maxSteps, timeout, systemPrompt(maxSteps),
             Files.readString(ctx.promptFile(), StandardCharsets.UTF_8));
       }
       log.note("end: " + (outcome.finished() ? "finished" : "not finished") + " after "
           + outcome.steps() + " step(s)" + (outcome.note() == null ? "" : "; " + outcome.note()));
-      return new AgentOutcome(null, outcome.steps(), outcome.finished(), ApiKeys.redact(outcome.note(), key));
+      return new AgentOutcome(null, outcome.steps(), outcome.finished(), ApiKeys.redact(outcome.note(), key))
+          .withUsage(tally.usage());
     }
   }
 
@@ -89,7 +91,7 @@ public final class LlmAgent implements Agent {
 
   /** One trial's conversation. */
   private record Session(ChatClient client, Transcript log, ToolBox tools,
-      Instant deadline) {
+      Instant deadline, UsageTally tally) {
 
     AgentOutcome run(int maxSteps, long timeout, String system, String task) throws InterruptedException {
       ArrayNode messages = JSON.createArrayNode();
@@ -122,6 +124,7 @@ public final class LlmAgent implements Agent {
               ? "model call failed: " + e.getMessage() : timeLimit(timeout));
         }
         steps++;
+        tally.reply(reply);
         logReply(steps, reply);
         if (!reply.toolCalls().isEmpty()) {
           ObjectNode assistant = messages.addObject().put("role", "assistant")
@@ -130,6 +133,7 @@ public final class LlmAgent implements Agent {
           reply.toolCalls().forEach(c -> calls.addObject().put("id", c.id()).put("type", "function")
               .putObject("function").put("name", c.name()).put("arguments", c.arguments()));
           for (ChatReply.ToolCall call : reply.toolCalls()) {
+            tally.tool(call.name());
             ToolBox.Result r = tools.call(call.name(), call.arguments(), shellTimeout());
             log.section("tool result: " + call.name() + " (" + call.id() + ")" + (r.error() ? " [error]" : ""), r.text());
             messages.addObject().put("role", "tool").put("tool_call_id", call.id()).put("content", r.text());
@@ -140,8 +144,12 @@ public final class LlmAgent implements Agent {
           continue;
         }
         FencedActions.Action action = FencedActions.parse(reply.content());
+        if (action.finish()) {
+          tally.tool(ToolBox.FINISH);
+        }
         messages.addObject().put("role", "assistant").put("content", reply.content() == null ? "" : reply.content());
         if (action.command() != null) {
+          tally.tool(ToolBox.RUN_SHELL);
           ToolBox.Result r = tools.runShell(action.command(), shellTimeout());
           String text = r.text() + (action.blocks() > 1 ? "\n(note: only the first of your "
               + action.blocks() + " ```bash blocks was run; send one per reply)" : "");

@@ -105,6 +105,17 @@ final class ScriptedChatServer implements AutoCloseable {
     return completion(message, "tool_calls");
   }
 
+  /** The same reply without its {@code usage} object, as some endpoints send it. */
+  static Response withoutUsage(Response r) {
+    try {
+      ObjectNode root = (ObjectNode) JSON.readTree(r.body());
+      root.remove("usage");
+      return new Response(r.status(), r.headers(), root.toString());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   static Response text(String content) {
     return completion(JSON.createObjectNode().put("role", "assistant").put("content", content), "stop");
   }
