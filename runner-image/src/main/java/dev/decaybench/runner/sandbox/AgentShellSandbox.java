@@ -1,7 +1,6 @@
 package dev.decaybench.runner.sandbox;
 
 import dev.decaybench.runner.util.CacheDirs;
-import dev.decaybench.runner.util.Processes;
 import dev.decaybench.runner.util.RunAs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,11 +43,7 @@ public final class AgentShellSandbox implements AutoCloseable {
       return new AgentShellSandbox(workspace, null, null, problem);
     }
     int uid = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
-    Processes.Completed chown = Processes.run(List.of("chown", "-R", "-h", "-P", uid + ":" + uid,
-        workspace.toString()), null, null, 120);
-    if (chown.exitCode() != 0) {
-      throw new IOException("could not hand the workspace to the agent's user: " + chown.output().strip());
-    }
+    RunAs.handTo(uid, workspace);
     return new AgentShellSandbox(workspace, uid, SandboxFactory.bwrap(), null);
   }
 

@@ -1,13 +1,11 @@
 package dev.decaybench.runner.sandbox;
 
-import dev.decaybench.runner.util.Processes;
 import dev.decaybench.runner.util.RunAs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.List;
 
 /**
  * One trial's scratch directory: the workspace the app runs in, a home for set-up and app,
@@ -55,13 +53,8 @@ public record TrialScratch(Path root) {
     return root.resolve("resolv.conf");
   }
 
-  /** Gives the workspace and home to {@code uid}; links are changed, never followed. */
+  /** Gives the workspace and home to {@code uid}. */
   void handTo(int uid) throws IOException {
-    String owner = uid + ":" + uid;
-    Processes.Completed chown = Processes.run(List.of("chown", "-R", "-h", "-P", owner,
-        workspace().toString(), home().toString()), null, null, 120);
-    if (chown.exitCode() != 0) {
-      throw new IOException("could not hand the workspace to the trial's user: " + chown.output().strip());
-    }
+    RunAs.handTo(uid, workspace(), home());
   }
 }

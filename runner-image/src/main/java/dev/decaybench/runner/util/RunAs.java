@@ -1,5 +1,7 @@
 package dev.decaybench.runner.util;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +43,25 @@ public final class RunAs {
     return out;
   }
 
+  /**
+   * Gives {@code paths} (recursively) to {@code uid}; links are changed, never followed, so a
+   * link the trial planted cannot hand it a file of the host.
+   */
+  public static void handTo(int uid, Path... paths) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("chown", "-R", "-h", "-P", uid + ":" + uid));
+    for (Path p : paths) {
+      cmd.add(p.toString());
+    }
+    Processes.Completed chown = Processes.run(cmd, null, null, 120);
+    if (chown.exitCode() != 0) {
+      throw new IOException("could not hand " + String.join(", ", cmd.subList(5, cmd.size()))
+          + " to uid " + uid + ": " + chown.output().strip());
+    }
+  }
+
   private static String currentUid() {
     try {
-      Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+      Object uid = java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid");
       return String.valueOf(uid);
     } catch (Exception e) {
       return "";
