@@ -3,10 +3,8 @@ package dev.decaybench.runner.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.runner.cli.DecaybenchCli;
+import dev.decaybench.runner.cli.CliRun;
 import dev.decaybench.runner.engine.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,28 +18,11 @@ class ClassifyCommandTest {
   @TempDir
   Path tmp;
 
-  /** Exit code, stdout, stderr. */
-  private record Run(int code, String out, String err) {}
 
-  private static Run cli(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true));
-    System.setErr(new PrintStream(err, true));
-    try {
-      int code = DecaybenchCli.run(args);
-      return new Run(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void trialDirectoriesGiveOneJsonResultEach() throws Exception {
-    Run r = cli("classify", DEV.resolve("trials/flask-never-starts").toString(),
+    CliRun r = CliRun.of("classify", DEV.resolve("trials/flask-never-starts").toString(),
         DEV.resolve("trials/flask-missing-comments").toString());
     assertThat(r.code()).isZero();
     JsonNode arr = Json.mapper().readTree(r.out());
@@ -59,7 +40,7 @@ class ClassifyCommandTest {
     Files.writeString(f, "[{\"newman_summary\":\"Profile GET \u2192 404: 6 failed\\nFollow Profile POST \u2192 404: 7 failed"
         + "\\nUnfollow Profile DELETE \u2192 404: 7 failed\"},{\"newman_summary\":\"All Newman assertions passed.\","
         + "\"verifier_summary\":\"ORM: FAILED \u2014 no sequelize\"}]");
-    Run r = cli("classify", "--sample", f.toString(), "--format", "table");
+    CliRun r = CliRun.of("classify", "--sample", f.toString(), "--format", "table");
     assertThat(r.code()).isZero();
     String[] lines = r.out().strip().split("\n");
     assertThat(lines).hasSize(3);
@@ -77,7 +58,7 @@ class ClassifyCommandTest {
     Files.writeString(log, "error: relation \"tags\" does not exist\n");
     Path traj = tmp.resolve("t.txt");
     Files.writeString(traj, "[assistant]\ndone\n```bash\necho COMPLETE_TASK_AND_SUBMIT_FINAL_OUTPUT\n```");
-    Run r = cli("classify", "--newman-report", report.toString(), "--server-log", log.toString(),
+    CliRun r = CliRun.of("classify", "--newman-report", report.toString(), "--server-log", log.toString(),
         "--trajectory", traj.toString());
     assertThat(r.code()).isZero();
     JsonNode res = Json.mapper().readTree(r.out()).get(0);
@@ -87,7 +68,7 @@ class ClassifyCommandTest {
 
   @Test
   void evalPrintsAccuracyAndConfusion() {
-    Run r = cli("classify", "--eval", DEV.toString());
+    CliRun r = CliRun.of("classify", "--eval", DEV.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("coarse accuracy").contains("subcategory accuracy").contains("dataLayer accuracy")
         .contains("coarse confusion").contains("ms/trial");
@@ -95,21 +76,21 @@ class ClassifyCommandTest {
 
   @Test
   void usageErrorsExitTwoWithoutStackTrace() {
-    Run none = cli("classify");
+    CliRun none = CliRun.of("classify");
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("exactly one input").doesNotContain("at dev.decaybench");
-    Run both = cli("classify", "--sample", "a.json", "--eval", "b");
+    CliRun both = CliRun.of("classify", "--sample", "a.json", "--eval", "b");
     assertThat(both.code()).isEqualTo(2);
-    Run fmt = cli("classify", "--sample", "a.json", "--format", "xml");
+    CliRun fmt = CliRun.of("classify", "--sample", "a.json", "--format", "xml");
     assertThat(fmt.err()).contains("--format must be json or table");
-    Run labels = cli("classify", "--eval", tmp.resolve("missing").toString());
+    CliRun labels = CliRun.of("classify", "--eval", tmp.resolve("missing").toString());
     assertThat(labels.code()).isEqualTo(2);
     assertThat(labels.err()).contains("cannot read labels").doesNotContain("at dev.decaybench");
   }
 
   @Test
   void missingTrialDirectoryIsStillAClass() throws Exception {
-    Run r = cli("classify", tmp.resolve("gone").toString());
+    CliRun r = CliRun.of("classify", tmp.resolve("gone").toString());
     assertThat(r.code()).isZero();
     assertThat(Json.mapper().readTree(r.out()).get(0).path("coarse").asText()).isEqualTo("other");
   }

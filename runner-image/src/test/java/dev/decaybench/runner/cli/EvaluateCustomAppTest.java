@@ -6,11 +6,8 @@ import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.engine.ResultSchema;
 import dev.decaybench.runner.engine.TestApps;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +22,12 @@ class EvaluateCustomAppTest {
     Path out = tmp.resolve("out");
     String setup = "echo fetching left-pad; echo 'E404 left-pad@99.0.0 not found' >&2; exit 7";
 
-    Console c = run(() -> DecaybenchCli.run("evaluate", "--app",
+    CliRun c = CliRun.of("evaluate", "--app",
         TestApps.reference(TestApps.FLASK).toString(), "--out", out.toString(), "--task", TestApps.FLASK_TASK,
-        "--setup", setup, "--no-extended"));
+        "--setup", setup, "--no-extended");
 
-    assertThat(c.exit).isZero();
-    assertThat(c.out).contains("SET-UP FAILED").doesNotContain("SUCCESS")
+    assertThat(c.code()).isZero();
+    assertThat(c.out()).contains("SET-UP FAILED").doesNotContain("SUCCESS")
         .contains("set-up command failed (exit code 7): " + setup)
         .contains("| fetching left-pad").contains("| E404 left-pad@99.0.0 not found")
         .contains(out.resolve("setup.log").toString())
@@ -55,15 +52,15 @@ class EvaluateCustomAppTest {
     Path out = tmp.resolve("out");
 
     // .invalid never resolves (RFC 2606): the registry is unreachable whatever the machine's network
-    Console c = run(() -> DecaybenchCli.run("evaluate", "--app", app.toString(), "--out", out.toString(),
+    CliRun c = CliRun.of("evaluate", "--app", app.toString(), "--out", out.toString(),
         "--setup", "npm install --registry http://registry.invalid/ --fetch-retries 0 --no-audit --no-fund",
-        "--no-extended", "--health-timeout", "2", "--request-timeout", "1"));
+        "--no-extended", "--health-timeout", "2", "--request-timeout", "1");
 
-    assertThat(c.exit).as(c.err).isZero();
+    assertThat(c.code()).as(c.err()).isZero();
     TrialResult r = Json.mapper().readValue(out.resolve("result.json").toFile(), TrialResult.class);
     assertThat(r.failure().rule()).as(r.failure().evidence().toString()).isEqualTo("setup-unreachable");
     assertThat(r.failure().coarse()).isEqualTo("other");
-    assertThat(c.out).contains("SET-UP FAILED").contains("registry.invalid")
+    assertThat(c.out()).contains("SET-UP FAILED").contains("registry.invalid")
         .contains("unreachable during set-up: not the app's fault");
   }
 
@@ -86,12 +83,12 @@ class EvaluateCustomAppTest {
         """);
     Path out = tmp.resolve("out");
 
-    Console c = run(() -> DecaybenchCli.run("evaluate", "--app", app.toString(), "--out", out.toString(),
+    CliRun c = CliRun.of("evaluate", "--app", app.toString(), "--out", out.toString(),
         "--setup", "echo one > a.txt", "--setup", "echo \"$(cat a.txt) two\" > b.txt",
         "--run", "exec python3 server.py", "--port", "9091", "--sandbox", "namespaces",
-        "--no-extended", "--health-timeout", "20", "--request-timeout", "2"));
+        "--no-extended", "--health-timeout", "20", "--request-timeout", "2");
 
-    assertThat(c.exit).as(c.err).isZero();
+    assertThat(c.code()).as(c.err()).isZero();
     TrialResult r = Json.mapper().readValue(out.resolve("result.json").toFile(), TrialResult.class);
     assertThat(r.healthy()).as(r.startup().healthCheck()).isTrue();
     assertThat(r.sandbox().appPort()).isEqualTo(9091);
@@ -99,43 +96,24 @@ class EvaluateCustomAppTest {
     assertThat(r.startup().setup()).extracting(s -> s.command())
         .containsExactly("echo one > a.txt", "echo \"$(cat a.txt) two\" > b.txt");
     assertThat(r.startup().setupSucceeded()).isTrue();
-    assertThat(c.out).doesNotContain("SET-UP FAILED");
+    assertThat(c.out()).doesNotContain("SET-UP FAILED");
   }
 
   @Test
   void aPortOutOfRangeIsAUsageError() {
-    Console c = run(() -> DecaybenchCli.run("evaluate", "--app", tmp.toString(), "--out",
-        tmp.resolve("o").toString(), "--port", "70000"));
+    CliRun c = CliRun.of("evaluate", "--app", tmp.toString(), "--out",
+        tmp.resolve("o").toString(), "--port", "70000");
 
-    assertThat(c.exit).isEqualTo(2);
-    assertThat(c.err).contains("--port must be between 1 and 65535");
+    assertThat(c.code()).isEqualTo(2);
+    assertThat(c.err()).contains("--port must be between 1 and 65535");
   }
 
   @Test
   void helpSaysWhatHappensWithoutATask() {
-    Console c = run(() -> DecaybenchCli.run("evaluate", "--help"));
+    CliRun c = CliRun.of("evaluate", "--help");
 
-    assertThat(c.out).contains("Without --task", "package.json", "3000", "8080", "./run.sh", "--setup=CMD",
+    assertThat(c.out()).contains("Without --task", "package.json", "3000", "8080", "./run.sh", "--setup=CMD",
         "--run=CMD", "--port=N");
   }
 
-  private record Console(int exit, String out, String err) {}
-
-  private static Console run(Callable<Integer> command) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true));
-    System.setErr(new PrintStream(err, true));
-    try {
-      int exit = command.call();
-      return new Console(exit, out.toString(), err.toString());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 }

@@ -7,11 +7,8 @@ import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.report.ReportWriter;
 import dev.decaybench.runner.report.RunMetadata;
 import dev.decaybench.runner.report.SyntheticRuns;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +18,11 @@ class ReportCompareCommandTest {
   @TempDir
   Path tmp;
 
-  record Outcome(int code, String out, String err) {}
 
   @Test
   void reportRebuildsTheFourFiles() throws Exception {
     Path run = SyntheticRuns.runA(tmp.resolve("a"));
-    Outcome o = cli("report", run.toString());
+    CliRun o = CliRun.of("report", run.toString());
     assertThat(o.code()).isZero();
     assertThat(o.out()).contains("13 trials of 8 tasks: A% 73.75, strict A% 63.75, 7 successes")
         .contains("warning: zz-unfinished: not finished").contains("wrote ").contains("report.html");
@@ -39,7 +35,7 @@ class ReportCompareCommandTest {
   void reportKeepsTheMetadataOfAnExistingRunJson() throws Exception {
     Path run = SyntheticRuns.runA(tmp.resolve("a"));
     ReportWriter.writeAll(run, new RunMetadata("nightly", "llm", "gpt-x", "constraint-decay", 3, null, null, null, null));
-    assertThat(cli("report", run.toString()).code()).isZero();
+    assertThat(CliRun.of("report", run.toString()).code()).isZero();
     JsonNode json = Json.mapper().readTree(run.resolve("run.json").toFile());
     assertThat(json.get("metadata").get("model").asText()).isEqualTo("gpt-x");
     assertThat(json.get("metrics").get("k").asInt()).isEqualTo(3); // the configured repeats
@@ -48,7 +44,7 @@ class ReportCompareCommandTest {
 
   @Test
   void reportOnAMissingDirectoryIsOneLineAndExitCode3() throws Exception {
-    Outcome o = cli("report", tmp.resolve("nope").toString());
+    CliRun o = CliRun.of("report", tmp.resolve("nope").toString());
     assertThat(o.code()).isEqualTo(3);
     assertThat(o.err().strip()).startsWith("decaybench: run directory").contains("does not exist")
         .doesNotContain("\n").doesNotContain("Exception");
@@ -58,7 +54,7 @@ class ReportCompareCommandTest {
   void compareShowsMatchedPairDifferencesAsATable() throws Exception {
     Path a = SyntheticRuns.runA(tmp.resolve("a"));
     Path b = SyntheticRuns.runB(tmp.resolve("b"));
-    Outcome o = cli("compare", a.toString(), b.toString());
+    CliRun o = CliRun.of("compare", a.toString(), b.toString());
     assertThat(o.code()).isZero();
     // matched: 7 tasks (express L3 only in A, koa only in B); only flask L2 changed: 50 -> 100 (+50)
     // (crashed trials are left out: flask L2 is 50 in A, flask L3 80 in both)
@@ -75,7 +71,7 @@ class ReportCompareCommandTest {
 
   @Test
   void compareAsJson() throws Exception {
-    Outcome o = cli("compare", SyntheticRuns.runA(tmp.resolve("a")).toString(), SyntheticRuns.runB(tmp.resolve("b")).toString(),
+    CliRun o = CliRun.of("compare", SyntheticRuns.runA(tmp.resolve("a")).toString(), SyntheticRuns.runB(tmp.resolve("b")).toString(),
         "--format", "json");
     assertThat(o.code()).isZero();
     JsonNode json = Json.mapper().readTree(o.out());
@@ -87,33 +83,15 @@ class ReportCompareCommandTest {
   @Test
   void compareErrorsAreOneLine() throws Exception {
     Path a = SyntheticRuns.runA(tmp.resolve("a"));
-    Outcome missing = cli("compare", a.toString(), tmp.resolve("nope").toString());
+    CliRun missing = CliRun.of("compare", a.toString(), tmp.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(3);
     assertThat(missing.err().strip()).contains("does not exist").doesNotContain("\n");
     Files.createDirectories(tmp.resolve("empty"));
-    Outcome empty = cli("compare", a.toString(), tmp.resolve("empty").toString());
+    CliRun empty = CliRun.of("compare", a.toString(), tmp.resolve("empty").toString());
     assertThat(empty.code()).isEqualTo(3);
     assertThat(empty.err().strip()).contains("has no trials").doesNotContain("\n");
-    assertThat(cli("compare", a.toString(), a.toString(), "--format", "xml").code()).isEqualTo(2);
+    assertThat(CliRun.of("compare", a.toString(), a.toString(), "--format", "xml").code()).isEqualTo(2);
   }
 
-  private static Outcome cli(String... args) throws Exception {
-    return capture(() -> DecaybenchCli.run(args));
-  }
 
-  private static Outcome capture(Callable<Integer> c) throws Exception {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true));
-    System.setErr(new PrintStream(err, true));
-    try {
-      int code = c.call();
-      return new Outcome(code, out.toString(), err.toString());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 }
