@@ -57,6 +57,7 @@ public final class FakeKubelet implements AutoCloseable {
 
   private final KubernetesClient client;
   private final String namespace;
+  private final String nodeName;
   private final Function<Pod, Behaviour> script;
   private final Duration startDelay;
   private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -71,21 +72,43 @@ public final class FakeKubelet implements AutoCloseable {
   private final AtomicInteger finishedPods = new AtomicInteger();
   private volatile BooleanSupplier hold = () -> false;
   private final Map<String, Boolean> live = new ConcurrentHashMap<>();
+  private final Map<String, String> namespaces = new ConcurrentHashMap<>();
   private SharedIndexInformer<Pod> informer;
 
+  /** Plays the kubelet for every pod in {@code namespace} (the mock server has no scheduler). */
   public FakeKubelet(KubernetesClient client, String namespace, Function<Pod, Behaviour> script,
       Duration startDelay) {
+    this(client, namespace, null, script, startDelay);
+  }
+
+  private FakeKubelet(KubernetesClient client, String namespace, String nodeName,
+      Function<Pod, Behaviour> script, Duration startDelay) {
     this.client = client;
     this.namespace = namespace;
+    this.nodeName = nodeName;
     this.script = script;
     this.startDelay = startDelay;
   }
 
+  /**
+   * Plays the kubelet of node {@code nodeName} on a real API server: only the pods the scheduler
+   * bound to it, in any namespace, as a kubelet watches them. {@code client} should authenticate
+   * as the node (system:node:NAME), so the server's Node authorizer and NodeRestriction judge
+   * every status write.
+   */
+  public static FakeKubelet onNode(KubernetesClient client, String nodeName,
+      Function<Pod, Behaviour> script, Duration startDelay) {
+    return new FakeKubelet(client, null, nodeName, script, startDelay);
+  }
+
   public FakeKubelet start() {
-    informer = client.pods().inNamespace(namespace).inform(new ResourceEventHandler<>() {
+    io.fabric8.kubernetes.client.dsl.Informable<Pod> pods = nodeName == null ? client.pods().inNamespace(namespace)
+        : client.pods().inAnyNamespace().withField("spec.nodeName", nodeName);
+    informer = pods.inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
         String name = pod.getMetadata().getName();
+        namespaces.put(name, pod.getMetadata().getNamespace());
         if (seen.add(name)) {
           seenInOrder.add(name);
           live.put(name, true);
@@ -220,7 +243,7 @@ public final class FakeKubelet implements AutoCloseable {
 
   private boolean update(String name, UnaryOperator<PodStatus> change) {
     try {
-      client.pods().inNamespace(namespace).withName(name).editStatus(p -> {
+      client.pods().inNamespace(namespaces.get(name)).withName(name).editStatus(p -> {
         PodStatus s = p.getStatus() == null ? new PodStatus() : p.getStatus();
         p.setStatus(change.apply(s));
         return p;

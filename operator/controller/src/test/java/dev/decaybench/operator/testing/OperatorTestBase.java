@@ -1,6 +1,5 @@
 package dev.decaybench.operator.testing;
 
-import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.config.OperatorConfig;
@@ -102,9 +101,6 @@ public abstract class OperatorTestBase {
 
   /** A compact result as the evaluate container would write it. */
   protected static String result(double aPct, boolean success, String failure) {
-    return new CompactResult(aPct, success ? aPct : 0, success ? aPct : 0, success, true,
-        (int) Math.round(aPct * 2.9), 290, null, null,
-        success ? List.of() : List.of("postgres"), failure, null, failure == null ? null : false,
-        failure == null ? List.of() : List.of("evidence line")).toJson();
+    return Runs.compactResult(aPct, success, failure);
   }
 }

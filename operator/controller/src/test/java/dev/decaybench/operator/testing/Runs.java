@@ -1,5 +1,6 @@
 package dev.decaybench.operator.testing;
 
+import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationOptions;
@@ -64,6 +65,14 @@ public final class Runs {
 
   public static List<Pod> pods(KubernetesClient client, String run) {
     return client.pods().inNamespace(NS).withLabel("decaybench.dev/run", run).list().getItems();
+  }
+
+  /** A compact result as the evaluate container would write it. */
+  public static String compactResult(double aPct, boolean success, String failure) {
+    return new CompactResult(aPct, success ? aPct : 0, success ? aPct : 0, success, true,
+        (int) Math.round(aPct * 2.9), 290, null, null,
+        success ? List.of() : List.of("postgres"), failure, null, failure == null ? null : false,
+        failure == null ? List.of() : List.of("evidence line")).toJson();
   }
 
   public static String phase(EvaluationRun run) {

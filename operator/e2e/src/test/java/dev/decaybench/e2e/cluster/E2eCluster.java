@@ -1,0 +1,60 @@
+package dev.decaybench.e2e.cluster;
+
+import dev.decaybench.operator.testing.FakeKubelet;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What every e2e test class shares, made once per JVM: the control plane, the chart installed
+ * in namespace {@link #NAMESPACE} (watch mode: that namespace), which the API server's
+ * PodSecurity admission holds to the restricted profile, and one stand-in node.
+ */
+public final class E2eCluster {
+
+  public static final String NAMESPACE = "bench";
+  public static final String RELEASE = "e2e";
+
+  private static E2eCluster instance;
+
+  private final ControlPlane controlPlane;
+  private final ChartRelease release;
+  private final StandInNode node;
+
+  private E2eCluster(ControlPlane controlPlane, ChartRelease release, StandInNode node) {
+    this.controlPlane = controlPlane;
+    this.release = release;
+    this.node = node;
+  }
+
+  public static synchronized E2eCluster get() {
+    if (instance == null) {
+      ControlPlane cp = ControlPlane.get();
+      try (KubernetesClient admin = cp.admin()) {
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+            .withName(NAMESPACE).withLabels(Map.of(
+                "pod-security.kubernetes.io/enforce", "restricted",
+                "pod-security.kubernetes.io/enforce-version", "latest"))
+            .endMetadata().build()).serverSideApply();
+      }
+      ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, Map.of());
+      StandInNode node = StandInNode.start(cp, "stand-in-0",
+          pod -> new FakeKubelet.Succeed(null, Duration.ofSeconds(1)));
+      instance = new E2eCluster(cp, release, node);
+    }
+    return instance;
+  }
+
+  public ControlPlane controlPlane() {
+    return controlPlane;
+  }
+
+  public ChartRelease release() {
+    return release;
+  }
+
+  public StandInNode node() {
+    return node;
+  }
+}
