@@ -18,8 +18,12 @@ public final class Permissions {
     return List.of(
         rule("decaybench.dev", "evaluationruns", "get", "list", "watch"),
         rule("decaybench.dev", "evaluationruns/status", "patch"),
+        // OwnerReferencesPermissionEnforcement: blockOwnerDeletion on a trial's owner reference
+        // to its run (and a pod's to its trial) needs update on the owner's finalizers
+        rule("decaybench.dev", "evaluationruns/finalizers", "update"),
         rule("decaybench.dev", "evaluationtrials", "get", "list", "watch", "create", "update"),
         rule("decaybench.dev", "evaluationtrials/status", "patch"),
+        rule("decaybench.dev", "evaluationtrials/finalizers", "update"),
         rule("", "pods", "get", "list", "watch", "create", "delete"),
         rule("", "events", "create"));
   }

@@ -68,11 +68,7 @@ public final class ControlPlane {
   }
 
   public static Config config(Path kubeconfig) {
-    try {
-      return Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Config.fromKubeconfig(kubeconfig.toFile());
   }
 
   /** The API server's audit log: one JSON event per write (cluster.sh's policy). */

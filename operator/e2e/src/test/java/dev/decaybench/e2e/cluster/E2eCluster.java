@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every e2e test class shares, made once per JVM: the control plane, the chart installed
@@ -32,6 +33,10 @@ public final class E2eCluster {
     if (instance == null) {
       ControlPlane cp = ControlPlane.get();
       try (KubernetesClient admin = cp.admin()) {
+        // a kept cluster (DECAYBENCH_E2E_KEEP) starts over: the namespace holds helm's release
+        // records too; the CRDs are applied from crds/ so that a changed model is what runs
+        admin.namespaces().withName(NAMESPACE).withTimeout(3, TimeUnit.MINUTES).delete();
+        CrdsOnServer.apply(admin);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
             .withName(NAMESPACE).withLabels(Map.of(
                 "pod-security.kubernetes.io/enforce", "restricted",
