@@ -88,7 +88,7 @@ public final class DecaybenchOperator implements AutoCloseable {
     });
     operator.register(new EvaluationRunReconciler(new RunAdmission(new TrialPlanner()), slots,
         new RunStatusCalculator(), new RunSummaryCalculator(),
-        new StatusBatcher(config.statusInterval()), events, metrics, clock),
+        new StatusBatcher(config.statusInterval()), config.useSsa(), events, metrics, clock),
         c -> namespaces(c, config));
     operator.register(new EvaluationTrialReconciler(config, new TrialPodFactory(config),
         new PodInspector(config.imagePullGrace()), events, metrics, clock),

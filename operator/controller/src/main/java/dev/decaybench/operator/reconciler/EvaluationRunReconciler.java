@@ -57,6 +57,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
   private final RunStatusCalculator statuses;
   private final RunSummaryCalculator summaries;
   private final StatusBatcher batcher;
+  private final RunStatusWriter statusWriter;
   private final EventRecorder events;
   private final OperatorMetrics metrics;
   private final Clock clock;
@@ -64,12 +65,13 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
 
   public EvaluationRunReconciler(RunAdmission admission, TrialSlots slots,
       RunStatusCalculator statuses, RunSummaryCalculator summaries, StatusBatcher batcher,
-      EventRecorder events, OperatorMetrics metrics, Clock clock) {
+      boolean useSsa, EventRecorder events, OperatorMetrics metrics, Clock clock) {
     this.admission = admission;
     this.slots = slots;
     this.statuses = statuses;
     this.summaries = summaries;
     this.batcher = batcher;
+    this.statusWriter = new RunStatusWriter(useSsa);
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
@@ -128,10 +130,10 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       EvaluationRunStatus next = update.status();
       next.setSummary(summaries.summarize(all, run.getSpec() == null
           || run.getSpec().getRepeats() == null ? 1 : run.getSpec().getRepeats()));
+      statusWriter.write(run, next, ctx);
       batcher.written(uid, next, now);
-      run.setStatus(next);
-      UpdateControl<EvaluationRun> patch = UpdateControl.patchStatus(run);
-      return moreToStart ? patch.rescheduleAfter(Duration.ZERO) : reschedule(patch, run, next, now);
+      UpdateControl<EvaluationRun> done = UpdateControl.noUpdate();
+      return moreToStart ? done.rescheduleAfter(Duration.ZERO) : reschedule(done, run, next, now);
     }
     if (moreToStart) {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(Duration.ZERO);
