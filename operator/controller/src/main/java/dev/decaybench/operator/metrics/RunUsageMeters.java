@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 final class RunUsageMeters {
 
   static final int MAX_MODEL = 64;
+  private static final String TOKENS = "decaybench.run.tokens";
+  private static final String COST = "decaybench.run.cost";
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._:/@+-]");
 
   private record Series(String name, Tags tags) {}
@@ -56,9 +58,9 @@ final class RunUsageMeters {
       }
       Tags tags = Tags.of("namespace", String.valueOf(r.getMetadata().getNamespace()),
           "run", r.getMetadata().getName(), "model", model(r));
-      put(wanted, "decaybench.run.tokens", tags.and("kind", "prompt"), u.getPromptTokens());
-      put(wanted, "decaybench.run.tokens", tags.and("kind", "completion"), u.getCompletionTokens());
-      put(wanted, "decaybench.run.cost", tags, u.getCost());
+      put(wanted, TOKENS, tags.and("kind", "prompt"), u.getPromptTokens());
+      put(wanted, TOKENS, tags.and("kind", "completion"), u.getCompletionTokens());
+      put(wanted, COST, tags, u.getCost());
       if (u.getCostPerSuccess() != null) {
         perSuccess.add(MultiGauge.Row.of(tags, u.getCostPerSuccess()));
       }
@@ -74,12 +76,13 @@ final class RunUsageMeters {
   private AtomicReference<Double> register(Series s) {
     AtomicReference<Double> value = new AtomicReference<>(0.0);
     // the counter reads the status's total; the map keeps the holder strongly referenced
-    meters.put(s, FunctionCounter.builder(s.name(), value, AtomicReference::get)
-        .description(s.name().endsWith("tokens")
-            ? "Tokens of a run's counted trials by kind, from its status (newest runs only)"
-            : "Cost of a run's counted trials at spec.agent.price, from its status (newest runs"
-                + " only)")
-        .tags(s.tags()).register(registry));
+    meters.put(s, s.name().equals(TOKENS)
+        ? FunctionCounter.builder("decaybench.run.tokens", value, AtomicReference::get)
+            .description("Tokens of a run's counted trials by kind, from its status (newest runs"
+                + " only)").tags(s.tags()).register(registry)
+        : FunctionCounter.builder("decaybench.run.cost", value, AtomicReference::get)
+            .description("Cost of a run's counted trials at spec.agent.price, from its status"
+                + " (newest runs only)").tags(s.tags()).register(registry));
     return value;
   }
 
