@@ -14,14 +14,10 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"promptTokens", "completionTokens", "llmCalls", "steps", "toolCalls", "cost"})
-public class TrialUsageStatus {
+public class TrialUsageStatus extends TokenCounts {
 
   public static final int MAX_TOOL_KINDS = 8;
 
-  @JsonPropertyDescription("Prompt (input) tokens.")
-  private Long promptTokens;
-  @JsonPropertyDescription("Completion (output) tokens.")
-  private Long completionTokens;
   @JsonPropertyDescription("Model calls.")
   private Integer llmCalls;
   @JsonPropertyDescription("Agent steps.")
@@ -36,28 +32,11 @@ public class TrialUsageStatus {
 
   public TrialUsageStatus(Long promptTokens, Long completionTokens, Integer llmCalls,
       Integer steps, Map<String, Integer> toolCalls, Double cost) {
-    this.promptTokens = promptTokens;
-    this.completionTokens = completionTokens;
+    super(promptTokens, completionTokens);
     this.llmCalls = llmCalls;
     this.steps = steps;
     setToolCalls(toolCalls);
     this.cost = cost;
-  }
-
-  public Long getPromptTokens() {
-    return promptTokens;
-  }
-
-  public void setPromptTokens(Long promptTokens) {
-    this.promptTokens = promptTokens;
-  }
-
-  public Long getCompletionTokens() {
-    return completionTokens;
-  }
-
-  public void setCompletionTokens(Long completionTokens) {
-    this.completionTokens = completionTokens;
   }
 
   public Integer getLlmCalls() {

@@ -12,12 +12,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"promptTokens", "completionTokens", "llmCalls", "cost", "costPerSuccess",
     "tokensPerSuccess", "agentSeconds", "evaluationSeconds"})
-public class UsageSummary {
+public class UsageSummary extends TokenCounts {
 
-  @JsonPropertyDescription("Prompt (input) tokens of the group's trials.")
-  private Long promptTokens;
-  @JsonPropertyDescription("Completion (output) tokens of the group's trials.")
-  private Long completionTokens;
   @JsonPropertyDescription("Model calls of the group's trials.")
   private Long llmCalls;
   @JsonPropertyDescription("Cost of the tokens at spec.agent.price.")
@@ -36,30 +32,13 @@ public class UsageSummary {
   public UsageSummary(Long promptTokens, Long completionTokens, Long llmCalls, Double cost,
       Double costPerSuccess, Double tokensPerSuccess, Double agentSeconds,
       Double evaluationSeconds) {
-    this.promptTokens = promptTokens;
-    this.completionTokens = completionTokens;
+    super(promptTokens, completionTokens);
     this.llmCalls = llmCalls;
     this.cost = cost;
     this.costPerSuccess = costPerSuccess;
     this.tokensPerSuccess = tokensPerSuccess;
     this.agentSeconds = agentSeconds;
     this.evaluationSeconds = evaluationSeconds;
-  }
-
-  public Long getPromptTokens() {
-    return promptTokens;
-  }
-
-  public void setPromptTokens(Long promptTokens) {
-    this.promptTokens = promptTokens;
-  }
-
-  public Long getCompletionTokens() {
-    return completionTokens;
-  }
-
-  public void setCompletionTokens(Long completionTokens) {
-    this.completionTokens = completionTokens;
   }
 
   public Long getLlmCalls() {
