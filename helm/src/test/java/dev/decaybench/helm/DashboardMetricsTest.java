@@ -108,6 +108,7 @@ class DashboardMetricsTest {
     assertThat(titles).contains("Runs in progress", "A% by level", "A% by framework",
         "Constraint decay (A% L0 minus L3) per run", "Failure classes",
         "Data-layer share per run", "Mean trial duration by outcome",
-        "Reconciliations per second by controller", "Reconcile latency", "Heap");
+        "Reconciliations per second by controller", "Reconcile latency", "Heap",
+        "Cost per successful trial");
   }
 }

@@ -5,6 +5,7 @@ import dev.decaybench.operator.reconciler.EvaluationTrialReconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,7 +42,7 @@ import java.util.stream.Stream;
 final class OperatorMetricNames {
 
   private static final Pattern BUILDER = Pattern.compile(
-      "\\b(Counter|Timer|Gauge|MultiGauge|DistributionSummary)\\.builder\\(\\s*"
+      "\\b(Counter|FunctionCounter|Timer|Gauge|MultiGauge|DistributionSummary)\\.builder\\(\\s*"
           + "((?:\"[^\"]*\"\\s*\\+?\\s*)+)");
   private static final Pattern BINDER = Pattern.compile(
       "new\\s+((?:Jvm|Processor|Uptime|ClassLoader|FileDescriptor|Process)\\w*Metrics)\\s*\\(\\s*\\)");
@@ -116,6 +117,8 @@ final class OperatorMetricNames {
           || chain.contains("serviceLevelObjectives");
       switch (m.group(1)) {
         case "Counter" -> Counter.builder(name).register(registry).increment();
+        case "FunctionCounter" -> FunctionCounter.builder(name, new double[] {1}, v -> v[0])
+            .register(registry);
         case "Timer" -> {
           Timer.Builder b = Timer.builder(name);
           if (histogram) {

@@ -1,6 +1,7 @@
 package dev.decaybench.helm;
 
 import dev.decaybench.api.result.CompactResult;
+import dev.decaybench.api.result.TrialUsage;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationOptions;
@@ -108,9 +109,19 @@ final class OperatorOnMockServer implements AutoCloseable {
   /** A compact result as the evaluate container writes it. */
   static String result(double aPct, boolean success, String coarse, String subcategory,
       Boolean dataLayer) {
+    return compact(aPct, success, coarse, subcategory, dataLayer).toJson();
+  }
+
+  private static CompactResult compact(double aPct, boolean success, String coarse,
+      String subcategory, Boolean dataLayer) {
     return new CompactResult(aPct, success ? aPct : 0, success ? aPct : 0, success, true,
         (int) Math.round(aPct * 2.9), 290, null, null, success ? List.of() : List.of("postgres"),
-        coarse, subcategory, dataLayer, coarse == null ? List.of() : List.of("evidence line"))
+        coarse, subcategory, dataLayer, coarse == null ? List.of() : List.of("evidence line"));
+  }
+
+  /** The same with what the agent spent, as the evaluate container reports it from agent.json. */
+  static String result(double aPct, boolean success, TrialUsage usage) {
+    return compact(aPct, success, success ? null : "logic_error", null, null).withUsage(usage)
         .toJson();
   }
 

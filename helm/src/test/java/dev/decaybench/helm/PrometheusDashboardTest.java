@@ -1,12 +1,17 @@
 package dev.decaybench.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.decaybench.api.result.TrialUsage;
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.RunPhase;
+import dev.decaybench.api.v1alpha1.TokenPrice;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.Counter;
 import java.net.URI;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's end-to-end check: the real operator runs in-process on fabric8's mock API server
  * with a simulated run (a finished 20-trial run with a retry, a failed trial and failure classes,
- * and a run still in progress), Debian's prometheus scrapes its /metrics, and every query of every
+ * a finished priced run whose agent reports tokens, and a run still in progress), Debian's prometheus scrapes its /metrics, and every query of every
  * dashboard panel is evaluated through Prometheus's HTTP API and must return data. The same run
  * checks that each API request the operator made is allowed by the chart's RBAC.
  */
@@ -51,12 +56,26 @@ class PrometheusDashboardTest {
 
     cluster.create(OperatorOnMockServer.run("paper", List.of(Framework.FLASK, Framework.EXPRESS),
         null, 4));
+    EvaluationRun priced = OperatorOnMockServer.run("priced", List.of(Framework.EXPRESS),
+        List.of("unconstrained", "postgres"), 2);
+    AgentSpec agent = new AgentSpec(AgentType.COMMAND); // a model and a price need an agent that uses them
+    agent.setCommand(List.of("my-agent"));
+    agent.setModel("scripted-model");
+    agent.setPrice(new TokenPrice(3.0, 15.0));
+    priced.getSpec().setAgent(agent);
+    cluster.create(priced);
     cluster.create(OperatorOnMockServer.run("long", List.of(Framework.FLASK),
         List.of("unconstrained", "postgres"), 2));
     await(Duration.ofSeconds(120), "run paper to finish", () -> {
       EvaluationRun r = cluster.get("paper");
       return r != null && r.getStatus() != null && r.getStatus().getPhase() != null
           && r.getStatus().getPhase().isTerminal() && r.getStatus().getSummary() != null;
+    });
+    await(Duration.ofSeconds(120), "run priced to finish with its cost", () -> {
+      EvaluationRun r = cluster.get("priced");
+      return r != null && r.getStatus() != null && r.getStatus().getSummary() != null
+          && r.getStatus().getSummary().getUsage() != null
+          && r.getStatus().getPhase().isTerminal();
     });
     await(Duration.ofSeconds(30), "run long to be running", () -> {
       EvaluationRun r = cluster.get("long");
@@ -83,6 +102,13 @@ class PrometheusDashboardTest {
     Map<String, String> labels = pod.getMetadata().getLabels();
     if ("long".equals(labels.get("decaybench.dev/run"))) {
       return new SimulatedKubelet.Hang();
+    }
+    if ("priced".equals(labels.get("decaybench.dev/run"))) {
+      // one success, one failure; 1000 + 200 tokens each: 0.006 per trial, 0.012 per success
+      boolean success = !pod.getMetadata().getAnnotations().get("decaybench.dev/task").contains("postgres");
+      return new SimulatedKubelet.Succeed(OperatorOnMockServer.result(success ? 100 : 40, success,
+          new TrialUsage(1000L, 200L, 2, 3, Map.of("shell", 2, "finish", 1), null, null, null)),
+          Duration.ofMillis(200));
     }
     int index = Integer.parseInt(labels.get("decaybench.dev/trial-index"));
     int attempt = Integer.parseInt(labels.get("decaybench.dev/attempt"));
@@ -146,6 +172,17 @@ class PrometheusDashboardTest {
     assertThat(l0).isGreaterThan(l3);
     assertThat(value("sum(decaybench_runs{phase=\"Running\"})")).isEqualTo(1.0);
     assertThat(value("sum(decaybench_trial_retries_total)")).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void costPerSuccessfulTrialIsThePricedRunsCostOverItsSuccesses() {
+    assertThat(value("decaybench_run_cost_per_success{run=\"priced\", model=\"scripted-model\"}"))
+        .isCloseTo(0.012, within(1e-9));
+    assertThat(value("sum by (model) (decaybench_run_cost_total{model=\"scripted-model\"})"))
+        .isCloseTo(0.012, within(1e-9));
+    assertThat(value("decaybench_run_tokens_total{run=\"priced\", kind=\"prompt\"}")).isEqualTo(2000.0);
+    assertThat(prometheus.query("decaybench_run_cost_total{run=\"paper\"}"))
+        .as("a run without a price has no cost series").isEmpty();
   }
 
   @Test

@@ -107,6 +107,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Also write a compact result (under 4 KiB) here, e.g. /dev/termination-log in a pod.")
   Path terminationMessage;
 
+  @Option(names = "--agent-outcome", paramLabel = "FILE",
+      description = "agent.json of 'decaybench agent': its tokens, calls and steps go into the compact result.")
+  Path agentOutcome;
+
+  @Option(names = "--usage-file", paramLabel = "FILE",
+      description = "The usage file an agent image may write (DECAYBENCH_USAGE_FILE), read when"
+          + " --agent-outcome is absent or has no usage.")
+  Path usageFile;
+
   @Option(names = "--trajectory", paramLabel = "FILE",
       description = "The agent's trajectory, read by the failure classifier (default: trajectory.txt in --out).")
   Path trajectory;
@@ -142,7 +151,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         !noExtended, externalPostgres, trajectory);
     TrialResult r = new TrialEvaluator().evaluate(request);
     if (terminationMessage != null) {
-      java.nio.file.Files.writeString(terminationMessage, CompactResult.of(r).toJson());
+      java.nio.file.Files.writeString(terminationMessage,
+          CompactResult.of(r).withUsage(PodAgentUsage.read(agentOutcome, usageFile)).toJson());
     }
     spec.commandLine().getOut().println(EvaluationSummary.of(r, out));
     return 0;

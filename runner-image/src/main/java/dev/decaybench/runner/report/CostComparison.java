@@ -1,6 +1,8 @@
 package dev.decaybench.runner.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.decaybench.api.metrics.RunUsage;
+import dev.decaybench.api.metrics.UsageReport;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +22,8 @@ public record CostComparison(UsageReport a, UsageReport b) {
 
   private static UsageReport usage(Path dir) {
     RunDirectory run = RunDirectory.read(dir);
-    var price = RunFile.readMetadata(run.root()).map(m -> TrialUsage.price(m.spec())).orElse(null);
-    return UsageReport.of(run.trials(), price);
+    var price = RunFile.readMetadata(run.root()).map(m -> TrialUsages.price(m.spec())).orElse(null);
+    return UsageReport.of(run.records(), price);
   }
 
   public String table() {

@@ -2,6 +2,8 @@ package dev.decaybench.runner.report;
 
 import dev.decaybench.api.metrics.GroupMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
+import dev.decaybench.api.metrics.RunUsage;
+import dev.decaybench.api.metrics.UsageReport;
 import java.util.Locale;
 import java.util.Map;
 

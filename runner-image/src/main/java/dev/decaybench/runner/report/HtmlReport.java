@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.api.metrics.RunMetricsReport;
+import dev.decaybench.api.metrics.UsageReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import dev.decaybench.api.metrics.GroupMetrics;
 import dev.decaybench.api.metrics.MarginalEffect;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
+import dev.decaybench.api.metrics.UsageReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

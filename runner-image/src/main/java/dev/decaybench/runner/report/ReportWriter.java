@@ -3,6 +3,7 @@ package dev.decaybench.runner.report;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.api.metrics.UsageReport;
 import dev.decaybench.api.v1alpha1.TokenPrice;
 import dev.decaybench.runner.engine.Json;
 import java.io.IOException;
@@ -48,13 +49,14 @@ public final class ReportWriter {
     }
     List<TrialRecord> records = run.records();
     int k = meta.repeats() != null && meta.repeats() > 0 ? meta.repeats() : RunMetrics.defaultK(records);
-    RunMetricsReport metrics = RunMetrics.compute(records, k);
+    TokenPrice price = TrialUsages.price(meta.spec());
+    RunMetricsReport metrics = RunMetrics.compute(records, k, price);
     String generatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
-    TokenPrice price = TrialUsage.price(meta.spec());
     List<RunFile.Trial> trials = run.trials().stream().map(t -> new RunFile.Trial(t.id(), t.status(), t.error(),
-        relative(run.root(), t.dir()), TrialUsage.of(t, price), t.record())).toList();
-    UsageReport usage = UsageReport.of(run.trials(), price);
+        relative(run.root(), t.dir()), t.record().usage() == null ? null : t.record().usage().priced(price),
+        t.record())).toList();
+    UsageReport usage = metrics.usage();
     int crashed = (int) run.trials().stream().filter(TrialEntry::crashed).count();
     RunFile file = new RunFile(RunFile.SCHEMA_VERSION, generatedAt, meta,
         new RunFile.Counts(trials.size(), trials.size() - crashed, crashed), metrics, usage, trials,

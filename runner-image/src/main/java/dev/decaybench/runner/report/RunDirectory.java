@@ -72,7 +72,7 @@ public final class RunDirectory {
         for (RunFile.Trial t : file.get().trials()) {
           if (t.record() != null) {
             entries.add(new TrialEntry(t.id(), root.resolve(TRIALS).resolve(t.id()), null, null,
-                t.status() == null ? TrialJson.EVALUATED : t.status(), t.error(), t.record()));
+                t.status() == null ? TrialJson.EVALUATED : t.status(), t.error(), t.record().withUsage(t.usage())));
           }
         }
         warnings.add("no " + TRIALS + "/ directory: trials taken from " + RunFile.FILE_NAME + " (no drill-down)");
@@ -153,7 +153,8 @@ public final class RunDirectory {
     if (!TrialJson.EVALUATED.equals(status) && result != null && resultProblem == null && error == null) {
       error = status;
     }
-    return Optional.of(new TrialEntry(id, dir, info, result, status, error, record(id, info, result, status)));
+    return Optional.of(new TrialEntry(id, dir, info, result, status, error,
+        record(id, info, result, status).withUsage(TrialUsages.read(info, result))));
   }
 
   /**

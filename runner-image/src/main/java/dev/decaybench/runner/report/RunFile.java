@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.api.metrics.UsageReport;
+import dev.decaybench.api.result.TrialUsage;
 import dev.decaybench.runner.engine.Json;
 import java.io.IOException;
 import java.nio.file.Files;

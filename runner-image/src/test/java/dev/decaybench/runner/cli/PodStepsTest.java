@@ -31,10 +31,12 @@ class PodStepsTest {
     Path termination = volume.resolve("termination-log");
     assertThat(DecaybenchCli.run("evaluate", "--app", app.toString(), "--out",
         volume.resolve("results").toString(), "--task", task, "--patch",
-        volume.resolve("patch.diff").toString(), "--termination-message", termination.toString()))
+        volume.resolve("patch.diff").toString(), "--termination-message", termination.toString(),
+        "--agent-outcome", volume.resolve("agent.json").toString()))
         .isZero();
     CompactResult r = CompactResult.parse(Files.readString(termination));
     assertThat(r.success()).isTrue();
+    assertThat(r.usage()).as("the reference agent spends no tokens: unknown, not 0").isNull();
     assertThat(r.passed()).isEqualTo(290);
     assertThat(Files.size(termination)).isLessThan(CompactResult.LIMIT_BYTES);
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.decaybench.runner.engine.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,21 @@ class RunUsageReportTest {
     assertThat(usage.get("costPerSuccess").asDouble()).isCloseTo(0.006 * trials / successes, within(1e-9));
     assertThat(usage.get("tokensPerSuccess").asDouble()).isCloseTo(1200.0 * trials / successes, within(1e-9));
     assertThat(runJson.get("trials").get(0).get("usage").get("cost").asDouble()).isCloseTo(0.006, within(1e-12));
+  }
+
+  @Test
+  void aRunRebuiltFromRunJsonAloneKeepsItsTrialsUsage() throws Exception {
+    Path run = runWithUsage();
+    JsonNode before = write(run, PRICED_SPEC).get("usage");
+    try (Stream<Path> files = Files.walk(run.resolve("trials"))) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    ReportWriter.writeAll(run, null);
+    JsonNode after = Json.mapper().readTree(run.resolve(RunFile.FILE_NAME).toFile()).get("usage");
+
+    assertThat(after).isEqualTo(before);
+    assertThat(after.get("overall").get("cost").asDouble()).isPositive();
   }
 
   @Test

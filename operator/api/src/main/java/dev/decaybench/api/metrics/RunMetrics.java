@@ -1,6 +1,7 @@
 package dev.decaybench.api.metrics;
 
 import dev.decaybench.api.v1alpha1.RunSummary;
+import dev.decaybench.api.v1alpha1.TokenPrice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,8 +43,16 @@ public final class RunMetrics {
     return compute(trials, defaultK(trials));
   }
 
-  /** All metrics with the given k (the run's configured repeats). */
+  /** All metrics with the given k (the run's configured repeats); usage as the records carry it. */
   public static RunMetricsReport compute(List<TrialRecord> trials, int k) {
+    return compute(trials, k, null);
+  }
+
+  /**
+   * All metrics with the given k, and what the trials cost with each trial priced at
+   * {@code price} ({@code spec.agent.price}; null keeps each record's own cost).
+   */
+  public static RunMetricsReport compute(List<TrialRecord> trials, int k, TokenPrice price) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
@@ -63,7 +72,7 @@ public final class RunMetrics {
     });
     return new RunMetricsReport(k, group(all, k), perLevel, perFramework, perFrameworkLevel,
         decay(perLevel, GroupMetrics::aPct), decay(perLevel, GroupMetrics::strictAPct),
-        decayPerFramework, MarginalEffects.of(tasks), failures(all), tasks);
+        decayPerFramework, MarginalEffects.of(tasks), failures(all), tasks, UsageReport.of(all, price));
   }
 
   /** The run's repeats as seen in the data: the largest number of trials of one task; 3 if none. */
@@ -156,6 +165,11 @@ public final class RunMetrics {
   /** Rounds to 4 decimals, keeping null. */
   public static Double round4(Double v) {
     return v == null ? null : Math.round(v * 10000.0) / 10000.0;
+  }
+
+  /** Rounds to 6 decimals (costs: a trial may cost a fraction of a cent), keeping null. */
+  public static Double round6(Double v) {
+    return v == null ? null : Math.round(v * 1_000_000.0) / 1_000_000.0;
   }
 
   // ---------------------------------------------------------------- decay

@@ -1,9 +1,11 @@
 package dev.decaybench.api.metrics;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.decaybench.api.v1alpha1.GroupSummary;
 import dev.decaybench.api.v1alpha1.RunSummary;
+import dev.decaybench.api.v1alpha1.UsageSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param marginalEffects one entry per constraint with at least one matched pair
  * @param failures the failure taxonomy over failed trials
  * @param tasks per task: n, c and mean scores
+ * @param usage what the trials cost, overall and per level, framework and variant (run.json
+ *     writes it beside the metrics, as {@code usage})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"k", "overall", "perLevel", "perFramework", "perFrameworkLevel", "deltaAPct",
@@ -39,7 +43,8 @@ public record RunMetricsReport(
     Map<String, Map<String, Double>> deltaAPctPerFramework,
     List<MarginalEffect> marginalEffects,
     FailureBreakdown failures,
-    List<TaskMetrics> tasks) {
+    List<TaskMetrics> tasks,
+    @JsonIgnore UsageReport usage) {
 
   /**
    * The part of the report the EvaluationRun status carries (values rounded to 4 decimals; maps
@@ -63,7 +68,19 @@ public record RunMetricsReport(
     s.setFailureClasses(new LinkedHashMap<>(failures.byClass()));
     s.setFailureSubcategories(new LinkedHashMap<>(failures.bySubcategory()));
     s.setDataLayerShare(RunMetrics.round4(failures.dataLayerShare()));
+    if (usage != null) {
+      s.setUsage(usage.overall().toUsageSummary());
+      s.getPerLevel().forEach((key, g) -> g.setUsage(usageOf(usage.perLevel(), key)));
+      s.getPerFramework().forEach((key, g) -> g.setUsage(usageOf(usage.perFramework(), key)));
+      Map<String, UsageSummary> perVariant = UsageReport.summaries(usage.perVariant());
+      s.setUsagePerVariant(perVariant.isEmpty() ? null : perVariant);
+    }
     return s;
+  }
+
+  private static UsageSummary usageOf(Map<String, RunUsage> groups, String key) {
+    RunUsage u = groups.get(key);
+    return u == null ? null : u.toUsageSummary();
   }
 
   private static Map<String, GroupSummary> summaries(Map<String, GroupMetrics> groups) {

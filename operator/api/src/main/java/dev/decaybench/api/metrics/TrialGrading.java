@@ -75,9 +75,9 @@ public final class TrialGrading {
     };
   }
 
-  /** The trial at A% 0, keeping where it sits in the run. */
+  /** The trial at A% 0, keeping where it sits in the run and what it cost (an agent that failed still spent). */
   public static TrialRecord zero(TrialRecord t) {
     return new TrialRecord(t.id(), t.task(), t.framework(), t.level(), t.constraints(), t.repeat(),
-        0.0, 0.0, 0.0, false, null, null, NO_SERVICE_CLASS, null, false, t.durationMs());
+        0.0, 0.0, 0.0, false, null, null, NO_SERVICE_CLASS, null, false, t.durationMs(), t.usage());
   }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The part of a trial result that travels in a pod's termination message, which Kubernetes caps
- * at 4096 bytes: scores, verifier verdicts, failure class and a little evidence. The full trial
- * directory goes to the artifact volume when there is one.
+ * at 4096 bytes: scores, verifier verdicts, failure class, a little evidence and what the agent
+ * spent ({@code usage}: tokens, calls, steps, tool calls by kind; null when the agent reported
+ * nothing). The full trial directory goes to the artifact volume when there is one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CompactResult(
@@ -27,10 +30,36 @@ public record CompactResult(
     String failure,
     String subcategory,
     Boolean dataLayer,
-    List<String> evidence) {
+    List<String> evidence,
+    TrialUsage usage) {
 
   public static final int LIMIT_BYTES = 4096;
+  /** Tool kinds kept, and their name length: a usage file may name any, the message has 4 KiB. */
+  public static final int MAX_TOOL_KINDS = 8;
+  public static final int MAX_TOOL_NAME = 32;
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A result without usage. */
+  public CompactResult(double aPct, double strictAPct, double strictAPctPlus, boolean success, boolean healthy,
+      int passed, int total, Integer extendedPassed, Integer extendedTotal, List<String> failedVerifiers,
+      String failure, String subcategory, Boolean dataLayer, List<String> evidence) {
+    this(aPct, strictAPct, strictAPctPlus, success, healthy, passed, total, extendedPassed, extendedTotal,
+        failedVerifiers, failure, subcategory, dataLayer, evidence, null);
+  }
+
+  /** The result with what the agent spent (tool kinds bounded); null or empty usage is none. */
+  public CompactResult withUsage(TrialUsage u) {
+    TrialUsage known = TrialUsage.orNull(u);
+    if (known != null && known.toolCalls() != null) {
+      Map<String, Integer> tools = new TreeMap<>();
+      known.toolCalls().entrySet().stream().filter(e -> e.getKey().length() <= MAX_TOOL_NAME)
+          .sorted(Map.Entry.comparingByKey()).limit(MAX_TOOL_KINDS).forEach(e -> tools.put(e.getKey(), e.getValue()));
+      known = new TrialUsage(known.promptTokens(), known.completionTokens(), known.llmCalls(), known.steps(),
+          tools, known.agentMs(), known.evaluationMs(), known.cost());
+    }
+    return new CompactResult(aPct, strictAPct, strictAPctPlus, success, healthy, passed, total, extendedPassed,
+        extendedTotal, failedVerifiers, failure, subcategory, dataLayer, evidence, known);
+  }
 
   public static CompactResult of(TrialResult r) {
     FailureClass f = r.failure();
@@ -65,7 +94,7 @@ public record CompactResult(
 
   private CompactResult withEvidence(List<String> ev) {
     return new CompactResult(aPct, strictAPct, strictAPctPlus, success, healthy, passed, total,
-        extendedPassed, extendedTotal, failedVerifiers, failure, subcategory, dataLayer, List.copyOf(ev));
+        extendedPassed, extendedTotal, failedVerifiers, failure, subcategory, dataLayer, List.copyOf(ev), usage);
   }
 
   private static String write(CompactResult r) {

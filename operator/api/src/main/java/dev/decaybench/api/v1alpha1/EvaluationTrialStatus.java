@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"phase", "observedGeneration", "podName", "success", "aPct", "strictAPct",
-    "strictAPctPlus", "extendedPassed", "extendedTotal", "verifiers", "failure", "evidence", "timings", "startTime",
+    "strictAPctPlus", "extendedPassed", "extendedTotal", "verifiers", "failure", "evidence", "usage", "timings", "startTime",
     "completionTime", "message", "conditions"})
 public class EvaluationTrialStatus {
 
@@ -62,6 +62,10 @@ public class EvaluationTrialStatus {
   @Size(max = MAX_EVIDENCE_ITEMS)
   @JsonPropertyDescription("A few short lines that decided the failure class.")
   private List<String> evidence;
+
+  @JsonPropertyDescription("Tokens, model calls, agent steps and cost, as far as the agent reported"
+      + " them (absent: unknown).")
+  private TrialUsageStatus usage;
 
   @JsonPropertyDescription("Durations of the agent and evaluation phases.")
   private TrialTimings timings;
@@ -199,6 +203,14 @@ public class EvaluationTrialStatus {
   /** Stores {@link #boundEvidence(List) the bounded} list. */
   public void setEvidence(List<String> evidence) {
     this.evidence = boundEvidence(evidence);
+  }
+
+  public TrialUsageStatus getUsage() {
+    return usage;
+  }
+
+  public void setUsage(TrialUsageStatus usage) {
+    this.usage = usage;
   }
 
   public TrialTimings getTimings() {

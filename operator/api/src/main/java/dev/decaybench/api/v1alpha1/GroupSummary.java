@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"trials", "successes", "aPct", "strictAPct", "passAt1", "passAtK",
-    "passHatK"})
+    "passHatK", "usage"})
 public class GroupSummary {
 
   @JsonPropertyDescription("Evaluated trials in the group.")
@@ -29,6 +29,9 @@ public class GroupSummary {
   private Double passAtK;
   @JsonPropertyDescription("pass^k: all k attempts succeed (0..1).")
   private Double passHatK;
+  @JsonPropertyDescription("Tokens, calls, cost and time of the group's trials (absent when no"
+      + " trial reported any).")
+  private UsageSummary usage;
 
   public GroupSummary() {}
 
@@ -99,5 +102,13 @@ public class GroupSummary {
 
   public void setPassHatK(Double passHatK) {
     this.passHatK = passHatK;
+  }
+
+  public UsageSummary getUsage() {
+    return usage;
+  }
+
+  public void setUsage(UsageSummary usage) {
+    this.usage = usage;
   }
 }

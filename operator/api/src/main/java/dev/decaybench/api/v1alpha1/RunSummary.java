@@ -17,8 +17,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"trials", "successes", "aPct", "strictAPct", "passAt1", "passAtK",
-    "passHatK", "k", "deltaAPct", "perLevel", "perFramework", "failureClasses",
-    "failureSubcategories", "dataLayerShare"})
+    "passHatK", "usage", "k", "deltaAPct", "perLevel", "perFramework", "usagePerVariant",
+    "failureClasses", "failureSubcategories", "dataLayerShare"})
 public class RunSummary extends GroupSummary {
 
   @JsonPropertyDescription("k of pass@k and pass^k (the repeats).")
@@ -29,6 +29,8 @@ public class RunSummary extends GroupSummary {
   private Map<String, GroupSummary> perLevel;
   @JsonPropertyDescription("Metrics per framework.")
   private Map<String, GroupSummary> perFramework;
+  @JsonPropertyDescription("Tokens, calls, cost and time per constraint variant.")
+  private Map<String, UsageSummary> usagePerVariant;
   @JsonPropertyDescription("Failed trials per coarse failure class.")
   private Map<String, Integer> failureClasses;
   @JsonPropertyDescription("logic_error trials per subcategory.")
@@ -78,6 +80,14 @@ public class RunSummary extends GroupSummary {
 
   public void setPerFramework(Map<String, GroupSummary> perFramework) {
     this.perFramework = perFramework;
+  }
+
+  public Map<String, UsageSummary> getUsagePerVariant() {
+    return usagePerVariant;
+  }
+
+  public void setUsagePerVariant(Map<String, UsageSummary> usagePerVariant) {
+    this.usagePerVariant = usagePerVariant;
   }
 
   public Map<String, Integer> getFailureClasses() {

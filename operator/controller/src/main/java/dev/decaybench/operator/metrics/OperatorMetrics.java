@@ -44,6 +44,7 @@ public class OperatorMetrics {
   private final MultiGauge runStrictAPct;
   private final MultiGauge runTrials;
   private final MultiGauge runDataLayerShare;
+  private final RunUsageMeters usage;
   private final Map<String, Counter> failureClasses = new ConcurrentHashMap<>();
   private volatile Supplier<Stream<EvaluationRun>> runs = Stream::empty;
 
@@ -63,6 +64,7 @@ public class OperatorMetrics {
     this.runDataLayerShare = MultiGauge.builder("decaybench.run.data.layer.share")
         .description("Share of a run's classified failures in the data layer (newest runs only)")
         .register(registry);
+    this.usage = new RunUsageMeters(registry);
   }
 
   /** Where the runs come from: the run controller's informer cache. */
@@ -146,11 +148,12 @@ public class OperatorMetrics {
     List<MultiGauge.Row<?>> strict = new ArrayList<>();
     List<MultiGauge.Row<?>> trials = new ArrayList<>();
     List<MultiGauge.Row<?>> dataLayer = new ArrayList<>();
-    all.stream()
+    List<EvaluationRun> newest = all.stream()
         .sorted(Comparator.comparing((EvaluationRun r) -> String.valueOf(
             r.getMetadata().getCreationTimestamp())).reversed())
-        .limit(maxRuns)
-        .forEach(r -> runRows(r, a, strict, trials, dataLayer));
+        .limit(maxRuns).toList();
+    newest.forEach(r -> runRows(r, a, strict, trials, dataLayer));
+    usage.update(newest);
     runAPct.register(a, true);
     runDataLayerShare.register(dataLayer, true);
     runStrictAPct.register(strict, true);

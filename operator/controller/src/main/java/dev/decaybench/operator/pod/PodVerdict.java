@@ -1,6 +1,7 @@
 package dev.decaybench.operator.pod;
 
 import dev.decaybench.api.result.CompactResult;
+import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.TrialTimings;
 import dev.decaybench.operator.status.Reason;
 import java.time.Duration;
@@ -29,5 +30,17 @@ public record PodVerdict(Kind kind, Reason reason, String message, CompactResult
 
   public static PodVerdict failed(Reason reason, String message, TrialTimings timings) {
     return new PodVerdict(Kind.FAILED, reason, message, null, timings, null);
+  }
+
+  /**
+   * With the cost of the agent's tokens at the run's price ({@code spec.agent.price}): the pod
+   * knows tokens, only the run knows what they cost.
+   */
+  public PodVerdict pricedAt(AgentSpec agent) {
+    if (result == null || result.usage() == null || agent == null || agent.getPrice() == null) {
+      return this;
+    }
+    return new PodVerdict(kind, reason, message, result.withUsage(result.usage().priced(agent.getPrice())),
+        timings, recheckAfter);
   }
 }

@@ -61,6 +61,10 @@ public final class TrialPodFactory {
   static final String PROMPT = WORKSPACE + "/prompt.md";
   static final String TRAJECTORY = WORKSPACE + "/trajectory.txt";
   static final String PATCH = WORKSPACE + "/patch.diff";
+  /** Written by {@code decaybench agent} beside the trajectory: how the agent ended, what it spent. */
+  static final String AGENT_OUTCOME = WORKSPACE + "/agent.json";
+  /** Where any agent may report its usage (DECAYBENCH_USAGE_FILE; command agents' own contract). */
+  static final String USAGE_FILE = WORKSPACE + "/agent-usage.json";
   static final String RESULTS = "/results";
   static final String API_KEY_ENV = "DECAYBENCH_API_KEY";
   private static final String FALLBACK_TO_LOGS = "FallbackToLogsOnError";
@@ -157,7 +161,7 @@ public final class TrialPodFactory {
       // the user's image: read-only root and the runner's uid would break too many images
       List<EnvVar> env = new ArrayList<>(List.of(env("HOME", "/tmp"),
           env("DECAYBENCH_PROMPT_FILE", PROMPT), env("DECAYBENCH_WORKSPACE", APP),
-          env("DECAYBENCH_TASK", task)));
+          env("DECAYBENCH_TASK", task), env("DECAYBENCH_USAGE_FILE", USAGE_FILE)));
       addIfSet(env, "DECAYBENCH_MODEL", agent.getModel());
       addIfSet(env, "DECAYBENCH_ENDPOINT", agent.getEndpoint());
       addIfSet(env, "DECAYBENCH_MAX_STEPS", agent.getMaxSteps());
@@ -204,9 +208,9 @@ public final class TrialPodFactory {
         "--external-postgres", POSTGRES + ":5432",
         "--termination-message", "/dev/termination-log",
         "--timeout", Integer.toString(trialSeconds(spec))));
-    if (spec.getAgent().getType() != AgentType.IMAGE) {
-      args.addAll(List.of("--patch", PATCH)); // an agent image writes no patch: verify the app
-    }
+    // an agent image writes no patch (verify the app) and reports usage only through its file
+    args.addAll(spec.getAgent().getType() == AgentType.IMAGE ? List.of("--usage-file", USAGE_FILE)
+        : List.of("--patch", PATCH, "--agent-outcome", AGENT_OUTCOME));
     if (spec.getTimeouts() != null && spec.getTimeouts().getHealthSeconds() != null) {
       args.addAll(List.of("--health-timeout", spec.getTimeouts().getHealthSeconds().toString()));
     }

@@ -147,7 +147,8 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     }
     return switch (verdict.kind()) {
       case RETRY -> retry(ctx, trial, pod.orElse(null), verdict, keepFailed);
-      case EVALUATED, FAILED -> finish(ctx, trial, pod.orElse(null), verdict, keepFailed, now);
+      case EVALUATED, FAILED -> finish(ctx, trial, pod.orElse(null),
+          verdict.pricedAt(run.get().getSpec().getAgent()), keepFailed, now);
       case RUNNING -> UpdateControl.noUpdate();
     };
   }

@@ -4,6 +4,7 @@ import dev.decaybench.api.metrics.TrialGrading;
 import dev.decaybench.api.metrics.TrialGrading.Outcome;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.result.CompactResult;
+import dev.decaybench.api.result.TrialUsage;
 import dev.decaybench.api.v1alpha1.Condition;
 import dev.decaybench.api.v1alpha1.ConstraintVariant;
 import dev.decaybench.api.v1alpha1.Conditions;
@@ -13,6 +14,7 @@ import dev.decaybench.api.v1alpha1.EvaluationTrialStatus;
 import dev.decaybench.api.v1alpha1.TrialFailure;
 import dev.decaybench.api.v1alpha1.TrialPhase;
 import dev.decaybench.api.v1alpha1.TrialTimings;
+import dev.decaybench.api.v1alpha1.TrialUsageStatus;
 import dev.decaybench.api.v1alpha1.VerifierOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,7 @@ public final class TrialResults {
       s.setFailure(new TrialFailure(result.failure(), result.subcategory(), result.dataLayer()));
     }
     s.setEvidence(result.evidence());
+    s.setUsage(usageStatus(result.usage()));
     String summary = String.format("A%% %.2f (%d/%d), strict A%% %.2f%s", result.aPct(),
         result.passed(), result.total(), result.strictAPct(),
         result.failure() == null ? "" : ", " + result.failure());
@@ -128,7 +131,27 @@ public final class TrialResults {
         st.getStrictAPct() == null ? 0.0 : st.getStrictAPct(), st.getStrictAPctPlus(),
         Boolean.TRUE.equals(st.getSuccess()), st.getExtendedPassed(), st.getExtendedTotal(),
         f == null ? null : f.getCoarse(), f == null ? null : f.getSubcategory(),
-        f != null && Boolean.TRUE.equals(f.getDataLayer()), durationMs(st));
+        f != null && Boolean.TRUE.equals(f.getDataLayer()), durationMs(st))
+        .withUsage(usage(st));
+  }
+
+  /** What the agent spent, as the trial status keeps it; null when it reported nothing. */
+  static TrialUsageStatus usageStatus(TrialUsage u) {
+    return u == null ? null : new TrialUsageStatus(u.promptTokens(), u.completionTokens(),
+        u.llmCalls(), u.steps(), u.toolCalls(), u.cost());
+  }
+
+  /** The trial's usage for the metrics: the status's usage and the pod's wall times. */
+  static TrialUsage usage(EvaluationTrialStatus st) {
+    TrialUsageStatus u = st.getUsage() == null ? new TrialUsageStatus() : st.getUsage();
+    TrialTimings t = st.getTimings() == null ? new TrialTimings() : st.getTimings();
+    return TrialUsage.orNull(new TrialUsage(u.getPromptTokens(), u.getCompletionTokens(),
+        u.getLlmCalls(), u.getSteps(), u.getToolCalls(), millis(t.getAgentSeconds()),
+        millis(t.getEvaluateSeconds()), u.getCost()));
+  }
+
+  private static Long millis(Double seconds) {
+    return seconds == null ? null : Math.round(seconds * 1000);
   }
 
   private static List<String> constraints(String variant) {

@@ -81,7 +81,8 @@ class TrialPodFactoryTest {
     assertThat(evaluate.getArgs()).containsExactly("evaluate", "--app", "/workspace/app",
         "--out", "/results", "--task", "flask-openapi-postgres", "--sandbox", "pod",
         "--external-postgres", "postgres:5432", "--termination-message", "/dev/termination-log",
-        "--timeout", "900", "--patch", "/workspace/patch.diff", "--health-timeout", "45",
+        "--timeout", "900", "--patch", "/workspace/patch.diff", "--agent-outcome",
+        "/workspace/agent.json", "--health-timeout", "45",
         "--no-extended");
     assertThat(evaluate.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
     assertThat(evaluate.getImage()).isEqualTo(config.runtimeImagePython());
@@ -134,6 +135,20 @@ class TrialPodFactoryTest {
         "DECAYBENCH_WORKSPACE", "DECAYBENCH_TASK", "DECAYBENCH_API_KEY");
     assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
     assertThat(pod.getSpec().getContainers().get(0).getArgs()).doesNotContain("--patch");
+  }
+
+  @Test
+  void anImageAgentGetsTheUsageFileThatTheEvaluationReads() {
+    AgentSpec agent = new AgentSpec(AgentType.IMAGE);
+    agent.setImage("registry.example.com/agent:1");
+    EvaluationRun run = run(agent);
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+
+    assertThat(pod.getSpec().getInitContainers().get(2).getEnv())
+        .filteredOn(e -> e.getName().equals("DECAYBENCH_USAGE_FILE")).singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("/workspace/agent-usage.json"));
+    assertThat(String.join(" ", pod.getSpec().getContainers().get(0).getArgs()))
+        .contains("--usage-file /workspace/agent-usage.json").doesNotContain("--agent-outcome");
   }
 
   @Test

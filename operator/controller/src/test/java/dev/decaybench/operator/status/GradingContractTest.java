@@ -13,12 +13,18 @@ import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.result.ExtendedResult;
 import dev.decaybench.api.result.FailureClass;
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.api.result.TrialUsage;
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.RunSummary;
 import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.api.v1alpha1.TokenPrice;
+import dev.decaybench.api.v1alpha1.TrialTimings;
 import dev.decaybench.operator.config.Setting;
 import dev.decaybench.operator.plan.PlannedTrial;
+import dev.decaybench.operator.pod.PodVerdict;
 import dev.decaybench.runner.report.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,13 +40,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contract of "one grading rule": the same finished trials, written as a local run directory
  * (trial.json + result.json, read by {@link RunDirectory}) and as EvaluationTrial statuses (read
- * by {@link RunSummaryCalculator}), give the same run summary, field for field.
+ * by {@link RunSummaryCalculator}), give the same run summary, field for field, including what
+ * the trials cost (trial.json's agent outcome locally; the termination message's usage priced by
+ * the operator and the pod's timings on the cluster).
  */
 class GradingContractTest {
 
   private static final int REPEATS = 3;
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AgentSpec AGENT = new AgentSpec(AgentType.LLM);
+
+  static {
+    AGENT.setPrice(new TokenPrice(3.0, 15.0));
+  }
+
+  private static final TokenPrice PRICE = AGENT.getPrice();
 
   /** One finished trial: where it sits, how it ended, and its result when it was evaluated. */
   private record Case(Framework framework, List<String> constraints, int repeat, Outcome outcome,
@@ -62,14 +77,14 @@ class GradingContractTest {
   Path tmp;
 
   @Test
-  void everyOutcomeCountsTheSameLocallyAndOnTheCluster() throws Exception {
+  void everyOutcomeCountsAndCostsTheSameLocallyAndOnTheCluster() throws Exception {
     List<Case> cases = cases();
     RunSummaryCalculator calculator = new RunSummaryCalculator();
     List<TrialRecord> localRecords = RunDirectory.read(localRun(cases)).records();
     List<EvaluationTrial> clusterTrials = clusterTrials(cases);
 
     // the run status's summary
-    RunSummary local = RunMetrics.compute(localRecords, REPEATS).toRunSummary();
+    RunSummary local = RunMetrics.compute(localRecords, REPEATS, PRICE).toRunSummary();
     RunSummary cluster = calculator.summarize(clusterTrials, REPEATS);
     assertThat((JsonNode) JSON.valueToTree(cluster)).isEqualTo(JSON.valueToTree(local));
     // and every metric behind it (strict A%+, extended %, failure classes, per task, ...)
@@ -80,6 +95,19 @@ class GradingContractTest {
     // the rule itself, visible in the summary: 2 harness/infrastructure failures left out,
     // the agent failure and the time-out counted at A% 0
     assertThat(local.getTrials()).isEqualTo(cases.size() - 2);
+    // usage: known for the evaluated trials' groups (express), unknown where a counted trial
+    // reported nothing (the agent failure and the time-out: flask, both variants and the run)
+    assertThat(cluster.getPerFramework().get("express").getUsage().getCost()).isPositive();
+    assertThat(cluster.getPerFramework().get("flask").getUsage()).isNull();
+    assertThat(cluster.getUsage()).isNull();
+    assertThat((JsonNode) JSON.valueToTree(clusterReport.usage()))
+        .isEqualTo(JSON.valueToTree(RunMetrics.compute(localRecords, REPEATS, PRICE).usage()));
+  }
+
+  /** What each case's agent reported: more tokens for later repeats. */
+  private static TrialUsage usage(Case c) {
+    return new TrialUsage(1000L * c.repeat(), 100L * c.repeat(), c.repeat() + 1, 4,
+        Map.of("shell", 3, "finish", 1), null, null, null);
   }
 
   @Test
@@ -141,6 +169,13 @@ class GradingContractTest {
       info.put("status", c.outcome().status());
       info.put("error", c.result() == null ? c.outcome().name() : null);
       info.put("durationMs", 1000L);
+      if (c.result() != null) {
+        TrialUsage u = usage(c);
+        info.put("agentOutcome", Map.of("steps", u.steps(), "agentMs", 2000L, "usage",
+            Map.of("promptTokens", u.promptTokens(), "completionTokens", u.completionTokens(),
+                "llmCalls", u.llmCalls(), "toolCalls", u.toolCalls())));
+        info.put("evaluationMs", 3000L);
+      }
       JSON.writeValue(dir.resolve("trial.json").toFile(), info);
       if (c.result() != null) {
         JSON.writeValue(dir.resolve("result.json").toFile(), c.result());
@@ -158,8 +193,11 @@ class GradingContractTest {
       EvaluationTrial t = new EvaluationTrial("run-" + index, new PlannedTrial(index, c.task(),
           c.framework(), c.variant(), c.constraints().size(), c.repeat()).toSpec("run"));
       Instant done = T0.plusSeconds(1);
+      // what the reconciler does with a finished pod: price its result at the run's price
+      PodVerdict evaluated = c.result() == null ? null : PodVerdict.evaluated(
+          CompactResult.of(c.result()).withUsage(usage(c)), new TrialTimings(2.0, 3.0)).pricedAt(AGENT);
       t.setStatus(c.result() != null
-          ? TrialResults.evaluated(t, "pod-" + index, T0, CompactResult.of(c.result()), null, done)
+          ? TrialResults.evaluated(t, "pod-" + index, T0, evaluated.result(), evaluated.timings(), done)
           : TrialResults.failed(t, "pod-" + index, T0, reason(c.outcome()), "failed", null, done));
       trials.add(t);
       index++;
