@@ -4,8 +4,8 @@ import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -20,16 +20,19 @@ public final class InstalledOperator {
 
   private InstalledOperator() {}
 
+  /** The operator in this JVM. */
   public static DecaybenchOperator start(ControlPlane cluster, ChartRelease release,
       Map<String, String> overrides) {
-    PodSpec pod;
-    try (KubernetesClient admin = cluster.admin()) {
-      Deployment d = admin.apps().deployments().inNamespace(release.namespace())
-          .withName(release.fullname()).require();
-      pod = d.getSpec().getTemplate().getSpec();
-    }
+    Map<String, String> env = settings(cluster, release);
+    env.putAll(overrides);
+    return DecaybenchOperator.start(OperatorConfig.load(env, List.of()),
+        ControlPlane.config(kubeconfig(cluster, release)), Clock.systemUTC());
+  }
+
+  /** The operator container's environment as installed (metrics on any free port). */
+  public static Map<String, String> settings(ControlPlane cluster, ChartRelease release) {
     Map<String, String> env = new HashMap<>();
-    for (EnvVar e : pod.getContainers().get(0).getEnv()) {
+    for (EnvVar e : podSpec(cluster, release).getContainers().get(0).getEnv()) {
       if (e.getValue() != null) {
         env.put(e.getName(), e.getValue());
       } else if (e.getValueFrom() != null && e.getValueFrom().getFieldRef() != null
@@ -37,10 +40,20 @@ public final class InstalledOperator {
         env.put(e.getName(), release.namespace());
       }
     }
-    env.put("DECAYBENCH_METRICS_PORT", "0"); // several operators may share this JVM's host
-    env.putAll(overrides);
-    return DecaybenchOperator.start(OperatorConfig.load(env, List.of()),
-        ControlPlane.config(cluster.serviceAccountKubeconfig(release.namespace(),
-            pod.getServiceAccountName())), Clock.systemUTC());
+    env.put("DECAYBENCH_METRICS_PORT", "0"); // several operators may share this host
+    return env;
+  }
+
+  /** A kubeconfig with a token of the Deployment's ServiceAccount. */
+  public static Path kubeconfig(ControlPlane cluster, ChartRelease release) {
+    return cluster.serviceAccountKubeconfig(release.namespace(),
+        podSpec(cluster, release).getServiceAccountName());
+  }
+
+  private static PodSpec podSpec(ControlPlane cluster, ChartRelease release) {
+    try (KubernetesClient admin = cluster.admin()) {
+      return admin.apps().deployments().inNamespace(release.namespace())
+          .withName(release.fullname()).require().getSpec().getTemplate().getSpec();
+    }
   }
 }
