@@ -35,7 +35,8 @@ build() {
   if [ -x "$bin/kubelet" ] && [ -x "$bin/etcd" ]; then
     return
   fi
-  command -v go >/dev/null || { log "the go command is needed to build Kubernetes $k8s_version"; exit 1; }
+  [ -x /usr/local/go/bin/go ] && PATH="$PATH:/usr/local/go/bin"
+  command -v go >/dev/null || { log "the go command (>= 1.24) is needed to build Kubernetes $k8s_version"; exit 1; }
   log "building Kubernetes $k8s_version and etcd into $bin (only on a new machine; minutes)"
   local minor="${k8s_version#v1.}"; minor="${minor%%.*}"
   local ldflags="" pkg
