@@ -5,6 +5,8 @@
 #
 #   cluster.sh build                  build the binaries unless the cache has this version
 #   cluster.sh up                     build if needed, start (idempotent); last line: admin kubeconfig
+#   cluster.sh up-node                also a real node: containerd (Debian) + runc + CNI bridge and a
+#                                     kubelet built from the same source (idempotent)
 #   cluster.sh down                   stop everything and remove the cluster's state (not the binaries)
 #   cluster.sh status                 what runs, exit 1 when the API server is not ready
 #   cluster.sh kubeconfig NS SA       a kubeconfig that authenticates as ServiceAccount NS/SA
@@ -28,6 +30,10 @@ api_port="${DECAYBENCH_E2E_API_PORT:-16443}"
 etcd_port="${DECAYBENCH_E2E_ETCD_PORT:-12379}"
 server="https://127.0.0.1:$api_port"
 components=(etcd kube-apiserver kube-controller-manager kube-scheduler)
+node_name="${DECAYBENCH_E2E_NODE:-decaybench-node}"
+kubelet_port="${DECAYBENCH_E2E_KUBELET_PORT:-10250}"
+pod_cidr="${DECAYBENCH_E2E_POD_CIDR:-10.244.0.0/24}"
+bridge="${DECAYBENCH_E2E_BRIDGE:-dbcni0}"
 
 log() { echo "cluster.sh: $*" >&2; }
 
@@ -117,6 +123,7 @@ pki() {
   cert apiserver kube-apiserver "" \
     "IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
   cert apiserver-kubelet-client kube-apiserver-kubelet-client system:masters
+  cert kubelet-serving "system:node:$node_name" system:nodes "IP:127.0.0.1,DNS:$node_name,DNS:localhost"
   cert admin decaybench-e2e-admin system:masters
   cert controller-manager system:kube-controller-manager
   cert scheduler system:kube-scheduler
@@ -242,6 +249,7 @@ stop_component() {
 
 down() {
   local i
+  down_node
   for ((i = ${#components[@]} - 1; i >= 0; i--)); do stop_component "${components[$i]}"; done
   rm -rf "$state"
   log "down"
@@ -273,9 +281,13 @@ node_kubeconfig() {
   echo "$state/kubeconfigs/node-$node.yaml"
 }
 
+# shellcheck source=node.sh
+. "$here/node.sh"
+
 case "${1:-}" in
   build) build; echo "$bin" ;;
   up) up ;;
+  up-node) up >/dev/null; up_node; echo "$state/kubeconfigs/admin.yaml" ;;
   down) down ;;
   status) status ;;
   kubeconfig) [ $# -eq 3 ] || { log "usage: cluster.sh kubeconfig NAMESPACE SERVICEACCOUNT"; exit 2; }; sa_kubeconfig "$2" "$3" ;;

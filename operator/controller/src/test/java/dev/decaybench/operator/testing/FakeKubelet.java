@@ -241,16 +241,33 @@ public final class FakeKubelet implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the pod's status; false when the pod is gone. A real API server may answer a conflict
+   * (someone else wrote the pod meanwhile) or throttle: a kubelet tries again, and so does this.
+   */
   private boolean update(String name, UnaryOperator<PodStatus> change) {
-    try {
-      client.pods().inNamespace(namespaces.get(name)).withName(name).editStatus(p -> {
-        PodStatus s = p.getStatus() == null ? new PodStatus() : p.getStatus();
-        p.setStatus(change.apply(s));
-        return p;
-      });
-      return true;
-    } catch (KubernetesClientException e) {
-      return false; // deleted meanwhile
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.pods().inNamespace(namespaces.get(name)).withName(name).editStatus(p -> {
+          PodStatus s = p.getStatus() == null ? new PodStatus() : p.getStatus();
+          p.setStatus(change.apply(s));
+          return p;
+        });
+        return true;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404 || attempt == 10 || !live.containsKey(name)) {
+          if (e.getCode() != 404 && live.containsKey(name)) {
+            System.err.println("fake kubelet: status of " + name + " not written: " + e);
+          }
+          return false;
+        }
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
     }
   }
 

@@ -1,0 +1,152 @@
+# The real node of cluster.sh (sourced by it, not run alone): containerd from Debian with runc
+# and the CNI bridge plugin, and the kubelet built with the control plane. Everything lives under
+# $state/node, so `cluster.sh down` removes it; nothing is installed into the host's own
+# containerd or /var/lib/kubelet.
+#
+# Versions: Kubernetes 1.34 is the newest kubelet that still starts on cgroup v1 without being
+# told otherwise (1.35 turns failCgroupV1 on; we set it off anyway) and the last line that
+# supports containerd 1.x, which is what Debian bookworm ships (1.6, CRI v1).
+
+node_dir() { echo "$state/node"; }
+
+containerd_sock() { echo "$(node_dir)/containerd/containerd.sock"; }
+
+node_ctr() { ctr --address "$(containerd_sock)" --namespace k8s.io "$@"; }
+
+write_containerd_config() {
+  local d; d="$(node_dir)"
+  mkdir -p "$d/containerd" "$d/cni/net.d"
+  cat >"$d/containerd/config.toml" <<EOF
+version = 2
+root = "$d/containerd/root"
+state = "$d/containerd/state"
+[grpc]
+  address = "$(containerd_sock)"
+[plugins."io.containerd.grpc.v1.cri"]
+  # no registry is reachable: the pod sandbox image is built here (images/build.sh)
+  sandbox_image = "${DECAYBENCH_E2E_PAUSE_IMAGE:-localhost/decaybench/pause:3.10}"
+  enable_unprivileged_ports = false
+  [plugins."io.containerd.grpc.v1.cri".containerd]
+    snapshotter = "overlayfs"
+    default_runtime_name = "runc"
+    [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+      runtime_type = "io.containerd.runc.v2"
+      [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+        SystemdCgroup = false
+  [plugins."io.containerd.grpc.v1.cri".cni]
+    bin_dir = "/usr/lib/cni"
+    conf_dir = "$d/cni/net.d"
+EOF
+  cat >"$d/cni/net.d/10-decaybench.conflist" <<EOF
+{
+  "cniVersion": "1.0.0",
+  "name": "decaybench",
+  "plugins": [
+    {"type": "bridge", "bridge": "$bridge", "isGateway": true, "ipMasq": true, "hairpinMode": true,
+     "ipam": {"type": "host-local", "ranges": [[{"subnet": "$pod_cidr"}]],
+              "routes": [{"dst": "0.0.0.0/0"}], "dataDir": "$d/cni/ipam"}},
+    {"type": "portmap", "capabilities": {"portMappings": true}}
+  ]
+}
+EOF
+}
+
+write_kubelet_config() {
+  local d; d="$(node_dir)"
+  mkdir -p "$d/kubelet"
+  cat >"$d/kubelet/config.yaml" <<EOF
+apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+address: 127.0.0.1
+port: $kubelet_port
+readOnlyPort: 0
+healthzPort: 0
+tlsCertFile: $state/pki/kubelet-serving.crt
+tlsPrivateKeyFile: $state/pki/kubelet-serving.key
+authentication:
+  anonymous: {enabled: false}
+  webhook: {enabled: true}
+  x509: {clientCAFile: $state/pki/ca.crt}
+authorization: {mode: Webhook}
+cgroupDriver: cgroupfs
+failCgroupV1: false
+failSwapOn: false
+containerRuntimeEndpoint: unix://$(containerd_sock)
+clusterDomain: cluster.local
+resolvConf: /etc/resolv.conf
+podCIDR: $pod_cidr
+maxPods: 110
+serializeImagePulls: false
+# a shared development machine: never evict trials for the host's disk or memory
+evictionHard: {memory.available: "64Mi", nodefs.available: "1%", imagefs.available: "1%", nodefs.inodesFree: "1%"}
+imageGCHighThresholdPercent: 100
+imageGCLowThresholdPercent: 99
+enforceNodeAllocatable: []
+cgroupsPerQOS: true
+kubeletCgroups: ""
+localStorageCapacityIsolation: true
+containerLogMaxSize: 10Mi
+EOF
+}
+
+up_node() {
+  local d; d="$(node_dir)"
+  for tool in containerd runc ctr; do
+    command -v "$tool" >/dev/null || { log "$tool is needed for the node (apt-get install containerd runc)"; exit 1; }
+  done
+  [ -x /usr/lib/cni/bridge ] || { log "the CNI plugins are needed (apt-get install containernetworking-plugins)"; exit 1; }
+  mkdir -p "$state/run" "$state/logs"
+  if ! running containerd; then
+    write_containerd_config
+    setsid containerd --config "$d/containerd/config.toml" >"$state/logs/containerd.log" 2>&1 </dev/null &
+    echo $! >"$state/run/containerd.pid"
+    wait_for 30 containerd node_ctr version
+  fi
+  import_images
+  if ! running kubelet; then
+    node_kubeconfig "$node_name" >/dev/null
+    write_kubelet_config
+    start kubelet --config "$d/kubelet/config.yaml" --kubeconfig "$state/kubeconfigs/node-$node_name.yaml" \
+      --hostname-override "$node_name" --node-ip 127.0.0.1 --root-dir "$d/kubelet/root" \
+      --cert-dir "$d/kubelet/pki" --v 1
+  fi
+  wait_for 90 kubelet node_ready
+  log "node $node_name ready (containerd $(containerd --version | awk '{print $3}'), runc $(runc --version | awk 'NR==1{print $3}'))"
+}
+
+node_ready() {
+  [ "$(kubectl --kubeconfig "$state/kubeconfigs/admin.yaml" get node "$node_name" \
+    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" = True ]
+}
+
+# Images from $DECAYBENCH_E2E_IMAGES (OCI archives, images/build.sh --archive DIR) into the
+# node's containerd, so pods use them with imagePullPolicy IfNotPresent. Skips what is there.
+import_images() {
+  local dir="${DECAYBENCH_E2E_IMAGES:-/var/cache/decaybench/images/archives}" f
+  [ -d "$dir" ] || return 0
+  for f in "$dir"/*.tar; do
+    [ -f "$f" ] || continue
+    if [ ! -f "$f.imported-$(node_dir | sha256sum | cut -c1-8)" ] || [ "$f" -nt "$f.imported-$(node_dir | sha256sum | cut -c1-8)" ]; then
+      node_ctr images import --all-platforms "$f" >/dev/null
+      touch "$f.imported-$(node_dir | sha256sum | cut -c1-8)"
+    fi
+  done
+}
+
+down_node() {
+  local d pid m; d="$(node_dir)"
+  [ -d "$d" ] || return 0
+  stop_component kubelet
+  if running containerd; then
+    # the pods' processes first: containerd's shims outlive containerd
+    for c in $(node_ctr tasks ls -q 2>/dev/null); do node_ctr tasks kill -s SIGKILL "$c" >/dev/null 2>&1 || true; done
+    sleep 1
+    for c in $(node_ctr tasks ls -q 2>/dev/null); do node_ctr tasks delete -f "$c" >/dev/null 2>&1 || true; done
+  fi
+  stop_component containerd
+  for pid in $(pgrep -f "containerd-shim.*$d" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
+  # kubelet's and containerd's mounts under the state directory, deepest first
+  for m in $(awk -v d="$d" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" 2>/dev/null || true; done
+  ip link del "$bridge" 2>/dev/null || true
+  rm -f /var/cache/decaybench/images/archives/*.imported-"$(node_dir | sha256sum | cut -c1-8)" 2>/dev/null || true
+}
