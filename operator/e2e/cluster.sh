@@ -123,7 +123,7 @@ pki() {
   cert apiserver kube-apiserver "" \
     "IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
   cert apiserver-kubelet-client kube-apiserver-kubelet-client system:masters
-  cert kubelet-serving "system:node:$node_name" system:nodes "IP:127.0.0.1,DNS:$node_name,DNS:localhost"
+  cert kubelet-serving "system:node:$node_name" system:nodes "IP:127.0.0.1,IP:$(node_ip),DNS:$node_name,DNS:localhost"
   cert admin decaybench-e2e-admin system:masters
   cert controller-manager system:kube-controller-manager
   cert scheduler system:kube-scheduler
@@ -142,8 +142,8 @@ write_kubeconfig() {
     credentials="    client-certificate: $state/pki/$value.crt
     client-key: $state/pki/$value.key"
   fi
-  umask 077
-  cat >"$file" <<EOF
+  # only this file is private: a umask here would leak into containerd and its snapshots
+  ( umask 077; cat >"$file" ) <<EOF
 apiVersion: v1
 kind: Config
 clusters:
@@ -207,6 +207,7 @@ up() {
     --kubelet-client-certificate "$state/pki/apiserver-kubelet-client.crt" \
     --kubelet-client-key "$state/pki/apiserver-kubelet-client.key" \
     --kubelet-certificate-authority "$state/pki/ca.crt" \
+    --kubelet-preferred-address-types InternalIP,Hostname \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-account-key-file "$state/pki/sa.pub" \
     --service-account-signing-key-file "$state/pki/sa.key" \

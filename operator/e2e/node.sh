@@ -9,6 +9,12 @@
 
 node_dir() { echo "$state/node"; }
 
+# The host's first global IPv4 address (the kubelet refuses a loopback node IP); the API
+# server reaches the kubelet there for logs and exec.
+node_ip() {
+  ip -4 -o addr show scope global | awk -v b="$bridge" '$2 != b {sub(/\/.*/, "", $4); print $4; exit}'
+}
+
 containerd_sock() { echo "$(node_dir)/containerd/containerd.sock"; }
 
 node_ctr() { ctr --address "$(containerd_sock)" --namespace k8s.io "$@"; }
@@ -26,6 +32,9 @@ state = "$d/containerd/state"
   # no registry is reachable: the pod sandbox image is built here (images/build.sh)
   sandbox_image = "${DECAYBENCH_E2E_PAUSE_IMAGE:-localhost/decaybench/pause:3.10}"
   enable_unprivileged_ports = false
+  # root here lacks CAP_SYS_RESOURCE (a VM's init dropped it): a negative oom_score_adj, which
+  # the kubelet asks for its pod sandboxes, would fail every pod; clamp it to containerd's own
+  restrict_oom_score_adj = true
   [plugins."io.containerd.grpc.v1.cri".containerd]
     snapshotter = "overlayfs"
     default_runtime_name = "runc"
@@ -57,7 +66,7 @@ write_kubelet_config() {
   cat >"$d/kubelet/config.yaml" <<EOF
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
-address: 127.0.0.1
+address: $(node_ip)
 port: $kubelet_port
 readOnlyPort: 0
 healthzPort: 0
@@ -98,16 +107,17 @@ up_node() {
   mkdir -p "$state/run" "$state/logs"
   if ! running containerd; then
     write_containerd_config
+    umask 022
     setsid containerd --config "$d/containerd/config.toml" >"$state/logs/containerd.log" 2>&1 </dev/null &
     echo $! >"$state/run/containerd.pid"
-    wait_for 30 containerd node_ctr version
+    wait_for 30 containerd containerd_answers
   fi
   import_images
   if ! running kubelet; then
     node_kubeconfig "$node_name" >/dev/null
     write_kubelet_config
     start kubelet --config "$d/kubelet/config.yaml" --kubeconfig "$state/kubeconfigs/node-$node_name.yaml" \
-      --hostname-override "$node_name" --node-ip 127.0.0.1 --root-dir "$d/kubelet/root" \
+      --hostname-override "$node_name" --node-ip "$(node_ip)" --root-dir "$d/kubelet/root" \
       --cert-dir "$d/kubelet/pki" --v 1
   fi
   wait_for 90 kubelet node_ready
@@ -150,3 +160,5 @@ down_node() {
   ip link del "$bridge" 2>/dev/null || true
   rm -f /var/cache/decaybench/images/archives/*.imported-"$(node_dir | sha256sum | cut -c1-8)" 2>/dev/null || true
 }
+
+containerd_answers() { node_ctr version >/dev/null 2>&1; }

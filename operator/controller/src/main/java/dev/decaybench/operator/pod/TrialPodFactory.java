@@ -67,7 +67,8 @@ public final class TrialPodFactory {
   static final String USAGE_FILE = WORKSPACE + "/agent-usage.json";
   static final String RESULTS = "/results";
   static final String API_KEY_ENV = "DECAYBENCH_API_KEY";
-  private static final String FALLBACK_TO_LOGS = "FallbackToLogsOnError";
+  /** Never FallbackToLogsOnError: a log tail in the status could carry a key. */
+  private static final String MESSAGE_FROM_FILE_ONLY = "File";
 
   private final OperatorConfig config;
 
@@ -172,7 +173,7 @@ public final class TrialPodFactory {
           .withCommand(agent.getCommand() == null || agent.getCommand().isEmpty() ? null
               : agent.getCommand())
           .withWorkingDir(APP).withEnv(env)
-          .withTerminationMessagePolicy(FALLBACK_TO_LOGS)
+          .withTerminationMessagePolicy(MESSAGE_FROM_FILE_ONLY)
           .withVolumeMounts(mount("workspace", WORKSPACE), mount("tmp", "/tmp"))
           .withSecurityContext(hardened(null, false))
           .withResources(config.agentResources())
@@ -239,8 +240,12 @@ public final class TrialPodFactory {
   private ContainerBuilder runnerContainer(String name, String image, ResourceRequirements r) {
     return new ContainerBuilder()
         .withName(name).withImage(image)
-        .withEnv(env("HOME", "/tmp"))
-        .withTerminationMessagePolicy(FALLBACK_TO_LOGS)
+        // the root file system is read-only: caches go to the pod's /tmp (Java's user.home comes
+        // from /etc/passwd, not HOME, so the cache is named explicitly)
+        .withEnv(env("HOME", "/tmp"), env("DECAYBENCH_CACHE", "/tmp/decaybench-cache"))
+        // only the evaluate container's own message; never a log tail (an agent's output could
+        // carry a key or fill the pod's 12 KiB message budget)
+        .withTerminationMessagePolicy(MESSAGE_FROM_FILE_ONLY)
         .withVolumeMounts(mount("workspace", WORKSPACE), mount("tmp", "/tmp"))
         .withSecurityContext(hardened(null, true))
         .withResources(r);

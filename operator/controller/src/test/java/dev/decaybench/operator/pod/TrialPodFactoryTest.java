@@ -84,7 +84,11 @@ class TrialPodFactoryTest {
         "--timeout", "900", "--patch", "/workspace/patch.diff", "--agent-outcome",
         "/workspace/agent.json", "--health-timeout", "45",
         "--no-extended");
-    assertThat(evaluate.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
+    // no log tail of any container may reach the status or events
+    assertThat(spec.getContainers()).allSatisfy(c ->
+        assertThat(c.getTerminationMessagePolicy()).isEqualTo("File"));
+    assertThat(spec.getInitContainers()).allSatisfy(c ->
+        assertThat(c.getTerminationMessagePolicy()).isIn(null, "File"));
     assertThat(evaluate.getImage()).isEqualTo(config.runtimeImagePython());
     assertThat(evaluate.getVolumeMounts()).extracting(m -> m.getMountPath())
         .contains("/workspace", "/tmp", "/results");

@@ -24,6 +24,7 @@ public final class ControlPlane {
 
   private final Path script;
   private final Path adminKubeconfig;
+  private boolean nodeUp;
 
   private ControlPlane(Path script, Path adminKubeconfig) {
     this.script = script;
@@ -42,6 +43,22 @@ public final class ControlPlane {
       }
     }
     return instance;
+  }
+
+  /**
+   * Adds the real node (containerd, runc, CNI bridge, kubelet: cluster.sh up-node) with the
+   * project's images built here without a registry (images/build.sh --local-base; buildah's
+   * layer cache makes a rebuild after a code change a matter of seconds).
+   */
+  public synchronized void upNode() {
+    if (!nodeUp) {
+      Path archives = Path.of(System.getenv().getOrDefault("DECAYBENCH_E2E_IMAGES",
+          "/var/cache/decaybench/images/archives"));
+      run(repoRoot().resolve("images/build.sh"), List.of("--local-base", "--skip-maven",
+          "--archive", archives.toString()), true);
+      run(script, List.of("up-node"), true);
+      nodeUp = true;
+    }
   }
 
   public Path adminKubeconfig() {

@@ -16,6 +16,7 @@ public final class E2eCluster {
 
   public static final String NAMESPACE = "bench";
   public static final String RELEASE = "e2e";
+  public static final String NODE = "stand-in-0";
 
   private static E2eCluster instance;
 
@@ -35,7 +36,10 @@ public final class E2eCluster {
       try (KubernetesClient admin = cp.admin()) {
         // a kept cluster (DECAYBENCH_E2E_KEEP) starts over: the namespace holds helm's release
         // records too; the CRDs are applied from crds/ so that a changed model is what runs
+        // pods of a stand-in that is gone would wait forever for a kubelet to confirm
+        admin.pods().inNamespace(NAMESPACE).withGracePeriod(0).delete();
         admin.namespaces().withName(NAMESPACE).withTimeout(3, TimeUnit.MINUTES).delete();
+        admin.nodes().withName(NODE).delete(); // registered again, with today's labels
         CrdsOnServer.apply(admin);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
             .withName(NAMESPACE).withLabels(Map.of(
@@ -43,8 +47,11 @@ public final class E2eCluster {
                 "pod-security.kubernetes.io/enforce-version", "latest"))
             .endMetadata().build()).serverSideApply();
       }
-      ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, Map.of());
-      StandInNode node = StandInNode.start(cp, "stand-in-0",
+      // trial pods go to the stand-in node only, never to a real node the suite also runs
+      ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE,
+          Map.of("trials.nodeSelector." + StandInNode.LABEL.replace(".", "\\."),
+              StandInNode.LABEL_VALUE));
+      StandInNode node = StandInNode.start(cp, NODE,
           pod -> new FakeKubelet.Succeed(null, Duration.ofSeconds(1)));
       instance = new E2eCluster(cp, release, node);
     }

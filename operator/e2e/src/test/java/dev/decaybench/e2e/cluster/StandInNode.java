@@ -25,6 +25,10 @@ import java.util.function.Function;
  */
 public final class StandInNode implements AutoCloseable {
 
+  /** The label of stand-in nodes; the suite's release selects it for its trial pods. */
+  public static final String LABEL = "decaybench.dev/node";
+  public static final String LABEL_VALUE = "stand-in";
+
   private final KubernetesClient nodeClient;
   private final String name;
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
@@ -72,7 +76,8 @@ public final class StandInNode implements AutoCloseable {
         "memory", new Quantity("1Ti"), "pods", new Quantity("2000"),
         "ephemeral-storage", new Quantity("1Ti"));
     Node node = new NodeBuilder().withNewMetadata().withName(name)
-        .withLabels(Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux"))
+        .withLabels(Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux",
+            LABEL, LABEL_VALUE))
         .endMetadata().build();
     if (nodeClient.nodes().withName(name).get() == null) {
       nodeClient.nodes().resource(node).create();

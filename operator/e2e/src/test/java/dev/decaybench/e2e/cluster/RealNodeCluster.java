@@ -1,0 +1,60 @@
+package dev.decaybench.e2e.cluster;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The chart installed for trials on the real node (kubelet + containerd, images built here):
+ * its own namespace (PodSecurity restricted) and release, trial pods pinned to the real node,
+ * PostgreSQL from the image built here (no registry for postgres:16-alpine).
+ */
+public final class RealNodeCluster {
+
+  public static final String NAMESPACE = "bench-node";
+  public static final String RELEASE = "node";
+  public static final String NODE = "decaybench-node";
+
+  private static RealNodeCluster instance;
+
+  private final ControlPlane controlPlane;
+  private final ChartRelease release;
+
+  private RealNodeCluster(ControlPlane controlPlane, ChartRelease release) {
+    this.controlPlane = controlPlane;
+    this.release = release;
+  }
+
+  public static synchronized RealNodeCluster get() {
+    if (instance == null) {
+      ControlPlane cp = ControlPlane.get();
+      cp.upNode();
+      try (KubernetesClient admin = cp.admin()) {
+        // pods of a stand-in that is gone would wait forever for a kubelet to confirm
+        admin.pods().inNamespace(NAMESPACE).withGracePeriod(0).delete();
+        admin.namespaces().withName(NAMESPACE).withTimeout(3, TimeUnit.MINUTES).delete();
+        CrdsOnServer.apply(admin);
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+            .withName(NAMESPACE).withLabels(Map.of(
+                "pod-security.kubernetes.io/enforce", "restricted",
+                "pod-security.kubernetes.io/enforce-version", "latest"))
+            .endMetadata().build()).serverSideApply();
+      }
+      ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, Map.of(
+          "trials.nodeSelector.kubernetes\\.io/hostname", NODE,
+          "images.postgres.repository", "decaybench/decaybench-postgres",
+          "images.postgres.tag", "0.1.0"));
+      instance = new RealNodeCluster(cp, release);
+    }
+    return instance;
+  }
+
+  public ControlPlane controlPlane() {
+    return controlPlane;
+  }
+
+  public ChartRelease release() {
+    return release;
+  }
+}
