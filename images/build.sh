@@ -70,6 +70,12 @@ if ! $skip_maven; then
   mvn -B -q -DskipTests install -pl runner-image,operator/controller -am
 fi
 
+# the build machine's extra CAs (a registry behind a TLS proxy) for downloads during the build;
+# the Dockerfiles do not keep them
+mkdir -p runner-image/target/build-ca
+rm -f runner-image/target/build-ca/*.crt
+cp /usr/local/share/ca-certificates/*.crt runner-image/target/build-ca/ 2>/dev/null || true
+
 base_args=() node_args=()
 if $local_base; then
   command -v buildah >/dev/null || { echo "--local-base needs buildah" >&2; exit 1; }

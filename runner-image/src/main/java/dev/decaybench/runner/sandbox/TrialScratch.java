@@ -1,6 +1,7 @@
 package dev.decaybench.runner.sandbox;
 
 import dev.decaybench.runner.util.RunAs;
+import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ public record TrialScratch(Path root) {
     // PostgreSQL (nobody) and the trial's uid must traverse the root; nobody may list it.
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
     Files.createDirectories(s.home());
+    seedNpmCache(s.home());
     Files.createDirectories(s.sockets());
     Files.setPosixFilePermissions(s.sockets(), PosixFilePermissions.fromString("rwx------"));
     if (RunAs.isRoot()) {
@@ -27,6 +29,18 @@ public record TrialScratch(Path root) {
       Files.setOwner(s.sockets(), nobody);
     }
     return s;
+  }
+
+  /**
+   * A Node image may carry an npm cache of the usual dependencies (DECAYBENCH_NPM_SEED, read-only):
+   * the trial's own cache starts as a copy, so `npm install --prefer-offline` needs no registry
+   * for them, as on a cluster whose NetworkPolicy allows no egress.
+   */
+  private static void seedNpmCache(Path home) throws IOException {
+    String seed = System.getenv("DECAYBENCH_NPM_SEED");
+    if (seed != null && !seed.isBlank() && Files.isDirectory(Path.of(seed))) {
+      Trees.copy(Path.of(seed), home.resolve(".npm"), java.util.Set.of());
+    }
   }
 
   public Path workspace() {

@@ -34,10 +34,15 @@ public final class CacheDirs {
   }
 
   /**
-   * Scratch space for per-trial data: memory-backed /dev/shm when it is there and writable, so a
-   * throw-away database never touches the disk.
+   * Scratch space for per-trial data: {@code DECAYBENCH_SCRATCH} when set (a pod's sized
+   * emptyDir), else memory-backed /dev/shm when it is there and writable, so a throw-away
+   * database never touches the disk.
    */
   public static Path scratch() {
+    String configured = System.getenv("DECAYBENCH_SCRATCH");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
     Path shm = Path.of("/dev/shm");
     if (Files.isDirectory(shm) && Files.isWritable(shm)) {
       return shm;

@@ -40,6 +40,9 @@ public enum Setting {
   ARTIFACTS_CLAIM("artifacts-claim", "",
       "PersistentVolumeClaim for full trial directories (subPath namespace/run/pod); empty keeps"
           + " them in an emptyDir that goes with the pod."),
+  SCRATCH_SIZE_LIMIT("scratch-size-limit", "4Gi",
+      "Size limit of the evaluate container's scratch emptyDir (the app's copy, its set-up, e.g."
+          + " node_modules); a pod's /dev/shm is 64 MiB and mounted noexec."),
   RUNTIME_CLASS("runtime-class", "", "runtimeClassName of trial pods, e.g. gvisor or kata."),
   NODE_SELECTOR("node-selector", "", "nodeSelector of trial pods: key=value,key2=value2."),
   TOLERATIONS("tolerations", "",

@@ -57,6 +57,7 @@ public final class TrialPodFactory {
   public static final String EVALUATE = "evaluate";
 
   static final String WORKSPACE = "/workspace";
+  static final String SCRATCH = "/scratch";
   static final String APP = WORKSPACE + "/app";
   static final String PROMPT = WORKSPACE + "/prompt.md";
   static final String TRAJECTORY = WORKSPACE + "/trajectory.txt";
@@ -221,6 +222,10 @@ public final class TrialPodFactory {
     return runnerContainer(EVALUATE, runtimeImage(spec, trial.getSpec().getFramework()),
         config.evaluateResources())
         .withArgs(args)
+        // the app's copy and its set-up: disk, sized by a value; not the pod's /dev/shm (64 MiB,
+        // noexec: run.sh could not start)
+        .addToEnv(env("DECAYBENCH_SCRATCH", SCRATCH))
+        .addToVolumeMounts(mount("scratch", SCRATCH))
         .addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(RESULTS)
             .withSubPath(config.artifactsClaim().isEmpty() ? null
                 : trial.getMetadata().getNamespace() + "/" + run.getMetadata().getName() + "/"
@@ -262,6 +267,7 @@ public final class TrialPodFactory {
     List<Volume> volumes = new ArrayList<>(List.of(
         emptyDir("workspace", null, null),
         emptyDir("tmp", null, null),
+        emptyDir("scratch", null, config.scratchSizeLimit()),
         emptyDir("pgdata", "Memory", "1Gi"),
         emptyDir("pgrun", "Memory", "16Mi")));
     if (config.artifactsClaim().isEmpty()) {

@@ -56,8 +56,10 @@ class TrialPodOnRealNodeTest {
     System.out.printf("real pod trial: %s in %d s%n", trials.get(0).getStatus(),
         Duration.between(start, Instant.now()).toSeconds());
     assertThat(trials).singleElement().satisfies(t -> {
-      assertThat(t.getStatus().getMessage()).isNull();
+      assertThat(t.getStatus().getPhase()).as(t.getStatus().getMessage())
+          .isEqualTo(dev.decaybench.api.v1alpha1.TrialPhase.EVALUATED);
       assertThat(t.getStatus().getAPct()).isEqualTo(100.0);
+      assertThat(t.getStatus().getStrictAPct()).isEqualTo(100.0);
     });
   }
 }

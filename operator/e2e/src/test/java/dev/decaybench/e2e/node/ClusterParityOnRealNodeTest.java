@@ -1,0 +1,108 @@
+package dev.decaybench.e2e.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.e2e.cluster.ControlPlane;
+import dev.decaybench.e2e.cluster.InstalledOperator;
+import dev.decaybench.e2e.cluster.RealNodeCluster;
+import dev.decaybench.operator.DecaybenchOperator;
+import dev.decaybench.operator.testing.Await;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One manifest (examples/cluster-parity.yaml), two places: `decaybench run -f` on this machine
+ * and the operator with trial pods on the real node. Every trial's A%, strict A% and failure
+ * class must be the same: the engine is one, only where a trial runs differs.
+ */
+class ClusterParityOnRealNodeTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path MANIFEST = ControlPlane.repoRoot()
+      .resolve("examples/cluster-parity.yaml");
+
+  private final RealNodeCluster cluster = RealNodeCluster.get();
+  private final KubernetesClient admin = cluster.controlPlane().admin();
+  private DecaybenchOperator operator;
+
+  @AfterEach
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    admin.close();
+  }
+
+  @Test
+  void everyTrialScoresTheSameInAPodAsLocally() throws Exception {
+    operator = InstalledOperator.start(cluster.controlPlane(), cluster.release(),
+        Map.of("DECAYBENCH_STATUS_INTERVAL_SECONDS", "1"));
+    EvaluationRun run = admin.resources(EvaluationRun.class).load(MANIFEST.toFile()).item();
+    run.getMetadata().setNamespace(RealNodeCluster.NAMESPACE);
+    Instant clusterStart = Instant.now();
+    admin.resource(run).create();
+    Map<String, String> local = runLocally();
+
+    Await.until(Duration.ofMinutes(15), "run cluster-parity finished on the cluster", () -> {
+      EvaluationRun r = admin.resources(EvaluationRun.class)
+          .inNamespace(RealNodeCluster.NAMESPACE).withName("cluster-parity").get();
+      return r.getStatus() != null && r.getStatus().getPhase() != null
+          && r.getStatus().getPhase().isTerminal();
+    });
+    long clusterSeconds = Duration.between(clusterStart, Instant.now()).toSeconds();
+    Map<String, String> onCluster = new TreeMap<>();
+    for (EvaluationTrial t : admin.resources(EvaluationTrial.class)
+        .inNamespace(RealNodeCluster.NAMESPACE).withLabel("decaybench.dev/run", "cluster-parity")
+        .list().getItems()) {
+      assertThat(t.getStatus().getPhase()).as(t.getStatus().getMessage())
+          .isEqualTo(TrialPhase.EVALUATED);
+      onCluster.put(t.getSpec().getTask() + "#" + t.getSpec().getRepeat(), verdict(
+          t.getStatus().getAPct(), t.getStatus().getStrictAPct(),
+          t.getStatus().getFailure() == null ? null : t.getStatus().getFailure().getCoarse()));
+    }
+    System.out.printf("cluster-parity: local %s%ncluster (%d s) %s%n", local, clusterSeconds,
+        onCluster);
+
+    assertThat(onCluster).hasSize(4).isEqualTo(local);
+  }
+
+  /** `decaybench run -f` of the same manifest with the runner jar of this build. */
+  private static Map<String, String> runLocally() throws Exception {
+    Path out = Files.createTempDirectory("cluster-parity-local");
+    Path jar = ControlPlane.repoRoot().resolve("runner-image/target/decaybench-runner.jar");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-jar", jar.toString(), "run", "-f", MANIFEST.toString(),
+        "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log")
+            .toFile()).start();
+    assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as("local run, log in %s.log", out).isIn(0, 1);
+    Map<String, String> verdicts = new TreeMap<>();
+    for (JsonNode t : JSON.readTree(out.resolve("run.json").toFile()).path("trials")) {
+      JsonNode r = t.path("record");
+      verdicts.put(r.path("task").asText() + "#" + r.path("repeat").asInt(), verdict(
+          r.path("aPct").asDouble(), r.path("strictAPct").asDouble(),
+          r.path("failureCoarse").isMissingNode() || r.path("failureCoarse").isNull() ? null
+              : r.path("failureCoarse").asText()));
+    }
+    return verdicts;
+  }
+
+  private static String verdict(Double aPct, Double strict, String failure) {
+    return String.format("A%%=%.2f strict=%.2f failure=%s", aPct, strict, failure);
+  }
+}
