@@ -51,6 +51,8 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
   private static final Logger LOG = LoggerFactory.getLogger(EvaluationRunReconciler.class);
   /** Trials created per reconciliation; more free slots are filled by the next one, at once. */
   static final int MAX_STARTS = 50;
+  /** How soon to look again when an earlier run's trial still holds a name. */
+  private static final Duration LEFTOVER_RECHECK = Duration.ofSeconds(2);
 
   private final RunAdmission admission;
   private final TrialSlots slots;
@@ -101,15 +103,18 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     EvaluationRunStatus current = run.getStatus();
     EvaluationRunStatus written = batcher.lastWritten(uid);
     EvaluationRunStatus base = written != null ? written : current;
-    Collection<EvaluationTrial> owned = ctx.getSecondaryResources(EvaluationTrial.class);
+    Collection<EvaluationTrial> owned = Owners.ownedBy(run,
+        ctx.getSecondaryResources(EvaluationTrial.class));
 
     RunAdmission.Result admitted = admission.admit(run, owned);
     List<EvaluationTrial> all = new ArrayList<>(owned);
     boolean moreToStart = false;
+    boolean blocked = false;
     if (admitted.accepted() && mayStartTrials(run, base, now)) {
-      List<EvaluationTrial> started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
-      all.addAll(started);
-      moreToStart = started.size() == MAX_STARTS;
+      Started started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
+      all.addAll(started.created());
+      moreToStart = started.created().size() == MAX_STARTS;
+      blocked = started.blocked();
     }
     RunStatusUpdate update = statuses.next(new RunObservation(run, admitted.plan(),
         admitted.reason(), admitted.problems(), all, now), base, current);
@@ -131,10 +136,14 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       batcher.written(uid, next, now);
       run.setStatus(next);
       UpdateControl<EvaluationRun> patch = UpdateControl.patchStatus(run);
-      return moreToStart ? patch.rescheduleAfter(Duration.ZERO) : reschedule(patch, run, next, now);
+      return moreToStart ? patch.rescheduleAfter(Duration.ZERO) : blocked
+          ? patch.rescheduleAfter(LEFTOVER_RECHECK) : reschedule(patch, run, next, now);
     }
     if (moreToStart) {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(Duration.ZERO);
+    }
+    if (blocked) {
+      return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(LEFTOVER_RECHECK);
     }
     if (update.changed() || summaryStale) {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(wait);
@@ -150,8 +159,14 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
         && !RunStatusCalculator.timedOut(run, base, now);
   }
 
+  /**
+   * Trials created now; {@code blocked} when a name was still taken by a trial of an earlier run
+   * of the same name (deleted, its trials not yet collected): look again soon.
+   */
+  private record Started(List<EvaluationTrial> created, boolean blocked) {}
+
   /** Creates the next trials of the plan, as many as this run's and the global slots allow. */
-  private List<EvaluationTrial> startTrials(KubernetesClient client, EvaluationRun run,
+  private Started startTrials(KubernetesClient client, EvaluationRun run,
       List<PlannedTrial> plan, Collection<EvaluationTrial> owned) {
     EvaluationRunSpec spec = run.getSpec();
     String runName = run.getMetadata().getName();
@@ -159,7 +174,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     long active = owned.stream().filter(t -> !TrialResults.isTerminal(t)).count();
     int free = (int) Math.min(MAX_STARTS, Math.max(0, spec.getParallelism() - active));
     if (free == 0) {
-      return List.of();
+      return new Started(List.of(), false);
     }
     Set<Integer> existing = new HashSet<>();
     owned.forEach(t -> existing.add(TrialNames.index(runName, t.getMetadata().getName())));
@@ -173,6 +188,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       }
     }
     List<EvaluationTrial> created = new ArrayList<>();
+    boolean blocked = false;
     for (String key : slots.claim(candidates, free)) {
       int index = TrialNames.index(runName, key.substring(ns.length() + 1));
       EvaluationTrial trial = newTrial(run, plan.get(index));
@@ -183,13 +199,17 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
         if (e.getCode() != 409) {
           throw e;
         }
+        // not ours (ours would be in the cache): never count it, wait for its collection
+        LOG.info("run {}/{}: trial {} still exists from an earlier run of this name; waiting",
+            ns, runName, trial.getMetadata().getName());
+        blocked = true;
       }
     }
     if (!created.isEmpty()) {
       LOG.debug("run {}/{}: created {} trials", ns, runName, created.size());
       metrics.trialsCreated(created.size());
     }
-    return created;
+    return new Started(created, blocked);
   }
 
   private EvaluationTrial createTrial(KubernetesClient client, EvaluationTrial trial) {

@@ -29,6 +29,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,9 +107,10 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   public UpdateControl<EvaluationTrial> reconcile(EvaluationTrial trial,
       Context<EvaluationTrial> ctx) {
     Instant now = clock.instant();
-    Set<Pod> owned = ctx.getSecondaryResources(Pod.class);
+    List<Pod> owned = Owners.ownedBy(trial, ctx.getSecondaryResources(Pod.class));
     String podName = TrialNames.pod(trial);
-    Optional<EvaluationRun> run = ctx.getSecondaryResource(EvaluationRun.class);
+    Optional<EvaluationRun> run = ctx.getSecondaryResource(EvaluationRun.class)
+        .filter(r -> Owners.owns(r, trial)); // not a new run of the same name
     boolean keepFailed = run.map(EvaluationTrialReconciler::keepsFailedPods).orElse(false);
     if (TrialResults.isTerminal(trial)) {
       boolean failed = trial.getStatus().getPhase() == TrialPhase.FAILED;
@@ -161,10 +163,12 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
       LOG.debug("created pod {}/{}", created.getMetadata().getNamespace(), podName);
       podSource.handleRecentResourceCreate(ResourceID.fromResource(created), created);
     } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) { // 409: it exists (created before a restart): just watch it
-        createdPods.remove(key(trial, podName));
+      createdPods.remove(key(trial, podName));
+      if (e.getCode() != 409) {
         throw e;
       }
+      // not in our cache, so not ours: a pod of an earlier trial of this name, being collected
+      return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(2));
     }
     return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(
         pods.trialSeconds(run.getSpec())).plus(config.podStartGrace()).plusSeconds(1));
@@ -226,7 +230,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   }
 
   /** Deletes the trial's pods except {@code except} (unless {@code keep}). */
-  private void deletePods(Context<EvaluationTrial> ctx, Set<Pod> owned, String except,
+  private void deletePods(Context<EvaluationTrial> ctx, Collection<Pod> owned, String except,
       boolean keep) {
     if (keep) {
       return;

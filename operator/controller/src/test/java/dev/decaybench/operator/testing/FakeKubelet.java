@@ -109,7 +109,8 @@ public final class FakeKubelet implements AutoCloseable {
       public void onAdd(Pod pod) {
         String name = pod.getMetadata().getName();
         namespaces.put(name, pod.getMetadata().getNamespace());
-        if (seen.add(name)) {
+        // by uid: a pod re-created under the same name (a re-created run's trial) runs again
+        if (seen.add(name + "/" + pod.getMetadata().getUid())) {
           seenInOrder.add(name);
           live.put(name, true);
           pool.submit(() -> run(pod));
@@ -127,7 +128,7 @@ public final class FakeKubelet implements AutoCloseable {
     return this;
   }
 
-  /** Every pod name seen, in order (a name never repeats: the informer dedupes by name). */
+  /** Every pod name seen, in order (a name repeats only for a pod re-created under it). */
   public List<String> podsSeen() {
     return List.copyOf(seenInOrder);
   }
