@@ -1,5 +1,7 @@
 package dev.decaybench.operator.reconciler;
 
+import dev.decaybench.api.v1alpha1.Condition;
+import dev.decaybench.api.v1alpha1.Conditions;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
@@ -10,6 +12,7 @@ import dev.decaybench.operator.plan.PlannedTrial;
 import dev.decaybench.operator.plan.RunAdmission;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.EventRecorder;
+import dev.decaybench.operator.status.Reason;
 import dev.decaybench.operator.status.RunObservation;
 import dev.decaybench.operator.status.RunStatusCalculator;
 import dev.decaybench.operator.status.RunStatusUpdate;
@@ -21,6 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -61,12 +65,14 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
   private final StatusBatcher batcher;
   private final EventRecorder events;
   private final OperatorMetrics metrics;
+  private final NetworkPolicyGate networkPolicy;
   private final Clock clock;
   private InformerEventSource<EvaluationTrial, EvaluationRun> trials;
 
   public EvaluationRunReconciler(RunAdmission admission, TrialSlots slots,
       RunStatusCalculator statuses, RunSummaryCalculator summaries, StatusBatcher batcher,
-      EventRecorder events, OperatorMetrics metrics, Clock clock) {
+      EventRecorder events, OperatorMetrics metrics, NetworkPolicyGate networkPolicy,
+      Clock clock) {
     this.admission = admission;
     this.slots = slots;
     this.statuses = statuses;
@@ -74,6 +80,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     this.batcher = batcher;
     this.events = events;
     this.metrics = metrics;
+    this.networkPolicy = networkPolicy;
     this.clock = clock;
   }
 
@@ -90,7 +97,9 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     slots.bind(() -> trials.list(t -> true));
     metrics.bindRuns(() -> context.getPrimaryCache().list());
     metrics.bindActiveTrials(slots::active, slots.limit());
-    return List.of(trials);
+    List<EventSource<?, EvaluationRun>> sources = new ArrayList<>(List.of(trials));
+    sources.addAll(networkPolicy.eventSources(context));
+    return sources;
   }
 
   @Override
@@ -110,14 +119,15 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     List<EvaluationTrial> all = new ArrayList<>(owned);
     boolean moreToStart = false;
     boolean blocked = false;
-    if (admitted.accepted() && mayStartTrials(run, base, now)) {
+    String unconfined = networkPolicy.missing(run, ctx);
+    if (admitted.accepted() && unconfined == null && mayStartTrials(run, base, now)) {
       Started started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
       all.addAll(started.created());
       moreToStart = started.created().size() == MAX_STARTS;
       blocked = started.blocked();
     }
     RunStatusUpdate update = statuses.next(new RunObservation(run, admitted.plan(),
-        admitted.reason(), admitted.problems(), all, now), base, current);
+        admitted.reason(), admitted.problems(), all, now, unconfined), base, current);
     for (RunStatusUpdate.Transition t : update.events()) {
       LOG.info("run {}/{}: {} {}", run.getMetadata().getNamespace(), run.getMetadata().getName(),
           t.reason(), t.message());
@@ -149,6 +159,33 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(wait);
     }
     return reschedule(UpdateControl.noUpdate(), run, base, now);
+  }
+
+  /** JOSDK's retries ran out (next try in 10 h): Degraded with the error, look again soon. */
+  @Override
+  public ErrorStatusUpdateControl<EvaluationRun> updateErrorStatus(EvaluationRun run,
+      Context<EvaluationRun> ctx, Exception e) {
+    if (!ErrorStatus.lastAttempt(ctx)) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    Instant now = clock.instant();
+    String uid = run.getMetadata().getUid();
+    EvaluationRunStatus written = batcher.lastWritten(uid);
+    EvaluationRunStatus status = RunStatusCalculator.copy(written != null ? written
+        : run.getStatus() != null ? run.getStatus() : new EvaluationRunStatus());
+    String message = ErrorStatus.message(e);
+    boolean isNew = Conditions.find(status.getConditions(), Condition.DEGRADED)
+        .map(c -> !Reason.ReconcileFailed.name().equals(c.getReason())).orElse(true);
+    Conditions.set(status.getConditions(), Condition.DEGRADED, Condition.TRUE,
+        Reason.ReconcileFailed.name(), message, run.getMetadata().getGeneration(), now);
+    if (isNew) {
+      events.warning(run, Reason.ReconcileFailed, message);
+    }
+    // the next successful reconciliation computes Degraded again from this base, and clears it
+    batcher.written(uid, status, now);
+    run.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(run).withNoRetry()
+        .rescheduleAfter(ErrorStatus.RUN_RECHECK);
   }
 
   /** Trials may start while the run is accepted, not suspended, not ended, not out of time. */
