@@ -91,21 +91,9 @@ public final class SidecarInjector implements AutoCloseable {
 
   /** A MutatingWebhookConfiguration that sends the pods labelled decaybench.dev/run=run here. */
   public String configuration(String name, String run) {
-    return """
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: MutatingWebhookConfiguration
-        metadata: {name: %s}
-        webhooks:
-          - name: inject.e2e.decaybench.dev
-            admissionReviewVersions: [v1]
-            sideEffects: None
-            failurePolicy: Fail
-            reinvocationPolicy: Never
-            clientConfig: {url: "https://127.0.0.1:%d/mutate", caBundle: %s}
-            objectSelector: {matchLabels: {decaybench.dev/run: %s}}
-            rules:
-              - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [pods]}
-        """.formatted(name, server.getAddress().getPort(), caBundle, run);
+    return WebhookConfigurations.of("MutatingWebhookConfiguration", name,
+        "{url: \"https://127.0.0.1:" + server.getAddress().getPort() + "/mutate\", caBundle: "
+            + caBundle + "}", run, "\"\"", "pods");
   }
 
   private static String keytool(String... args) throws IOException {

@@ -10,6 +10,7 @@ import dev.decaybench.api.v1alpha1.TrialPhase;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.InstalledOperator;
 import dev.decaybench.e2e.cluster.SidecarInjector;
+import dev.decaybench.e2e.cluster.WebhookConfigurations;
 import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;
@@ -199,21 +200,8 @@ class AdmissionOnRealClusterTest {
   /** A webhook whose server is down (failurePolicy Fail), for objects labelled with run. */
   private HasMetadata unreachableWebhook(String name, String run, String groups,
       String resources) {
-    return createdYaml("""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingWebhookConfiguration
-        metadata: {name: %s}
-        webhooks:
-          - name: check.e2e.decaybench.dev
-            admissionReviewVersions: [v1]
-            sideEffects: None
-            failurePolicy: Fail
-            timeoutSeconds: 2
-            clientConfig: {url: "https://127.0.0.1:1/validate"}
-            objectSelector: {matchLabels: {decaybench.dev/run: %s}}
-            rules:
-              - {apiGroups: [%s], apiVersions: ["*"], operations: [CREATE], resources: [%s]}
-        """.formatted(name, run, groups, resources));
+    return createdYaml(WebhookConfigurations.of("ValidatingWebhookConfiguration", name,
+        "{url: \"https://127.0.0.1:1/validate\"}", run, groups, resources));
   }
 
   /** Waits until the admission set-up answers {@code code} to a pod of {@code run}. */
