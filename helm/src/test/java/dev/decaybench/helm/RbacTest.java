@@ -54,14 +54,28 @@ class RbacTest {
    *   <li>evaluationtrials/status patch: TrialStatusWriter (SSA or JSON patch);</li>
    *   <li>pods get/list/watch/create/delete: the pod informer (label
    *       app.kubernetes.io/managed-by=decaybench-operator), createPod, delete;</li>
-   *   <li>events create: EventRecorder (core/v1 events, generateName).</li>
+   *   <li>events create: EventRecorder (core/v1 events, generateName);</li>
+   *   <li>networkpolicies list/watch (with networkPolicy.enabled): NetworkPolicyGate's informer
+   *       of the trial NetworkPolicy, by name.</li>
    * </ul>
    * No finalizers (no Cleaner), so no update of the primary resources; no CRD read
    * (checkCRDAndValidateLocalModel is off); secrets are only referenced by the agent container's
    * secretKeyRef, which the kubelet resolves.
    */
   /** What the operator publishes it calls, in each watched namespace. */
-  static final List<Rule> OPERATOR_RULES = fromPolicy(dev.decaybench.operator.Permissions.watched());
+  static final List<Rule> OPERATOR_RULES = fromPolicy(concat(
+      dev.decaybench.operator.Permissions.watched(),
+      dev.decaybench.operator.Permissions.networkPolicyCheck()));
+
+  /** The same without the trial NetworkPolicy (networkPolicy.enabled=false). */
+  static final List<Rule> RULES_WITHOUT_NETWORK_POLICY =
+      fromPolicy(dev.decaybench.operator.Permissions.watched());
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
 
   /** Leader election: the one Lease in the release namespace. */
   static final List<Rule> LEASE_RULES =
@@ -142,6 +156,18 @@ class RbacTest {
     assertBinding(r.one("ClusterRoleBinding"), "ClusterRole",
         role.path("metadata").path("name").asText(), Chart.NAMESPACE);
     assertThat(ChartRenderTest.env(r).get("DECAYBENCH_NAMESPACES")).isEmpty();
+  }
+
+  @Test
+  void withoutTheTrialNetworkPolicyTheOperatorNeitherWatchesNorRequiresIt() {
+    Chart.Rendered r = Chart.render("", Map.of("networkPolicy.enabled", false,
+        "watch.mode", "cluster"));
+    assertThat(tuples(rules(r.one("ClusterRole")))).isEqualTo(tuples(RULES_WITHOUT_NETWORK_POLICY));
+    assertThat(ChartRenderTest.env(r).get("DECAYBENCH_TRIAL_NETWORK_POLICY")).isEmpty();
+    assertThat(r.ofKind("NetworkPolicy")).isEmpty();
+    Chart.Rendered on = Chart.render(); // the operator requires the policy the chart creates
+    assertThat(ChartRenderTest.env(on).get("DECAYBENCH_TRIAL_NETWORK_POLICY"))
+        .isEqualTo(on.one("NetworkPolicy").path("metadata").path("name").asText());
   }
 
   @Test

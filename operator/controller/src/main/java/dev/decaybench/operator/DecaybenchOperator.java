@@ -11,6 +11,7 @@ import dev.decaybench.operator.pod.PodInspector;
 import dev.decaybench.operator.pod.TrialPodFactory;
 import dev.decaybench.operator.reconciler.EvaluationRunReconciler;
 import dev.decaybench.operator.reconciler.EvaluationTrialReconciler;
+import dev.decaybench.operator.reconciler.NetworkPolicyGate;
 import dev.decaybench.operator.reconciler.StatusBatcher;
 import dev.decaybench.operator.reconciler.TrialSlots;
 import dev.decaybench.operator.status.EventRecorder;
@@ -88,7 +89,8 @@ public final class DecaybenchOperator implements AutoCloseable {
     });
     operator.register(new EvaluationRunReconciler(new RunAdmission(new TrialPlanner()), slots,
         new RunStatusCalculator(), new RunSummaryCalculator(),
-        new StatusBatcher(config.statusInterval()), config.useSsa(), events, metrics, clock),
+        new StatusBatcher(config.statusInterval()), config.useSsa(), events, metrics,
+        new NetworkPolicyGate(config.trialNetworkPolicy()), clock),
         c -> namespaces(c, config));
     operator.register(new EvaluationTrialReconciler(config, new TrialPodFactory(config),
         new PodInspector(config.imagePullGrace()), events, metrics, clock),

@@ -28,6 +28,14 @@ public final class Permissions {
         rule("", "events", "create"));
   }
 
+  /**
+   * In each watched namespace, when trials need the trial NetworkPolicy (the chart's
+   * networkPolicy.enabled): watching it, by name, to start trials only where it exists.
+   */
+  public static List<PolicyRule> networkPolicyCheck() {
+    return List.of(rule("networking.k8s.io", "networkpolicies", "list", "watch"));
+  }
+
   /** In the operator's own namespace, when leader election is on: its one Lease. */
   public static List<PolicyRule> leaderElection(String leaseName) {
     return List.of(

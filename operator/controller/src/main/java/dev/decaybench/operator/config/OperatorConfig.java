@@ -49,7 +49,8 @@ public record OperatorConfig(
     boolean exitOnLostLeadership,
     int reconcileThreads,
     int metricsPort,
-    int metricsMaxRuns) {
+    int metricsMaxRuns,
+    String trialNetworkPolicy) {
 
   /** The defaults of every setting. */
   public static OperatorConfig defaults() {
@@ -126,7 +127,8 @@ public record OperatorConfig(
         bool(v, Setting.EXIT_ON_LOST_LEADERSHIP),
         positive(v, Setting.RECONCILE_THREADS),
         (int) number(v, Setting.METRICS_PORT, 0),
-        positive(v, Setting.METRICS_MAX_RUNS));
+        positive(v, Setting.METRICS_MAX_RUNS),
+        v.get(Setting.TRIAL_NETWORK_POLICY));
   }
 
   /** The settings table, for --help. */

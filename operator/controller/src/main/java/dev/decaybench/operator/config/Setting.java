@@ -78,7 +78,10 @@ public enum Setting {
       "Port of /metrics, /healthz and /readyz (0 picks a free port)."),
   METRICS_MAX_RUNS("metrics-max-runs", "50",
       "Runs that get per-run series (A%, trial counts); the newest runs win, so the label set"
-          + " stays bounded.");
+          + " stays bounded."),
+  TRIAL_NETWORK_POLICY("trial-network-policy", "",
+      "Name of the NetworkPolicy that must exist in a run's namespace before its trials start"
+          + " (the chart sets its own); empty: no check.");
 
   private final String flag;
   private final String defaultValue;

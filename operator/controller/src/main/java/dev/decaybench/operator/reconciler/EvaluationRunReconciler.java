@@ -1,5 +1,7 @@
 package dev.decaybench.operator.reconciler;
 
+import dev.decaybench.api.v1alpha1.Condition;
+import dev.decaybench.api.v1alpha1.Conditions;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
@@ -10,6 +12,7 @@ import dev.decaybench.operator.plan.PlannedTrial;
 import dev.decaybench.operator.plan.RunAdmission;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.EventRecorder;
+import dev.decaybench.operator.status.Reason;
 import dev.decaybench.operator.status.RunObservation;
 import dev.decaybench.operator.status.RunStatusCalculator;
 import dev.decaybench.operator.status.RunStatusUpdate;
@@ -21,6 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -51,6 +55,8 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
   private static final Logger LOG = LoggerFactory.getLogger(EvaluationRunReconciler.class);
   /** Trials created per reconciliation; more free slots are filled by the next one, at once. */
   static final int MAX_STARTS = 50;
+  /** How soon to look again when an earlier run's trial still holds a name. */
+  private static final Duration LEFTOVER_RECHECK = Duration.ofSeconds(2);
 
   private final RunAdmission admission;
   private final TrialSlots slots;
@@ -60,12 +66,14 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
   private final RunStatusWriter statusWriter;
   private final EventRecorder events;
   private final OperatorMetrics metrics;
+  private final NetworkPolicyGate networkPolicy;
   private final Clock clock;
   private InformerEventSource<EvaluationTrial, EvaluationRun> trials;
 
   public EvaluationRunReconciler(RunAdmission admission, TrialSlots slots,
       RunStatusCalculator statuses, RunSummaryCalculator summaries, StatusBatcher batcher,
-      boolean useSsa, EventRecorder events, OperatorMetrics metrics, Clock clock) {
+      boolean useSsa, EventRecorder events, OperatorMetrics metrics,
+      NetworkPolicyGate networkPolicy, Clock clock) {
     this.admission = admission;
     this.slots = slots;
     this.statuses = statuses;
@@ -74,6 +82,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     this.statusWriter = new RunStatusWriter(useSsa);
     this.events = events;
     this.metrics = metrics;
+    this.networkPolicy = networkPolicy;
     this.clock = clock;
   }
 
@@ -90,7 +99,9 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     slots.bind(() -> trials.list(t -> true));
     metrics.bindRuns(() -> context.getPrimaryCache().list());
     metrics.bindActiveTrials(slots::active, slots.limit());
-    return List.of(trials);
+    List<EventSource<?, EvaluationRun>> sources = new ArrayList<>(List.of(trials));
+    sources.addAll(networkPolicy.eventSources(context));
+    return sources;
   }
 
   @Override
@@ -103,18 +114,22 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     EvaluationRunStatus current = run.getStatus();
     EvaluationRunStatus written = batcher.lastWritten(uid);
     EvaluationRunStatus base = written != null ? written : current;
-    Collection<EvaluationTrial> owned = ctx.getSecondaryResources(EvaluationTrial.class);
+    Collection<EvaluationTrial> owned = Owners.ownedBy(run,
+        ctx.getSecondaryResources(EvaluationTrial.class));
 
     RunAdmission.Result admitted = admission.admit(run, owned);
     List<EvaluationTrial> all = new ArrayList<>(owned);
     boolean moreToStart = false;
-    if (admitted.accepted() && mayStartTrials(run, base, now)) {
-      List<EvaluationTrial> started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
-      all.addAll(started);
-      moreToStart = started.size() == MAX_STARTS;
+    boolean blocked = false;
+    String unconfined = networkPolicy.missing(run, ctx);
+    if (admitted.accepted() && unconfined == null && mayStartTrials(run, base, now)) {
+      Started started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
+      all.addAll(started.created());
+      moreToStart = started.created().size() == MAX_STARTS;
+      blocked = started.blocked();
     }
     RunStatusUpdate update = statuses.next(new RunObservation(run, admitted.plan(),
-        admitted.reason(), admitted.problems(), all, now), base, current);
+        admitted.reason(), admitted.problems(), all, now, unconfined), base, current);
     for (RunStatusUpdate.Transition t : update.events()) {
       LOG.info("run {}/{}: {} {}", run.getMetadata().getNamespace(), run.getMetadata().getName(),
           t.reason(), t.message());
@@ -133,15 +148,46 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       statusWriter.write(run, next, ctx);
       batcher.written(uid, next, now);
       UpdateControl<EvaluationRun> done = UpdateControl.noUpdate();
-      return moreToStart ? done.rescheduleAfter(Duration.ZERO) : reschedule(done, run, next, now);
+      return moreToStart ? done.rescheduleAfter(Duration.ZERO) : blocked
+          ? done.rescheduleAfter(LEFTOVER_RECHECK) : reschedule(done, run, next, now);
     }
     if (moreToStart) {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(Duration.ZERO);
+    }
+    if (blocked) {
+      return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(LEFTOVER_RECHECK);
     }
     if (update.changed() || summaryStale) {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(wait);
     }
     return reschedule(UpdateControl.noUpdate(), run, base, now);
+  }
+
+  /** JOSDK's retries ran out (next try in 10 h): Degraded with the error, look again soon. */
+  @Override
+  public ErrorStatusUpdateControl<EvaluationRun> updateErrorStatus(EvaluationRun run,
+      Context<EvaluationRun> ctx, Exception e) {
+    if (!ErrorStatus.lastAttempt(ctx)) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    Instant now = clock.instant();
+    String uid = run.getMetadata().getUid();
+    EvaluationRunStatus written = batcher.lastWritten(uid);
+    EvaluationRunStatus status = RunStatusCalculator.copy(written != null ? written
+        : run.getStatus() != null ? run.getStatus() : new EvaluationRunStatus());
+    String message = ErrorStatus.message(e);
+    boolean isNew = Conditions.find(status.getConditions(), Condition.DEGRADED)
+        .map(c -> !Reason.ReconcileFailed.name().equals(c.getReason())).orElse(true);
+    Conditions.set(status.getConditions(), Condition.DEGRADED, Condition.TRUE,
+        Reason.ReconcileFailed.name(), message, run.getMetadata().getGeneration(), now);
+    if (isNew) {
+      events.warning(run, Reason.ReconcileFailed, message);
+    }
+    // the next successful reconciliation computes Degraded again from this base, and clears it
+    statusWriter.write(run, status, ctx); // status-only, like every other run status write
+    batcher.written(uid, status, now);
+    return ErrorStatusUpdateControl.<EvaluationRun>noStatusUpdate().withNoRetry()
+        .rescheduleAfter(ErrorStatus.RUN_RECHECK);
   }
 
   /** Trials may start while the run is accepted, not suspended, not ended, not out of time. */
@@ -152,8 +198,14 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
         && !RunStatusCalculator.timedOut(run, base, now);
   }
 
+  /**
+   * Trials created now; {@code blocked} when a name was still taken by a trial of an earlier run
+   * of the same name (deleted, its trials not yet collected): look again soon.
+   */
+  private record Started(List<EvaluationTrial> created, boolean blocked) {}
+
   /** Creates the next trials of the plan, as many as this run's and the global slots allow. */
-  private List<EvaluationTrial> startTrials(KubernetesClient client, EvaluationRun run,
+  private Started startTrials(KubernetesClient client, EvaluationRun run,
       List<PlannedTrial> plan, Collection<EvaluationTrial> owned) {
     EvaluationRunSpec spec = run.getSpec();
     String runName = run.getMetadata().getName();
@@ -161,7 +213,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     long active = owned.stream().filter(t -> !TrialResults.isTerminal(t)).count();
     int free = (int) Math.min(MAX_STARTS, Math.max(0, spec.getParallelism() - active));
     if (free == 0) {
-      return List.of();
+      return new Started(List.of(), false);
     }
     Set<Integer> existing = new HashSet<>();
     owned.forEach(t -> existing.add(TrialNames.index(runName, t.getMetadata().getName())));
@@ -175,6 +227,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       }
     }
     List<EvaluationTrial> created = new ArrayList<>();
+    boolean blocked = false;
     for (String key : slots.claim(candidates, free)) {
       int index = TrialNames.index(runName, key.substring(ns.length() + 1));
       EvaluationTrial trial = newTrial(run, plan.get(index));
@@ -185,13 +238,17 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
         if (e.getCode() != 409) {
           throw e;
         }
+        // not ours (ours would be in the cache): never count it, wait for its collection
+        LOG.info("run {}/{}: trial {} still exists from an earlier run of this name; waiting",
+            ns, runName, trial.getMetadata().getName());
+        blocked = true;
       }
     }
     if (!created.isEmpty()) {
       LOG.debug("run {}/{}: created {} trials", ns, runName, created.size());
       metrics.trialsCreated(created.size());
     }
-    return created;
+    return new Started(created, blocked);
   }
 
   private EvaluationTrial createTrial(KubernetesClient client, EvaluationTrial trial) {

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -29,6 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   private final TrialPodFactory pods;
   private final PodInspector inspector;
   private final TrialStatusWriter statusWriter;
+  private final TrialWaits waits;
   private final EventRecorder events;
   private final OperatorMetrics metrics;
   private final Clock clock;
@@ -69,6 +72,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     this.pods = pods;
     this.inspector = inspector;
     this.statusWriter = new TrialStatusWriter(config.useSsa());
+    this.waits = new TrialWaits(statusWriter, events, config, pods, clock);
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
@@ -106,9 +110,10 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   public UpdateControl<EvaluationTrial> reconcile(EvaluationTrial trial,
       Context<EvaluationTrial> ctx) {
     Instant now = clock.instant();
-    Set<Pod> owned = ctx.getSecondaryResources(Pod.class);
+    List<Pod> owned = Owners.ownedBy(trial, ctx.getSecondaryResources(Pod.class));
     String podName = TrialNames.pod(trial);
-    Optional<EvaluationRun> run = ctx.getSecondaryResource(EvaluationRun.class);
+    Optional<EvaluationRun> run = ctx.getSecondaryResource(EvaluationRun.class)
+        .filter(r -> Owners.owns(r, trial)); // not a new run of the same name
     boolean keepFailed = run.map(EvaluationTrialReconciler::keepsFailedPods).orElse(false);
     if (TrialResults.isTerminal(trial)) {
       boolean failed = trial.getStatus().getPhase() == TrialPhase.FAILED;
@@ -162,13 +167,45 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
       LOG.debug("created pod {}/{}", created.getMetadata().getNamespace(), podName);
       podSource.handleRecentResourceCreate(ResourceID.fromResource(created), created);
     } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) { // 409: it exists (created before a restart): just watch it
-        createdPods.remove(key(trial, podName));
-        throw e;
+      createdPods.remove(key(trial, podName));
+      if (e.getCode() == 409) {
+        // not in our cache, so not ours: a pod of an earlier trial of this name, being collected
+        return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(2));
       }
+      return then(ctx, trial, waits.refused(trial, ctx, e, waits.limit(run)));
     }
-    return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(
-        pods.trialSeconds(run.getSpec())).plus(config.podStartGrace()).plusSeconds(1));
+    waits.resumed(trial, podName, ctx);
+    return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(waits.limit(run)
+        .plusSeconds(1));
+  }
+
+  /** Waiting on the cluster: look again later, or end the trial for good. */
+  private UpdateControl<EvaluationTrial> then(Context<EvaluationTrial> ctx, EvaluationTrial trial,
+      TrialWaits.Next next) {
+    return next.verdict() == null
+        ? UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(next.recheck())
+        : finish(ctx, trial, null, next.verdict(), false, clock.instant());
+  }
+
+  /** JOSDK's retries ran out (next try in 10 h): show the error, look again with back-off. */
+  @Override
+  public ErrorStatusUpdateControl<EvaluationTrial> updateErrorStatus(EvaluationTrial trial,
+      Context<EvaluationTrial> ctx, Exception e) {
+    if (TrialResults.isTerminal(trial) || !ErrorStatus.lastAttempt(ctx)) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    try {
+      UpdateControl<EvaluationTrial> next = then(ctx, trial, waits.hold(trial, ctx,
+          Reason.ReconcileFailed, ErrorStatus.message(e), waits.limit(ctx.getSecondaryResource(
+              EvaluationRun.class).filter(r -> Owners.owns(r, trial)).orElse(null))));
+      ErrorStatusUpdateControl<EvaluationTrial> control =
+          ErrorStatusUpdateControl.<EvaluationTrial>noStatusUpdate().withNoRetry();
+      return next.getScheduleDelay().map(control::rescheduleAfter).orElse(control);
+    } catch (RuntimeException failed) { // the API server is down too: JOSDK's own handling
+      LOG.warn("trial {}/{}: could not record the error: {}", trial.getMetadata().getNamespace(),
+          trial.getMetadata().getName(), failed.getMessage());
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
   }
 
   /** An infrastructure failure: another attempt with a new pod, while attempts remain. */
@@ -227,7 +264,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   }
 
   /** Deletes the trial's pods except {@code except} (unless {@code keep}). */
-  private void deletePods(Context<EvaluationTrial> ctx, Set<Pod> owned, String except,
+  private void deletePods(Context<EvaluationTrial> ctx, Collection<Pod> owned, String except,
       boolean keep) {
     if (keep) {
       return;

@@ -10,7 +10,7 @@ public enum Reason {
   // run: Accepted
   Valid, InvalidSpec, NoTaskSelected, CustomSuiteNeedsNames, TooManyTrials, PlanChanged,
   // run: Progressing
-  Scheduling, TrialsRunning, Suspended, WaitingForSlots,
+  Scheduling, TrialsRunning, Suspended, WaitingForSlots, NetworkPolicyMissing,
   // run: Complete / phase
   AllTrialsFinished, NoTrialEvaluated, RunTimedOut,
   // run: Degraded
@@ -20,6 +20,11 @@ public enum Reason {
   // trial outcomes
   Evaluated, ResultMissing, ResultUnreadable, AgentFailed, AgentOOMKilled, PrepareFailed,
   HarnessError, EvaluationFailed, TimedOut, ConfigError, RunEnded, AttemptsExhausted,
+  // the API server refused the pod (admission: PodSecurity, a policy or webhook); or waiting on
+  // the cluster (pod over a ResourceQuota, the operator's own retries ran out), final if it lasts
+  PodRejected, QuotaExceeded, ReconcileFailed,
+  // trial: Progressing again after such a wait
+  PodCreated,
   // infrastructure failures (retried)
   Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished,
   // trial events
@@ -44,7 +49,8 @@ public enum Reason {
       case AgentFailed, AgentOOMKilled -> Outcome.AGENT_FAILURE;
       case TimedOut -> Outcome.TIMED_OUT;
       case RunEnded, AttemptsExhausted, Evicted, NodeLost, Disrupted, ImagePullBackOff,
-          HarnessOOMKilled, PodVanished -> Outcome.INFRASTRUCTURE_FAILURE;
+          HarnessOOMKilled, PodVanished, PodRejected, QuotaExceeded, ReconcileFailed ->
+          Outcome.INFRASTRUCTURE_FAILURE;
       default -> Outcome.HARNESS_ERROR; // ResultMissing, ResultUnreadable, PrepareFailed, ...
     };
   }

@@ -148,6 +148,13 @@ public final class RunStatusCalculator {
     } else if (obs.run().getSpec().isSuspended()) {
       progress = Reason.Suspended;
       progressMessage = "spec.suspend is true: no new trial starts, running trials finish";
+    } else if (obs.unconfined() != null) {
+      progress = Reason.NetworkPolicyMissing;
+      progressMessage = obs.unconfined();
+      if (!Conditions.find(c, Condition.PROGRESSING).map(Condition::getReason)
+          .filter(progress.name()::equals).isPresent()) {
+        events.add(new Transition(true, progress, progressMessage));
+      }
     } else if (counts.getRunning() > 0) {
       progress = Reason.TrialsRunning;
       progressMessage = "trials are running";
@@ -217,7 +224,7 @@ public final class RunStatusCalculator {
         .map(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason()).sorted().toList();
   }
 
-  private static EvaluationRunStatus copy(EvaluationRunStatus s) {
+  public static EvaluationRunStatus copy(EvaluationRunStatus s) {
     return Serialization.unmarshal(Serialization.asJson(s), EvaluationRunStatus.class);
   }
 

@@ -113,6 +113,30 @@ class RunStatusCalculatorTest {
     assertThat(again.changed()).isFalse();
   }
 
+  @Test
+  void aRunWithoutItsNetworkPolicyWaitsWithOneWarningAndProgressesOnceItExists()
+      throws Exception {
+    EvaluationRun run = run();
+    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    String why = "no NetworkPolicy p-trials in namespace bench";
+    RunObservation unconfined = new RunObservation(run, plan, null, List.of(), List.of(), T0,
+        why);
+    RunStatusUpdate u = calc.next(unconfined, null, null);
+    Condition progressing = Conditions.find(u.status().getConditions(), Condition.PROGRESSING)
+        .get();
+    assertThat(progressing.getStatus()).isEqualTo("False");
+    assertThat(progressing.getReason()).isEqualTo("NetworkPolicyMissing");
+    assertThat(progressing.getMessage()).isEqualTo(why);
+    assertThat(u.events()).extracting(RunStatusUpdate.Transition::reason)
+        .containsExactly(Reason.NetworkPolicyMissing);
+    assertThat(calc.next(unconfined, u.status(), u.status()).events()).isEmpty();
+
+    RunStatusUpdate confined = calc.next(obs(run, plan, List.of(), T0.plusSeconds(1)),
+        u.status(), u.status());
+    assertThat(Conditions.find(confined.status().getConditions(), Condition.PROGRESSING).get()
+        .getStatus()).isEqualTo("True");
+  }
+
   private static EvaluationRun run() {
     EvaluationRun run = Runs.reference("calc", List.of(Framework.FLASK), List.of("postgres"), 3, 2);
     run.getMetadata().setGeneration(1L);

@@ -107,9 +107,13 @@ public final class FakeKubelet implements AutoCloseable {
     informer = pods.inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
+        if (confirmedDeletion(pod)) {
+          return;
+        }
         String name = pod.getMetadata().getName();
         namespaces.put(name, pod.getMetadata().getNamespace());
-        if (seen.add(name)) {
+        // by uid: a pod re-created under the same name (a re-created run's trial) runs again
+        if (seen.add(name + "/" + pod.getMetadata().getUid())) {
           seenInOrder.add(name);
           live.put(name, true);
           pool.submit(() -> run(pod));
@@ -117,7 +121,9 @@ public final class FakeKubelet implements AutoCloseable {
       }
 
       @Override
-      public void onUpdate(Pod oldPod, Pod newPod) {}
+      public void onUpdate(Pod oldPod, Pod newPod) {
+        confirmedDeletion(newPod);
+      }
 
       @Override
       public void onDelete(Pod pod, boolean unknown) {
@@ -127,7 +133,27 @@ public final class FakeKubelet implements AutoCloseable {
     return this;
   }
 
-  /** Every pod name seen, in order (a name never repeats: the informer dedupes by name). */
+  /**
+   * As a node's kubelet does: a pod of this node that is being deleted gracefully is gone only
+   * once the kubelet has stopped it and deletes it for good (grace period 0). Nothing stops on
+   * this node, so at once. (The mock server deletes at once: nothing to do there.)
+   */
+  private boolean confirmedDeletion(Pod pod) {
+    if (nodeName == null || pod.getMetadata().getDeletionTimestamp() == null) {
+      return false;
+    }
+    live.remove(pod.getMetadata().getName());
+    try {
+      client.pods().inNamespace(pod.getMetadata().getNamespace())
+          .withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
+    } catch (RuntimeException e) {
+      System.err.println("kubelet: could not delete " + pod.getMetadata().getName() + ": "
+          + e.getMessage());
+    }
+    return true;
+  }
+
+  /** Every pod name seen, in order (a name repeats only for a pod re-created under it). */
   public List<String> podsSeen() {
     return List.copyOf(seenInOrder);
   }

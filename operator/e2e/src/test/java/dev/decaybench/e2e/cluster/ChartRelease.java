@@ -3,6 +3,7 @@ package dev.decaybench.e2e.cluster;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.Release;
+import com.marcnuri.helm.UpgradeCommand;
 import java.util.Map;
 
 /**
@@ -32,6 +33,18 @@ public final class ChartRelease {
       throw new IllegalStateException("helm install " + name + ": " + release.getStatus());
     }
     return new ChartRelease(name, namespace);
+  }
+
+  /** helm upgrade with the same fixed settings as {@link #install} and these values. */
+  public void upgrade(ControlPlane cluster, Map<String, Object> values) {
+    UpgradeCommand upgrade = new Helm(ControlPlane.repoRoot().resolve("helm/decaybench"))
+        .upgrade().withName(name).withNamespace(namespace)
+        .withKubeConfig(cluster.adminKubeconfig()).set("operator.replicas", 0);
+    values.forEach(upgrade::set);
+    Release release = upgrade.call();
+    if (!"deployed".equalsIgnoreCase(release.getStatus())) {
+      throw new IllegalStateException("helm upgrade " + name + ": " + release.getStatus());
+    }
   }
 
   public void uninstall(ControlPlane cluster) {
