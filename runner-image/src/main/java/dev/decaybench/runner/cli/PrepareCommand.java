@@ -2,14 +2,18 @@ package dev.decaybench.runner.cli;
 
 import dev.decaybench.runner.run.TrialWorkspace;
 import dev.decaybench.runner.task.TaskLoader;
+import dev.decaybench.runner.run.repo.RepoDirectories;
+import dev.decaybench.runner.run.repo.RepoSnapshots;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code decaybench prepare}: the trial pod's first step (also usable by hand). */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
-    description = "Writes a task's prompt and an empty git workspace (baseline commit) for an agent.")
+    description = "Writes a task's prompt and its git workspace (baseline commit) for an agent: empty, or for a"
+        + " feature task the repository at its commit with the feature removed.")
 public final class PrepareCommand implements Callable<Integer> {
 
   @Option(names = "--task", required = true, paramLabel = "NAME|FILE")
@@ -21,9 +25,14 @@ public final class PrepareCommand implements Callable<Integer> {
   @Option(names = "--prompt", required = true, paramLabel = "FILE")
   Path prompt;
 
+  @Option(names = "--repo-dir", paramLabel = "NAME=DIR",
+      description = "Feature tasks: a local git repository or directory for this repository URL or short name.")
+  List<String> repoDirs;
+
   @Override
   public Integer call() throws Exception {
-    TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt);
+    TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt,
+        RepoSnapshots.inCache(RepoDirectories.parse(repoDirs, Path.of(""))));
     return 0;
   }
 }

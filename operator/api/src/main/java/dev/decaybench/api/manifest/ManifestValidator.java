@@ -115,7 +115,7 @@ public final class ManifestValidator {
         }
         case IMAGE -> required("spec.agent.image", agent.getImage(), type, problems);
         case REPLAY -> required("spec.agent.replayFrom", agent.getReplayFrom(), type, problems);
-        case REFERENCE -> { }
+        case REFERENCE, GOLD -> { }
       }
       unused(agent, type, problems);
     }
@@ -171,7 +171,7 @@ public final class ManifestValidator {
       problems.add("spec.agent.command: only used by agent types 'command' and 'image' (type is '"
           + type + "')");
     }
-    if (type == AgentType.REFERENCE || type == AgentType.REPLAY) {
+    if (type == AgentType.REFERENCE || type == AgentType.GOLD || type == AgentType.REPLAY) {
       if (agent.getModel() != null) {
         problems.add("spec.agent.model: not used by agent type '" + type + "'");
       }

@@ -1,0 +1,49 @@
+package dev.decaybench.runner.task;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a feature task (an existing repository) is set up and started. The paper's
+ * {@code setupCmds} are migrations ({@code alembic upgrade head}, {@code prisma migrate}): they
+ * need the database, so they run just before the run command, after PostgreSQL is up and with
+ * the app's environment. The set-up phase (registries reachable, no database) installs the
+ * project's own dependencies: {@code package.json} with npm; {@code pyproject.toml} (poetry or
+ * PEP 517) or {@code requirements.txt} into a virtualenv {@value #VENV} in the project, whose
+ * {@code bin} then comes first on the path of every later command.
+ */
+public final class FeatureCommands {
+
+  /** The project's virtualenv: ignored by the agent's patch, like node_modules. */
+  public static final String VENV = ".venv";
+
+  private FeatureCommands() {}
+
+  /** Dependency installation in the set-up phase, for a framework of {@code family}. */
+  public static List<String> setup(boolean node, PythonPackages packages) {
+    if (node) {
+      return List.of("[ ! -f package.json ] || npm install --no-audit --no-fund");
+    }
+    if (!packages.fromIndex()) {
+      return List.of();  // no index: only the machine's packages, as for greenfield Python tasks
+    }
+    String pip = VENV + "/bin/pip install --quiet --disable-pip-version-check --no-input";
+    return List.of("if [ -f pyproject.toml ] && grep -q '^\\[tool.poetry\\]' pyproject.toml; then"
+        + " python3 -m venv " + VENV + " && " + pip + " poetry && POETRY_VIRTUALENVS_CREATE=false "
+        + VENV + "/bin/poetry install --no-root --no-interaction;"
+        + " elif [ -f requirements.txt ]; then python3 -m venv " + VENV + " && " + pip + " -r requirements.txt;"
+        + " elif [ -f pyproject.toml ] || [ -f setup.py ]; then python3 -m venv " + VENV + " && " + pip + " .;"
+        + " fi");
+  }
+
+  /** The run phase: the project's virtualenv on the path, the task's migrations, then its server. */
+  public static List<String> run(List<String> migrations, List<String> runCmds) {
+    List<String> cmds = new ArrayList<>();
+    // poetry run uses the interpreter it runs in instead of creating a virtualenv of its own
+    cmds.add("{ [ ! -d " + VENV + " ] || export PATH=\"$PWD/" + VENV + "/bin:$PATH\""
+        + " POETRY_VIRTUALENVS_CREATE=false; }");
+    cmds.addAll(migrations);
+    cmds.addAll(runCmds);
+    return List.copyOf(cmds);
+  }
+}
