@@ -40,6 +40,15 @@ final class SetupRules {
       "\\b5\\d\\d (?:Service Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error)\\b.*"
           + "(?:registry|pypi|pythonhosted)");
 
+  /**
+   * A tool that downloads binaries while it installs (Prisma fetches its query and schema engines
+   * from binaries.prisma.sh in {@code npm install} and {@code prisma generate}): a download that
+   * failed is the machine's network or that host, whatever the HTTP status.
+   */
+  private static final Pattern BINARY_DOWNLOAD = Pattern.compile(
+      "binaries\\.prisma\\.sh|Failed to fetch (?:the engine file|sha256 checksum)"
+          + "|(?i:prisma).*(?:engine|binar(?:y|ies)).*(?:download|fetch)");
+
   /** Lines that say why an install failed, most telling first. */
   private static final List<Pattern> CAUSES = Stream.of("No matching version", "is not in this registry",
       "404 Not Found", "No matching distribution", "Could not find a version", "EJSONPARSE|Unexpected token",
@@ -59,14 +68,18 @@ final class SetupRules {
   static Verdict unreachable(Facts f) {
     List<String> failed = failedCommands(f);
     String line = failed.isEmpty() ? null : networkLine(f.evidence.setupLog());
-    if (line == null) {
+    String download = failed.isEmpty() || line != null ? null : binaryDownloadLine(f.evidence.setupLog());
+    if (line == null && download == null) {
       return null;
     }
     Evidence ev = new Evidence();
     failed.forEach(ev::add);
-    ev.add("setup log: " + line);
-    ev.add("the network or a package registry was unreachable during set-up: an infrastructure"
-        + " problem of the harness, not the agent's; evaluate the trial again");
+    ev.add("setup log: " + (line != null ? line : download));
+    ev.add(line != null ? "the network or a package registry was unreachable during set-up: an infrastructure"
+        + " problem of the harness, not the agent's; evaluate the trial again"
+        : "a tool could not download the binaries it fetches at install time (Prisma's engines):"
+        + " an infrastructure problem of the harness, not the agent's; evaluate the trial again"
+        + " where that host is reachable");
     return Verdict.of(OTHER, 0.9, ev.list());
   }
 
@@ -99,6 +112,16 @@ final class SetupRules {
       }
       if (REGISTRY_DOWN.matcher(line).find()) {
         return excerpt(line.strip(), 0);
+      }
+    }
+    return null;
+  }
+
+  static String binaryDownloadLine(String setupLog) {
+    for (String line : setupLog.lines().toList()) {
+      Matcher m = BINARY_DOWNLOAD.matcher(line);
+      if (m.find()) {
+        return excerpt(line.strip(), Math.max(0, m.start() - (line.length() - line.strip().length())));
       }
     }
     return null;

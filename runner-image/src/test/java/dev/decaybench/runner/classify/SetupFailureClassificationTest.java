@@ -54,6 +54,29 @@ class SetupFailureClassificationTest {
   }
 
   @Test
+  void prismaThatCannotDownloadItsEnginesAtInstallTimeIsInfrastructure() {
+    // no network error word at all: the engine host answered, but not with the engine
+    FailureClass f = classify(allUnanswered(), "npm run prisma:generate", """
+        > prisma generate
+        Prisma schema loaded from prisma/schema.prisma
+        Error: Failed to fetch the engine file at https://binaries.prisma.sh/all_commits/605197351a3c8bdd595af2d2a9bc3025bca48ea2/debian-openssl-3.0.x/libquery_engine.so.node.gz - 403 Forbidden""");
+
+    assertThat(f.rule()).isEqualTo("setup-unreachable");
+    assertThat(f.evidence()).anyMatch(e -> e.contains("binaries.prisma.sh"))
+        .anyMatch(e -> e.contains("Prisma's engines") && e.contains("not the agent's"));
+  }
+
+  @Test
+  void aPrismaSchemaErrorIsStillTheAppsSetupFailure() {
+    FailureClass f = classify(allUnanswered(), "npm run prisma:generate", """
+        Prisma schema loaded from prisma/schema.prisma
+        Error: Prisma schema validation - (get-dmmf wasm)
+        error: Type "Comment" is neither a built-in type, nor refers to another model""");
+
+    assertThat(f.rule()).isEqualTo("setup-failed");
+  }
+
+  @Test
   void aVersionThatDoesNotExistIsTheAppsSetupFailure() {
     FailureClass f = classify(allUnanswered(), "npm install", """
         npm ERR! code ETARGET
