@@ -1,6 +1,7 @@
 package dev.decaybench.runner.run.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.decaybench.api.result.RequestResult;
 import dev.decaybench.api.result.TrialResult;
@@ -8,11 +9,17 @@ import dev.decaybench.runner.cli.CliRun;
 import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.run.TrialInfo;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture;
+import dev.decaybench.runner.run.repo.FeatureRepoFixture.Upstream;
 import dev.decaybench.runner.util.CacheDirs;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +40,7 @@ class FeatureTaskTrialTest {
   void theGoldAgentScoresFullMarksAndDoingNothingCostsWhatTheRemovedFeatureIsWorth() throws IOException {
     FeatureRepoFixture f = FeatureRepoFixture.create(tmp, UNREACHABLE);
     try {
-      Path gold = run("gold", "agent: {type: gold}", "",
+      Path gold = run(FeatureRepoFixture.TASK, "gold", "agent: {type: gold}", "",
           "--repo-dir", FeatureRepoFixture.SHORT_NAME + "=" + f.bare());
       TrialResult g = result(gold);
       assertThat(g.aPct()).as(String.valueOf(g.failure())).isEqualTo(100.0);
@@ -45,7 +52,7 @@ class FeatureTaskTrialTest {
           .contains("diff --git a/routes/comments.py b/routes/comments.py\nnew file mode")
           .doesNotContain("app.py");
 
-      Path nothing = run("nothing", "agent: {type: command, command: [\"true\"]}",
+      Path nothing = run(FeatureRepoFixture.TASK, "nothing", "agent: {type: command, command: [\"true\"]}",
           "repoDirectories: {" + FeatureRepoFixture.SHORT_NAME + ": plain-copy}");
       TrialResult n = result(nothing);
       assertThat(Files.readString(nothing.resolve("patch.diff"))).isEmpty();
@@ -68,8 +75,44 @@ class FeatureTaskTrialTest {
     }
   }
 
+  @Test
+  void aNodeProjectsOwnPackageJsonIsInstalledInTheSandboxWhereTheRegistryAnswers() throws IOException {
+    assumeTrue(answers("https://registry.npmjs.org/express"), "registry.npmjs.org does not answer here");
+    FeatureRepoFixture f = FeatureRepoFixture.create(tmp, null, Upstream.EXPRESS);
+    try {
+      Path gold = run(Upstream.EXPRESS.task(), "gold-node", "agent: {type: gold}", "");
+      TrialResult g = result(gold);
+
+      assertThat(g.startup().setup()).singleElement().satisfies(c -> {
+        assertThat(c.command()).contains("npm install");
+        assertThat(c.exitCode()).as(c.outputTail()).isZero();
+      });
+      assertThat(Files.readString(gold.resolve("setup.log"))).contains("added ");
+      assertThat(g.aPct()).as(String.valueOf(g.failure())).isEqualTo(100.0);
+      assertThat(Files.readString(gold.resolve("patch.diff"))).contains("b/src/routes/comments.js")
+          .doesNotContain("node_modules");
+    } finally {
+      Trees.deleteQuietly(CacheDirs.root().resolve("repos").resolve(f.commit()));
+    }
+  }
+
+  private static boolean answers(String url) {
+    try {
+      HttpResponse<Void> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
+          .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+              .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() < 500;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Runs the fixture's task directory with {@code agentYaml}; returns the trial directory. */
-  private Path run(String name, String agentYaml, String tasksExtra, String... flags) throws IOException {
+  private Path run(String task, String name, String agentYaml, String tasksExtra, String... flags)
+      throws IOException {
     Path manifest = tmp.resolve(name + ".yaml");
     Files.writeString(manifest, """
         apiVersion: decaybench.dev/v1alpha1
@@ -92,7 +135,7 @@ class FeatureTaskTrialTest {
     System.arraycopy(flags, 0, args, 4, flags.length);
     CliRun cli = CliRun.of(args);
     assertThat(cli.code()).as(cli.err()).isZero();
-    Path trial = out.resolve("trials").resolve(FeatureRepoFixture.TASK + "__r0");
+    Path trial = out.resolve("trials").resolve(task + "__r0");
     TrialInfo info = Json.mapper().readValue(trial.resolve("trial.json").toFile(), TrialInfo.class);
     assertThat(info.status()).as(info.error()).isEqualTo(TrialInfo.EVALUATED);
     return trial;
