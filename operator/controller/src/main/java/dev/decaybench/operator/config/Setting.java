@@ -40,6 +40,9 @@ public enum Setting {
   ARTIFACTS_CLAIM("artifacts-claim", "",
       "PersistentVolumeClaim for full trial directories (subPath namespace/run/pod); empty keeps"
           + " them in an emptyDir that goes with the pod."),
+  REPO_CACHE_CLAIM("repo-cache-claim", "",
+      "PersistentVolumeClaim for feature tasks' repository cache (fetched commits, shared by the"
+          + " prepare steps of trial pods); empty: an emptyDir, so each pod fetches its commit."),
   RUNTIME_CLASS("runtime-class", "", "runtimeClassName of trial pods, e.g. gvisor or kata."),
   NODE_SELECTOR("node-selector", "", "nodeSelector of trial pods: key=value,key2=value2."),
   TOLERATIONS("tolerations", "",

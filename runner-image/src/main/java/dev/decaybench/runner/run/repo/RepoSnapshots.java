@@ -29,14 +29,22 @@ public final class RepoSnapshots {
   private final Path cache;
   private final RepoDirectories local;
 
+  /** {@code cache}: where snapshots are kept; null for decaybench's cache. */
   public RepoSnapshots(Path cache, RepoDirectories local) {
     this.cache = cache;
     this.local = local;
   }
 
-  /** Snapshots under {@code repos/} of decaybench's cache (DECAYBENCH_CACHE). */
-  public static RepoSnapshots inCache(RepoDirectories local) throws IOException {
-    return new RepoSnapshots(CacheDirs.root().resolve("repos"), local);
+  /**
+   * Snapshots under {@code repos/} of decaybench's cache (DECAYBENCH_CACHE), found when the first
+   * feature task needs it: greenfield trials never create the cache (a pod's read-only root has none).
+   */
+  public static RepoSnapshots inCache(RepoDirectories local) {
+    return new RepoSnapshots(null, local);
+  }
+
+  private Path cache() throws IOException {
+    return cache != null ? cache : CacheDirs.root().resolve("repos");
   }
 
   /** Writes the repository's files at the task's commit into {@code into}; says where they came from. */
@@ -54,7 +62,7 @@ public final class RepoSnapshots {
       throw new IOException("the task's repository " + repo.url() + " needs a full 40-character commit id,"
           + " not '" + repo.commit() + "'");
     }
-    Path entry = cache.resolve(repo.commit());
+    Path entry = cache().resolve(repo.commit());
     boolean cached = Files.isDirectory(entry.resolve(TREE));
     PreparedOnce.ensure(entry, e -> Files.isDirectory(e.resolve(TREE)),
         staging -> fetch(source, repo.commit(), staging));
