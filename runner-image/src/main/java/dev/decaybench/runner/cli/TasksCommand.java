@@ -2,6 +2,7 @@ package dev.decaybench.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.task.FeatureCommands;
 import dev.decaybench.runner.task.Frameworks;
 import dev.decaybench.runner.task.TaskCatalog;
 import dev.decaybench.runner.task.TaskDefinition;
@@ -82,7 +83,7 @@ public final class TasksCommand implements Runnable {
     public Integer call() throws IOException {
       TaskDefinition t = TaskLoader.load(task, null);
       spec.commandLine().getOut().println(promptOnly
-          ? (t.prompt() == null ? "(this task has no prompt)" : t.prompt())
+          ? (t.prompt() == null ? "(this task has no prompt)" : FeatureCommands.prompt(t))
           : Json.mapper().writeValueAsString(t));
       return 0;
     }

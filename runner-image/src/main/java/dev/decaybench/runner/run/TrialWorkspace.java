@@ -2,6 +2,7 @@ package dev.decaybench.runner.run;
 
 import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.run.repo.RepoSnapshots;
+import dev.decaybench.runner.task.FeatureCommands;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.util.Git;
 import dev.decaybench.runner.util.Processes;
@@ -49,7 +50,7 @@ public final class TrialWorkspace {
     git(workspace, "-c", "user.name=decaybench", "-c", "user.email=decaybench@localhost",
         "commit", "-q", "--allow-empty", "--no-verify", "-m", "baseline");
     Files.createDirectories(promptFile.toAbsolutePath().getParent());
-    Files.writeString(promptFile, task.prompt() == null ? "" : task.prompt(), StandardCharsets.UTF_8);
+    Files.writeString(promptFile, FeatureCommands.prompt(task), StandardCharsets.UTF_8);
   }
 
   /** The patch that removes the task's feature: named by the task, found beside its file. */

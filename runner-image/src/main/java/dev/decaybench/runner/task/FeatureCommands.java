@@ -46,4 +46,17 @@ public final class FeatureCommands {
     cmds.addAll(runCmds);
     return List.copyOf(cmds);
   }
+
+  /**
+   * A feature task's prompt with how the server is started, as the paper tells its agents (its
+   * "server commands" guidance): the agent must not break the start the evaluation relies on.
+   */
+  public static String prompt(TaskDefinition task) {
+    String prompt = task.prompt() == null ? "" : task.prompt();
+    if (task.repo() == null) {
+      return prompt;
+    }
+    return prompt + "\n\n## Server commands\n\nThe evaluation starts the server with:\n\n```bash\n"
+        + task.runCommand() + "\n```\n";
+  }
 }

@@ -51,7 +51,9 @@ class FeatureWorkspaceTest {
     // no parent commit: the removed code cannot be read back from the history
     assertThat(Git.run(workspace, 60, "rev-list", "--count", "HEAD").strip()).isEqualTo("1");
     assertThat(Git.run(workspace, 60, "status", "--porcelain")).isEmpty();
-    assertThat(Files.readString(tmp.resolve("trial/prompt.md"))).contains("Restore the comments");
+    // the paper's prompt, then how the evaluation starts the server, as the paper tells its agents
+    assertThat(Files.readString(tmp.resolve("trial/prompt.md"))).startsWith("Restore the comments")
+        .contains("## Server commands", "psycopg2.connect", "&& bash run.sh");
 
     Path patch = tmp.resolve("trial/patch.diff");
     TrialWorkspace.writePatch(workspace, patch);
