@@ -115,10 +115,8 @@ public final class TaskLoader {
       return t;
     }
     Path dir = taskFile.toAbsolutePath().getParent();
-    TaskDefinition.Repo repo = new TaskDefinition.Repo(t.repo().url(), t.repo().commit(),
-        dir.resolve(t.repo().patch()).normalize().toString());
-    return new TaskDefinition(t.name(), t.suite(), t.framework(), t.constraints(), t.port(), t.baseUrl(),
-        t.healthcheckEndpoint(), t.setupCmds(), t.runCmds(), repo, t.prompt(), t.pythonPackages());
+    return t.withRepo(new TaskDefinition.Repo(t.repo().url(), t.repo().commit(),
+        dir.resolve(t.repo().patch()).normalize().toString()));
   }
 
   private static String frameworkOf(String name, String family) {

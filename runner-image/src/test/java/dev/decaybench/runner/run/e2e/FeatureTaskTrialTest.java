@@ -76,6 +76,29 @@ class FeatureTaskTrialTest {
   }
 
   @Test
+  void aTasksOwnEnvironmentReachesItsCommandsButNeverReplacesDecaybenchsDatabaseSettings() throws IOException {
+    FeatureRepoFixture f = FeatureRepoFixture.create(tmp, null);
+    Files.delete(f.tasks().resolve(FeatureRepoFixture.TASK + ".json"));
+    // decaybench's format: an upstream that reads variables of its own (as realworld-flask reads POSTGRES_*)
+    Files.writeString(f.tasks().resolve("flask-env.json"), """
+        {
+          "name": "flask-env",
+          "framework": "flask",
+          "port": 5050,
+          "runCmds": ["test \\"$POSTGRES_USER\\" = user && test \\"$DB_HOST\\" != elsewhere", "bash run.sh"],
+          "env": {"POSTGRES_USER": "user", "DB_HOST": "elsewhere"},
+          "repo": {"url": "file://%s", "commit": "%s", "patch": "%s"}
+        }
+        """.formatted(f.bare(), f.commit(), FeatureRepoFixture.PATCH));
+    try {
+      TrialResult g = result(run("flask-env", "gold-env", "agent: {type: gold}", ""));
+      assertThat(g.aPct()).as(String.valueOf(g.failure())).isEqualTo(100.0);
+    } finally {
+      Trees.deleteQuietly(CacheDirs.root().resolve("repos").resolve(f.commit()));
+    }
+  }
+
+  @Test
   void aNodeProjectsOwnPackageJsonIsInstalledInTheSandboxWhereTheRegistryAnswers() throws IOException {
     assumeTrue(answers("https://registry.npmjs.org/express"), "registry.npmjs.org does not answer here");
     FeatureRepoFixture f = FeatureRepoFixture.create(tmp, null, Upstream.EXPRESS);
