@@ -24,7 +24,8 @@ final class SetupRules {
           + "|EHOSTUNREACH|ERR_SOCKET_TIMEOUT)\\b|Failed to establish a new connection"
           + "|Temporary failure in name resolution|Name or service not known|Network is unreachable"
           + "|ConnectTimeoutError|ReadTimeoutError|ProxyError|Could not resolve host"
-          + "|problem related to network connectivity|trouble with your network connection");
+          + "|problem related to network connectivity|trouble with your network connection"
+          + "|All attempts to connect to \\S+ failed");
 
   /**
    * ... met while fetching packages: the line names a registry, a URL or the installer's own
@@ -33,7 +34,7 @@ final class SetupRules {
   private static final Pattern FETCHING = Pattern.compile(
       "registry|request to https?://|Retrying \\(Retry\\(|NewConnectionError|/simple/|pypi"
           + "|pythonhosted|getaddrinfo|Could not fetch URL|Could not resolve host|network"
-          + "|^npm (?:ERR!|error) (?:code|errno) E");
+          + "|^npm (?:ERR!|error) (?:code|errno) E|All attempts to connect to");
 
   /** A registry that answered with a server error: its outage, not the app's request. */
   private static final Pattern REGISTRY_DOWN = Pattern.compile(

@@ -37,14 +37,15 @@ public final class TrialWorkspace {
    */
   public static void prepare(TaskDefinition task, Path workspace, Path promptFile, RepoSnapshots repos)
       throws IOException {
+    Path removal = task.repo() == null ? null : removalPatch(task);  // a missing patch fails before any fetch
     Files.createDirectories(workspace);
-    if (task.repo() != null) {
+    if (removal != null) {
       repos.checkout(task.repo(), workspace);
     }
     git(workspace, "init", "-q");
     Files.writeString(workspace.resolve(".git/info/exclude"), EXCLUDES);
-    if (task.repo() != null) {
-      git(workspace, "apply", "--whitespace=nowarn", removalPatch(task).toString());
+    if (removal != null) {
+      git(workspace, "apply", "--whitespace=nowarn", removal.toString());
       git(workspace, "add", "-A");
     }
     git(workspace, "-c", "user.name=decaybench", "-c", "user.email=decaybench@localhost",

@@ -16,6 +16,7 @@ public final class FeatureCommands {
 
   /** The project's virtualenv: ignored by the agent's patch, like node_modules. */
   public static final String VENV = ".venv";
+  private static final String CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
 
   private FeatureCommands() {}
 
@@ -28,8 +29,10 @@ public final class FeatureCommands {
       return List.of();  // no index: only the machine's packages, as for greenfield Python tasks
     }
     String pip = VENV + "/bin/pip install --quiet --disable-pip-version-check --no-input";
+    // poetry brings its own CA bundle: it is pointed at the machine's, which pip uses too
     return List.of("if [ -f pyproject.toml ] && grep -q '^\\[tool.poetry\\]' pyproject.toml; then"
-        + " python3 -m venv " + VENV + " && " + pip + " poetry && POETRY_VIRTUALENVS_CREATE=false "
+        + " python3 -m venv " + VENV + " && " + pip + " poetry && { [ ! -f " + CA_BUNDLE + " ]"
+        + " || export REQUESTS_CA_BUNDLE=${REQUESTS_CA_BUNDLE:-" + CA_BUNDLE + "}; } && POETRY_VIRTUALENVS_CREATE=false "
         + VENV + "/bin/poetry install --no-root --no-interaction;"
         + " elif [ -f requirements.txt ]; then python3 -m venv " + VENV + " && " + pip + " -r requirements.txt;"
         + " elif [ -f pyproject.toml ] || [ -f setup.py ]; then python3 -m venv " + VENV + " && " + pip + " .;"

@@ -54,6 +54,24 @@ class SetupFailureClassificationTest {
   }
 
   @Test
+  void poetryThatCannotReachPypiIsInfrastructure() {
+    FailureClass f = classify(NO_CSV, "poetry install --no-root", """
+        Installing dependencies from lock file
+
+        Package operations: 44 installs, 3 updates, 0 removals
+
+          - Installing six (1.16.0)
+
+            | All attempts to connect to pypi.org failed.
+            |\s
+            | Probable Causes:
+            |     - the server is not responding to requests at the moment""");
+
+    assertThat(f.rule()).isEqualTo("setup-unreachable");
+    assertThat(f.evidence()).anyMatch(e -> e.contains("All attempts to connect to pypi.org failed"));
+  }
+
+  @Test
   void prismaThatCannotDownloadItsEnginesAtInstallTimeIsInfrastructure() {
     // no network error word at all: the engine host answered, but not with the engine
     FailureClass f = classify(allUnanswered(), "npm run prisma:generate", """
