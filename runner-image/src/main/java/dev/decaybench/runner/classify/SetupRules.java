@@ -68,8 +68,11 @@ final class SetupRules {
   /** setup-unreachable: set-up failed because the network or a package registry could not be reached. */
   static Verdict unreachable(Facts f) {
     List<String> failed = failedCommands(f);
-    String line = failed.isEmpty() ? null : networkLine(f.evidence.setupLog());
-    String download = failed.isEmpty() || line != null ? null : binaryDownloadLine(f.evidence.setupLog());
+    if (failed.isEmpty()) {
+      return downloadWhileStarting(f);
+    }
+    String line = networkLine(f.evidence.setupLog());
+    String download = line != null ? null : binaryDownloadLine(f.evidence.setupLog());
     if (line == null && download == null) {
       return null;
     }
@@ -82,6 +85,22 @@ final class SetupRules {
         + " an infrastructure problem of the harness, not the agent's; evaluate the trial again"
         + " where that host is reachable");
     return Verdict.of(OTHER, 0.9, ev.list());
+  }
+
+  /**
+   * A tool that fetched binaries while the app started (a feature task's {@code prisma generate}
+   * among its migrations) and failed: the run step has no network, so this is the harness's.
+   */
+  private static Verdict downloadWhileStarting(Facts f) {
+    String line = binaryDownloadLine(f.evidence.serverLog());
+    if (line == null) {
+      return null;
+    }
+    return Verdict.of(OTHER, 0.85, new Evidence().add("server log: " + line)
+        .add("a tool tried to download binaries (Prisma's engines) while the app started, where"
+            + " the trial has no network: an infrastructure problem of the harness, not the agent's;"
+            + " the binaries must come with set-up")
+        .list());
   }
 
   /** setup-failed: a set-up command failed on the app's own files, so the app was not built as the task says. */

@@ -142,7 +142,8 @@ public final class TrialEvaluator {
     if (result.success()) {
       return StrictPlusFinding.apply(result);
     }
-    TrialEvidence evidence = TrialEvidence.fromResult(result, LogTail.read(out.resolve("server.log")));
+    TrialEvidence evidence = TrialEvidence.fromResult(result, LogTail.read(out.resolve("server.log")),
+        LogTail.read(out.resolve("setup.log")));
     Path traj = trajectory != null ? trajectory : out.resolve("trajectory.txt");
     if (Files.exists(traj)) {
       evidence = evidence.withTrajectoryFile(traj);

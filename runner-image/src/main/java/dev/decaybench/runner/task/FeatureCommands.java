@@ -8,7 +8,8 @@ import java.util.List;
  * {@code setupCmds} are migrations ({@code alembic upgrade head}, {@code prisma migrate}): they
  * need the database, so they run just before the run command, after PostgreSQL is up and with
  * the app's environment. The set-up phase (registries reachable, no database) installs the
- * project's own dependencies: {@code package.json} with npm; {@code pyproject.toml} (poetry or
+ * project's own dependencies: {@code package.json} with npm (then {@code prisma generate} when
+ * the project uses Prisma, which downloads its engines); {@code pyproject.toml} (poetry or
  * PEP 517) or {@code requirements.txt} into a virtualenv {@value #VENV} in the project, whose
  * {@code bin} then comes first on the path of every later command.
  */
@@ -23,7 +24,9 @@ public final class FeatureCommands {
   /** Dependency installation in the set-up phase, for a framework of {@code family}. */
   public static List<String> setup(boolean node, PythonPackages packages) {
     if (node) {
-      return List.of("[ ! -f package.json ] || npm install --no-audit --no-fund");
+      // Prisma fetches its engines on first use: here, where the network is, not in the run step
+      return List.of("[ ! -f package.json ] || npm install --no-audit --no-fund",
+          "[ ! -x node_modules/.bin/prisma ] || node_modules/.bin/prisma generate");
     }
     if (!packages.fromIndex()) {
       return List.of();  // no index: only the machine's packages, as for greenfield Python tasks
