@@ -106,7 +106,7 @@ public final class TaskLoader {
     return new TaskDefinition(name, repo == null ? TaskCatalog.SUITE : FEATURE_SUITE,
         framework, constraints, meta.path("port").asInt(8080), meta.path("baseUrl").asText("/api"),
         meta.path("healthcheckEndpoint").asText("/api/health-check"), setup, run,
-        repo, root.path("prompt").asText(null), packages);
+        repo, root.path("prompt").asText(null), packages, repo == null ? null : UpstreamEnvironments.of(repoUrl));
   }
 
   /** A task file's removal patch is found beside it: its name becomes that file's absolute path. */

@@ -92,6 +92,21 @@ class TaskCatalogTest {
   }
 
   @Test
+  void aPaperFeatureTaskGetsTheEnvironmentItsUpstreamReadsPointedAtTheTrialsDatabase() throws Exception {
+    String json = "{\"name\": \"hard-focused-task-001\", \"dockerFolder\": \"flask\", \"patch\": \"p.patch\","
+        + " \"repoMetadata\": {\"repoUrl\": \"https://github.com/mhegelheimer/realworld-flask.git\","
+        + " \"repoCommit\": \"c7d865f89464a1770171492b036b56c87cc76c8a\", \"setupCmds\": [\"alembic upgrade head\"],"
+        + " \"runCmds\": [\"poetry run flask run --host=0.0.0.0\"], \"port\": 8080, \"baseUrl\": \"/api\","
+        + " \"healthcheckEndpoint\": \"/api/ping\"}}";
+    TaskDefinition t = TaskLoader.fromJson(new ObjectMapper().readTree(json), "t.json");
+
+    assertThat(t.env()).containsEntry("POSTGRES_USER", "user").containsEntry("POSTGRES_DB", "conduit")
+        .containsEntry("FLASK_RUN_PORT", "8080");
+    assertThat(TaskLoader.fromJson(new ObjectMapper().readTree(json.replace("mhegelheimer", "someone-else")),
+        "t.json").env()).isNull();
+  }
+
+  @Test
   void unknownTaskNameSaysHowToFindOne() {
     assertThatThrownBy(() -> TaskLoader.load("rails-openapi-postgres", null))
         .hasMessageContaining("unknown task rails-openapi-postgres").hasMessageContaining("tasks list");

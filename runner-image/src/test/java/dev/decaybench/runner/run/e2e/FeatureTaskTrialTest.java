@@ -71,7 +71,7 @@ class FeatureTaskTrialTest {
       System.out.printf("feature task: gold A%% %.1f, do-nothing A%% %.1f (%d assertions lost)%n",
           g.aPct(), n.aPct(), lost);
     } finally {
-      Trees.deleteQuietly(CacheDirs.root().resolve("repos").resolve(f.commit()));
+      forget(f.commit());
     }
   }
 
@@ -94,7 +94,7 @@ class FeatureTaskTrialTest {
       TrialResult g = result(run("flask-env", "gold-env", "agent: {type: gold}", ""));
       assertThat(g.aPct()).as(String.valueOf(g.failure())).isEqualTo(100.0);
     } finally {
-      Trees.deleteQuietly(CacheDirs.root().resolve("repos").resolve(f.commit()));
+      forget(f.commit());
     }
   }
 
@@ -113,8 +113,15 @@ class FeatureTaskTrialTest {
       assertThat(Files.readString(gold.resolve("patch.diff"))).contains("b/src/routes/comments.js")
           .doesNotContain("node_modules");
     } finally {
-      Trees.deleteQuietly(CacheDirs.root().resolve("repos").resolve(f.commit()));
+      forget(f.commit());
     }
+  }
+
+  /** The test's commit leaves the machine's repository cache (entry and lock file). */
+  private static void forget(String commit) throws IOException {
+    Path repos = CacheDirs.root().resolve("repos");
+    Trees.deleteQuietly(repos.resolve(commit));
+    Files.deleteIfExists(repos.resolve(commit + ".lock"));
   }
 
   private static boolean answers(String url) {
