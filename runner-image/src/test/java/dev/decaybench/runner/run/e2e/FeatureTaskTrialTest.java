@@ -10,13 +10,11 @@ import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.run.TrialInfo;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture.Upstream;
+import dev.decaybench.runner.task.PackageIndexProbe;
 import dev.decaybench.runner.util.CacheDirs;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +98,9 @@ class FeatureTaskTrialTest {
 
   @Test
   void aNodeProjectsOwnPackageJsonIsInstalledInTheSandboxWhereTheRegistryAnswers() throws IOException {
-    assumeTrue(answers("https://registry.npmjs.org/express"), "registry.npmjs.org does not answer here");
+    // the same probe decaybench asks of a Python package index
+    assumeTrue(new PackageIndexProbe(Duration.ofSeconds(5)).indexReachable(URI.create("https://registry.npmjs.org/express")),
+        "registry.npmjs.org does not answer here");
     FeatureRepoFixture f = FeatureRepoFixture.create(tmp, null, Upstream.EXPRESS);
     try {
       Path gold = run(Upstream.EXPRESS.task(), "gold-node", "agent: {type: gold}", "");
@@ -122,20 +122,6 @@ class FeatureTaskTrialTest {
     Path repos = CacheDirs.root().resolve("repos");
     Trees.deleteQuietly(repos.resolve(commit));
     Files.deleteIfExists(repos.resolve(commit + ".lock"));
-  }
-
-  private static boolean answers(String url) {
-    try {
-      HttpResponse<Void> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-          .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-              .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() < 500;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /** Runs the fixture's task directory with {@code agentYaml}; returns the trial directory. */
