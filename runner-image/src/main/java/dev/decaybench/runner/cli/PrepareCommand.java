@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code decaybench prepare}: the trial pod's first step (also usable by hand). */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
@@ -29,10 +32,18 @@ public final class PrepareCommand implements Callable<Integer> {
       description = "Feature tasks: a local git repository or directory for this repository URL or short name.")
   List<String> repoDirs;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt,
-        RepoSnapshots.inCache(RepoDirectories.parse(repoDirs, Path.of(""))));
+    RepoDirectories dirs;
+    try {
+      dirs = RepoDirectories.parse(repoDirs, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt, RepoSnapshots.inCache(dirs));
     return 0;
   }
 }

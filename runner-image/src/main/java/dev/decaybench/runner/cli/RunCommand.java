@@ -61,6 +61,13 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("decaybench: --parallel must be at least 1");
       return 2;
     }
+    RepoDirectories dirs;
+    try {
+      dirs = RepoDirectories.parse(repoDirs, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("decaybench: " + e.getMessage());
+      return 2;
+    }
     // every local trial runs in the sandbox: say once, before any trial, when it cannot be built
     String noSandbox = SandboxFactory.namespacesProblem();
     if (noSandbox != null) {
@@ -71,13 +78,6 @@ public final class RunCommand implements Callable<Integer> {
     }
     boolean terminal = System.console() != null;
     java.time.Instant started = java.time.Instant.now();
-    RepoDirectories dirs;
-    try {
-      dirs = RepoDirectories.parse(repoDirs, Path.of(""));
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("decaybench: " + e.getMessage());
-      return 2;
-    }
     RunExecutor.Outcome outcome = new RunExecutor(run, file.toAbsolutePath().getParent(), outDir, n, resume,
         AgentFactory::create, dirs).execute(total -> new Progress(System.out, terminal, total));
     Path report = RunReports.write(outDir, run, started);
