@@ -45,6 +45,12 @@ public final class ManifestValidator {
     }
     checkAgent(spec.getAgent(), problems);
     TaskSelectionCheck.check(spec.getTasks(), problems);
+    if (spec.getAgent() != null && spec.getAgent().getType() == AgentType.GOLD
+        && (spec.getTasks() == null || spec.getTasks().getTaskDirectory() == null)) {
+      // the built-in suite is greenfield: every gold trial would give up
+      problems.add("spec.agent.type: 'gold' reverses feature tasks' removal patches and the built-in"
+          + " suite has none: set spec.tasks.taskDirectory to feature tasks, or use 'reference'");
+    }
     atLeastOne("spec.repeats", spec.getRepeats(), problems);
     atLeastOne("spec.parallelism", spec.getParallelism(), problems);
     checkTimeouts(spec.getTimeouts(), problems);
