@@ -24,7 +24,8 @@ final class SetupRules {
           + "|EHOSTUNREACH|ERR_SOCKET_TIMEOUT)\\b|Failed to establish a new connection"
           + "|Temporary failure in name resolution|Name or service not known|Network is unreachable"
           + "|ConnectTimeoutError|ReadTimeoutError|ProxyError|Could not resolve host"
-          + "|problem related to network connectivity|trouble with your network connection");
+          + "|problem related to network connectivity|trouble with your network connection"
+          + "|All attempts to connect to \\S+ failed");
 
   /**
    * ... met while fetching packages: the line names a registry, a URL or the installer's own
@@ -33,12 +34,21 @@ final class SetupRules {
   private static final Pattern FETCHING = Pattern.compile(
       "registry|request to https?://|Retrying \\(Retry\\(|NewConnectionError|/simple/|pypi"
           + "|pythonhosted|getaddrinfo|Could not fetch URL|Could not resolve host|network"
-          + "|^npm (?:ERR!|error) (?:code|errno) E");
+          + "|^npm (?:ERR!|error) (?:code|errno) E|All attempts to connect to");
 
   /** A registry that answered with a server error: its outage, not the app's request. */
   private static final Pattern REGISTRY_DOWN = Pattern.compile(
       "\\b5\\d\\d (?:Service Unavailable|Bad Gateway|Gateway Time-?out|Internal Server Error)\\b.*"
           + "(?:registry|pypi|pythonhosted)");
+
+  /**
+   * A tool that downloads binaries while it installs (Prisma fetches its query and schema engines
+   * from binaries.prisma.sh in {@code npm install} and {@code prisma generate}): a download that
+   * failed is the machine's network or that host, whatever the HTTP status.
+   */
+  private static final Pattern BINARY_DOWNLOAD = Pattern.compile(
+      "binaries\\.prisma\\.sh|Failed to fetch (?:the engine file|sha256 checksum)"
+          + "|(?i:prisma).*(?:engine|binar(?:y|ies)).*(?:download|fetch)");
 
   /** Lines that say why an install failed, most telling first. */
   private static final List<Pattern> CAUSES = Stream.of("No matching version", "is not in this registry",
@@ -58,16 +68,39 @@ final class SetupRules {
   /** setup-unreachable: set-up failed because the network or a package registry could not be reached. */
   static Verdict unreachable(Facts f) {
     List<String> failed = failedCommands(f);
-    String line = failed.isEmpty() ? null : networkLine(f.evidence.setupLog());
-    if (line == null) {
+    if (failed.isEmpty()) {
+      return downloadWhileStarting(f);
+    }
+    String line = networkLine(f.evidence.setupLog());
+    String download = line != null ? null : binaryDownloadLine(f.evidence.setupLog());
+    if (line == null && download == null) {
       return null;
     }
     Evidence ev = new Evidence();
     failed.forEach(ev::add);
-    ev.add("setup log: " + line);
-    ev.add("the network or a package registry was unreachable during set-up: an infrastructure"
-        + " problem of the harness, not the agent's; evaluate the trial again");
+    ev.add("setup log: " + (line != null ? line : download));
+    ev.add(line != null ? "the network or a package registry was unreachable during set-up: an infrastructure"
+        + " problem of the harness, not the agent's; evaluate the trial again"
+        : "a tool could not download the binaries it fetches at install time (Prisma's engines):"
+        + " an infrastructure problem of the harness, not the agent's; evaluate the trial again"
+        + " where that host is reachable");
     return Verdict.of(OTHER, 0.9, ev.list());
+  }
+
+  /**
+   * A tool that fetched binaries while the app started (a feature task's {@code prisma generate}
+   * among its migrations) and failed: the run step has no network, so this is the harness's.
+   */
+  private static Verdict downloadWhileStarting(Facts f) {
+    String line = binaryDownloadLine(f.evidence.serverLog());
+    if (line == null) {
+      return null;
+    }
+    return Verdict.of(OTHER, 0.85, new Evidence().add("server log: " + line)
+        .add("a tool tried to download binaries (Prisma's engines) while the app started, where"
+            + " the trial has no network: an infrastructure problem of the harness, not the agent's;"
+            + " the binaries must come with set-up")
+        .list());
   }
 
   /** setup-failed: a set-up command failed on the app's own files, so the app was not built as the task says. */
@@ -99,6 +132,16 @@ final class SetupRules {
       }
       if (REGISTRY_DOWN.matcher(line).find()) {
         return excerpt(line.strip(), 0);
+      }
+    }
+    return null;
+  }
+
+  static String binaryDownloadLine(String setupLog) {
+    for (String line : setupLog.lines().toList()) {
+      Matcher m = BINARY_DOWNLOAD.matcher(line);
+      if (m.find()) {
+        return excerpt(line.strip(), Math.max(0, m.start() - (line.length() - line.strip().length())));
       }
     }
     return null;

@@ -45,7 +45,7 @@ final class TrialDirectoryReader {
         TrajectoryText.find(dir), source, Files.isDirectory(ws) ? ws : null, problems);
   }
 
-  static TrialEvidence fromResult(TrialResult r, String serverLog) {
+  static TrialEvidence fromResult(TrialResult r, String serverLog, String setupLog) {
     List<String> problems = new ArrayList<>();
     JsonNode node = null;
     try {
@@ -57,8 +57,8 @@ final class TrialDirectoryReader {
       problems.add("no result");
     }
     String source = r == null || r.task() == null ? "result" : r.task();
-    return build(node, serverLog == null ? "" : serverLog, "", TrajectoryText.Loaded.NONE, source, null,
-        problems);
+    return build(node, serverLog == null ? "" : serverLog, setupLog == null ? "" : setupLog,
+        TrajectoryText.Loaded.NONE, source, null, problems);
   }
 
   private static TrialEvidence build(JsonNode r, String serverLog, String setupLog,

@@ -77,7 +77,12 @@ public record TrialEvidence(
 
   /** A result in memory (as {@code decaybench evaluate} has it) plus the app's log, which may be null. */
   public static TrialEvidence fromResult(TrialResult result, String serverLog) {
-    return TrialDirectoryReader.fromResult(result, serverLog);
+    return TrialDirectoryReader.fromResult(result, serverLog, "");
+  }
+
+  /** With the whole set-up log: a download that failed early is above the failed command's output tail. */
+  public static TrialEvidence fromResult(TrialResult result, String serverLog, String setupLog) {
+    return TrialDirectoryReader.fromResult(result, serverLog, setupLog);
   }
 
   /** A run of the paper's pipeline: Newman's JSON report, the server log and optionally the trajectory. */

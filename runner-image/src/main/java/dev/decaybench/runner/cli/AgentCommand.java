@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         "agent.json (how it ended). Exit 0 whenever the agent phase was carried out."})
 public final class AgentCommand implements Callable<Integer> {
 
-  @Option(names = "--type", required = true, description = "reference, replay, command or llm.")
+  @Option(names = "--type", required = true, description = "reference, gold, replay, command or llm.")
   String type;
 
   @Option(names = "--task", required = true, paramLabel = "NAME|FILE")

@@ -2,14 +2,21 @@ package dev.decaybench.runner.cli;
 
 import dev.decaybench.runner.run.TrialWorkspace;
 import dev.decaybench.runner.task.TaskLoader;
+import dev.decaybench.runner.run.repo.RepoDirectories;
+import dev.decaybench.runner.run.repo.RepoSnapshots;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code decaybench prepare}: the trial pod's first step (also usable by hand). */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
-    description = "Writes a task's prompt and an empty git workspace (baseline commit) for an agent.")
+    description = "Writes a task's prompt and its git workspace (baseline commit) for an agent: empty, or for a"
+        + " feature task the repository at its commit with the feature removed.")
 public final class PrepareCommand implements Callable<Integer> {
 
   @Option(names = "--task", required = true, paramLabel = "NAME|FILE")
@@ -21,9 +28,22 @@ public final class PrepareCommand implements Callable<Integer> {
   @Option(names = "--prompt", required = true, paramLabel = "FILE")
   Path prompt;
 
+  @Option(names = "--repo-dir", paramLabel = "NAME=DIR",
+      description = "Feature tasks: a local git repository or directory for this repository URL or short name.")
+  List<String> repoDirs;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt);
+    RepoDirectories dirs;
+    try {
+      dirs = RepoDirectories.parse(repoDirs, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt, RepoSnapshots.inCache(dirs));
     return 0;
   }
 }

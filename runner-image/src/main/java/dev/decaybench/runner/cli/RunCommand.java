@@ -6,8 +6,11 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;
 import dev.decaybench.runner.run.RunReports;
+import dev.decaybench.runner.run.agent.AgentFactory;
+import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.sandbox.SandboxFactory;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +40,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a run in --out: finished trials are kept.")
   boolean resume;
 
+  @Option(names = "--repo-dir", paramLabel = "NAME=DIR",
+      description = {"Feature tasks: use DIR (a git repository or a plain directory) for the",
+          "repository with this URL or short name instead of fetching it (repeatable)."})
+  List<String> repoDirs;
+
   @Override
   public Integer call() throws Exception {
     EvaluationRun run;
@@ -53,6 +61,13 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("decaybench: --parallel must be at least 1");
       return 2;
     }
+    RepoDirectories dirs;
+    try {
+      dirs = RepoDirectories.parse(repoDirs, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("decaybench: " + e.getMessage());
+      return 2;
+    }
     // every local trial runs in the sandbox: say once, before any trial, when it cannot be built
     String noSandbox = SandboxFactory.namespacesProblem();
     if (noSandbox != null) {
@@ -63,8 +78,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     boolean terminal = System.console() != null;
     java.time.Instant started = java.time.Instant.now();
-    RunExecutor.Outcome outcome = new RunExecutor(run, file.toAbsolutePath().getParent(), outDir, n, resume)
-        .execute(total -> new Progress(System.out, terminal, total));
+    RunExecutor.Outcome outcome = new RunExecutor(run, file.toAbsolutePath().getParent(), outDir, n, resume,
+        AgentFactory::create, dirs).execute(total -> new Progress(System.out, terminal, total));
     Path report = RunReports.write(outDir, run, started);
     System.out.printf("%d trials planned, %d run, %d kept from before, %d crashed%s%n",
         outcome.planned(), outcome.executed(), outcome.skipped(), outcome.crashed(),

@@ -2,6 +2,7 @@ package dev.decaybench.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.task.FeatureCommands;
 import dev.decaybench.runner.task.Frameworks;
 import dev.decaybench.runner.task.TaskCatalog;
 import dev.decaybench.runner.task.TaskDefinition;
@@ -82,7 +83,7 @@ public final class TasksCommand implements Runnable {
     public Integer call() throws IOException {
       TaskDefinition t = TaskLoader.load(task, null);
       spec.commandLine().getOut().println(promptOnly
-          ? (t.prompt() == null ? "(this task has no prompt)" : t.prompt())
+          ? (t.prompt() == null ? "(this task has no prompt)" : FeatureCommands.prompt(t))
           : Json.mapper().writeValueAsString(t));
       return 0;
     }
@@ -114,13 +115,35 @@ public final class TasksCommand implements Runnable {
       Files.createDirectories(out);
       ObjectMapper json = Json.mapper();
       int n = 0;
+      List<String> missing = new java.util.ArrayList<>();
       for (Path f : files) {
         TaskDefinition t = TaskLoader.fromJson(json.readTree(f.toFile()), f.toString());
         json.writeValue(out.resolve(t.name() + ".json").toFile(), t);
         n++;
+        if (t.repo() != null && !copyRemovalPatch(t.repo().patch(), f, out)) {
+          missing.add(t.name());
+        }
       }
-      spec.commandLine().getOut().println("imported " + n + " task(s) into " + out);
+      PrintWriter print = spec.commandLine().getOut();
+      print.println("imported " + n + " task(s) into " + out);
+      if (!missing.isEmpty()) {
+        print.println(missing.size() + " feature task(s) without their removal patch beside the task file"
+            + " (copy it next to the imported file before running them): " + String.join(", ", missing));
+      }
       return 0;
+    }
+
+    /** A feature task's removal patch goes with it: looked up beside the paper's task file. */
+    private static boolean copyRemovalPatch(String patch, Path taskFile, Path out) throws IOException {
+      if (patch == null || patch.isBlank()) {
+        return false;
+      }
+      Path from = taskFile.toAbsolutePath().getParent().resolve(patch).normalize();
+      if (!Files.isRegularFile(from)) {
+        return false;
+      }
+      Files.copy(from, out.resolve(from.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return true;
     }
   }
 }

@@ -86,11 +86,13 @@ public final class TrialEvaluator {
       EvaluationRequest req, Path out, PostgresBinaries binaries, Path template, long t0)
       throws IOException {
     long sandboxMs = System.currentTimeMillis() - t0;
-    Map<String, String> env = SandboxEnvironment.of(scratch.home().toString(),
-        appEnvironment(sandbox, req.externalPostgres()));
+    Map<String, String> own = task.env() == null ? Map.of() : task.env();
+    Map<String, String> appEnv = new LinkedHashMap<>(own);
+    appEnv.putAll(appEnvironment(sandbox, req.externalPostgres()));  // decaybench's variables win
+    Map<String, String> env = SandboxEnvironment.of(scratch.home().toString(), appEnv);
     long ts = System.currentTimeMillis();
     List<StartupInfo.CommandOutcome> setup = new SetupRunner().run(sandbox, task.setupCmds(),
-        SandboxEnvironment.of(scratch.home().toString(), Map.of()), out.resolve("setup.log"));
+        SandboxEnvironment.of(scratch.home().toString(), own), out.resolve("setup.log"));
     long setupMs = System.currentTimeMillis() - ts;
     // Sources as they were before the app ran: an app that rewrites itself cannot fool the checks.
     SourceFiles sources = SourceFiles.of(scratch.workspace());
@@ -140,7 +142,8 @@ public final class TrialEvaluator {
     if (result.success()) {
       return StrictPlusFinding.apply(result);
     }
-    TrialEvidence evidence = TrialEvidence.fromResult(result, LogTail.read(out.resolve("server.log")));
+    TrialEvidence evidence = TrialEvidence.fromResult(result, LogTail.read(out.resolve("server.log")),
+        LogTail.read(out.resolve("setup.log")));
     Path traj = trajectory != null ? trajectory : out.resolve("trajectory.txt");
     if (Files.exists(traj)) {
       evidence = evidence.withTrajectoryFile(traj);

@@ -8,6 +8,7 @@ import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentOutcome;
+import dev.decaybench.runner.run.repo.RepoSnapshots;
 import dev.decaybench.runner.util.CacheDirs;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
@@ -24,11 +25,14 @@ public final class LocalTrialRunner {
 
   private final Agent agent;
   private final EvaluationRunSpec spec;
+  private final RepoSnapshots repos;
   private final TrialEvaluator evaluator = new TrialEvaluator();
 
-  public LocalTrialRunner(Agent agent, EvaluationRunSpec spec) {
+  /** {@code repos} gives feature tasks their repository (greenfield tasks never ask). */
+  public LocalTrialRunner(Agent agent, EvaluationRunSpec spec, RepoSnapshots repos) {
     this.agent = agent;
     this.spec = spec;
+    this.repos = repos;
   }
 
   public static boolean isFinished(Path trialDir) {
@@ -47,7 +51,7 @@ public final class LocalTrialRunner {
       scratch = Files.createTempDirectory(CacheDirs.scratch(), "decaybench-agent-");
       Path workspace = scratch.resolve("workspace");
       Path prompt = trialDir.resolve("prompt.md");
-      TrialWorkspace.prepare(trial.task(), workspace, prompt);
+      TrialWorkspace.prepare(trial.task(), workspace, prompt, repos);
       Path patch = trialDir.resolve("patch.diff");
       outcome = AgentPhase.run(agent, trial.id(), trial.task(), trial.repeat(), workspace, prompt,
           trialDir.resolve("trajectory.txt"), patch, spec.getAgent());

@@ -6,6 +6,8 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.engine.Json;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentFactory;
+import dev.decaybench.runner.run.repo.RepoDirectories;
+import dev.decaybench.runner.run.repo.RepoSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ public final class RunExecutor {
   private final int parallel;
   private final boolean resume;
   private final AgentSource agents;
+  private final RepoDirectories repoDirs;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   public RunExecutor(EvaluationRun run, Path manifestDir, Path outDir, int parallel, boolean resume) {
@@ -48,6 +51,16 @@ public final class RunExecutor {
   /** With an agent made elsewhere (e.g. an llm agent with other retry settings). */
   public RunExecutor(EvaluationRun run, Path manifestDir, Path outDir, int parallel, boolean resume,
       AgentSource agents) {
+    this(run, manifestDir, outDir, parallel, resume, agents, RepoDirectories.NONE);
+  }
+
+  /**
+   * With local repositories for feature tasks ({@code --repo-dir}); they take precedence over the
+   * manifest's {@code spec.tasks.repoDirectories}.
+   */
+  public RunExecutor(EvaluationRun run, Path manifestDir, Path outDir, int parallel, boolean resume,
+      AgentSource agents, RepoDirectories repoDirs) {
+    this.repoDirs = repoDirs;
     this.run = run;
     this.manifestDir = manifestDir;
     this.outDir = outDir;
@@ -72,8 +85,11 @@ public final class RunExecutor {
       }
     }
     Progress progress = progressFactory.create(todo.size());
+    var sel = run.getSpec().getTasks();
+    RepoDirectories dirs = repoDirs.orElse(RepoDirectories.of(sel == null ? null : sel.getRepoDirectories(),
+        manifestDir));
     LocalTrialRunner runner = new LocalTrialRunner(agents.create(run.getSpec().getAgent(), manifestDir),
-        run.getSpec());
+        run.getSpec(), RepoSnapshots.inCache(dirs));
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
     Thread onCtrlC = new Thread(() -> {
       cancelled.set(true);

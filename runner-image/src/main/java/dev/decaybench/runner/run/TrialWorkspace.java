@@ -1,6 +1,10 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.runner.run.repo.RepoDirectories;
+import dev.decaybench.runner.run.repo.RepoSnapshots;
+import dev.decaybench.runner.task.FeatureCommands;
 import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.util.Git;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +25,47 @@ public final class TrialWorkspace {
 
   private TrialWorkspace() {}
 
-  /** Creates the workspace (and the prompt file beside it) for a task. */
+  /** Creates the workspace (and the prompt file beside it) for a task; repositories from the cache. */
   public static void prepare(TaskDefinition task, Path workspace, Path promptFile) throws IOException {
-    if (task.repo() != null) {
-      throw new IOException("task " + task.name() + " starts from a repository (" + task.repo().url()
-          + "); feature tasks need that checkout, which this machine cannot fetch");
-    }
+    prepare(task, workspace, promptFile, RepoSnapshots.inCache(RepoDirectories.NONE));
+  }
+
+  /**
+   * Creates the workspace for a task: empty for greenfield tasks; for feature tasks the
+   * repository at its commit with the removal patch applied. Either way that is one root commit,
+   * the baseline: the agent's patch is its own work only, and no history holds the removed code.
+   */
+  public static void prepare(TaskDefinition task, Path workspace, Path promptFile, RepoSnapshots repos)
+      throws IOException {
+    Path removal = task.repo() == null ? null : removalPatch(task);  // a missing patch fails before any fetch
     Files.createDirectories(workspace);
+    if (removal != null) {
+      repos.checkout(task.repo(), workspace);
+    }
     git(workspace, "init", "-q");
     Files.writeString(workspace.resolve(".git/info/exclude"), EXCLUDES);
+    if (removal != null) {
+      git(workspace, "apply", "--whitespace=nowarn", removal.toString());
+      git(workspace, "add", "-A");
+    }
     git(workspace, "-c", "user.name=decaybench", "-c", "user.email=decaybench@localhost",
-        "commit", "-q", "--allow-empty", "-m", "baseline");
+        "commit", "-q", "--allow-empty", "--no-verify", "-m", "baseline");
     Files.createDirectories(promptFile.toAbsolutePath().getParent());
-    Files.writeString(promptFile, task.prompt() == null ? "" : task.prompt(), StandardCharsets.UTF_8);
+    Files.writeString(promptFile, FeatureCommands.prompt(task), StandardCharsets.UTF_8);
+  }
+
+  /** The patch that removes the task's feature: named by the task, found beside its file. */
+  public static Path removalPatch(TaskDefinition task) throws IOException {
+    String name = task.repo().patch();
+    if (name == null || name.isBlank()) {
+      throw new IOException("feature task " + task.name() + " names no removal patch (\"patch\")");
+    }
+    Path patch = Path.of(name);
+    if (!Files.isRegularFile(patch)) {
+      throw new IOException("feature task " + task.name() + ": removal patch " + patch + " not found"
+          + " (it belongs beside the task file; the paper's published tasks do not include theirs)");
+    }
+    return patch.toAbsolutePath();
   }
 
   /**
@@ -61,13 +93,7 @@ public final class TrialWorkspace {
       + "\tfilemode = true\n\tbare = false\n\tlogallrefupdates = true\n";
 
   private static void git(Path dir, String... args) throws IOException {
-    // the workspace may belong to the agent's uid; system and user config are not read
-    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "safe.directory=*",
-        "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"));
-    cmd.addAll(List.of(args));
-    Processes.Completed done = Processes.run(cmd, dir, null, 60);
-    if (done.exitCode() != 0) {
-      throw new IOException("git " + args[0] + " failed in " + dir + ": " + done.output().strip());
-    }
+    // the workspace may belong to the agent's uid; hooks and fsmonitor never run
+    Git.run(dir, 60, args);
   }
 }

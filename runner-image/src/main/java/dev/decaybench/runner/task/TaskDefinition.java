@@ -6,18 +6,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A task in decaybench's own format (docs/task-format.md): what the agent is asked to build and
  * how the evaluator sets up, starts and reaches the result. The paper's task JSON is read into
  * the same shape. {@code pythonPackages} is set on built-in Python tasks only: {@code index} or
- * {@code system}, where their packages come from ({@link PythonPackages}).
+ * {@code system}, where their packages come from ({@link PythonPackages}). {@code env} is extra
+ * environment of the set-up and run commands, for repositories that read their own variables
+ * (a feature task's upstream); decaybench's own (PORT, DB_*, DATABASE_URL) take precedence.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 // level is written for the reader and recomputed from the constraints when read
 @JsonIgnoreProperties(value = "level", allowGetters = true)
 @JsonPropertyOrder({"name", "suite", "framework", "constraints", "level", "port", "baseUrl",
-    "healthcheckEndpoint", "setupCmds", "runCmds", "pythonPackages", "repo", "prompt"})
+    "healthcheckEndpoint", "setupCmds", "runCmds", "env", "pythonPackages", "repo", "prompt"})
 public record TaskDefinition(
     String name,
     String suite,
@@ -30,7 +33,8 @@ public record TaskDefinition(
     List<String> runCmds,
     Repo repo,
     String prompt,
-    String pythonPackages) {
+    String pythonPackages,
+    Map<String, String> env) {
 
   /** For feature tasks: the repository the agent starts from (the paper's removal patch is named, not included). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,6 +48,20 @@ public record TaskDefinition(
         repo, prompt, null);
   }
 
+  /** A task without environment of its own (every built-in task). */
+  public TaskDefinition(String name, String suite, String framework, List<String> constraints, int port,
+      String baseUrl, String healthcheckEndpoint, List<String> setupCmds, List<String> runCmds,
+      Repo repo, String prompt, String pythonPackages) {
+    this(name, suite, framework, constraints, port, baseUrl, healthcheckEndpoint, setupCmds, runCmds,
+        repo, prompt, pythonPackages, null);
+  }
+
+  /** The same task starting from another repository (its removal patch found elsewhere). */
+  public TaskDefinition withRepo(Repo newRepo) {
+    return new TaskDefinition(name, suite, framework, constraints, port, baseUrl, healthcheckEndpoint,
+        setupCmds, runCmds, newRepo, prompt, pythonPackages, env);
+  }
+
   /** Fills what a hand-written task file may leave out. */
   public TaskDefinition {
     constraints = constraints == null ? List.of() : List.copyOf(constraints);
@@ -52,6 +70,7 @@ public record TaskDefinition(
     healthcheckEndpoint = healthcheckEndpoint == null ? "/api/health-check" : healthcheckEndpoint;
     setupCmds = setupCmds == null ? List.of() : List.copyOf(setupCmds);
     runCmds = runCmds == null || runCmds.isEmpty() ? List.of("./run.sh") : List.copyOf(runCmds);
+    env = env == null || env.isEmpty() ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(env));
   }
 
   public static final List<String> KNOWN_CONSTRAINTS =

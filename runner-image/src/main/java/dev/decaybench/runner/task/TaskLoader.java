@@ -20,6 +20,9 @@ public final class TaskLoader {
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
+  /** The suite name of the paper's feature tasks (an existing repository with a feature removed). */
+  public static final String FEATURE_SUITE = "constraint-decay-features";
+
   private TaskLoader() {}
 
   public static TaskDefinition load(String fileOrName, Path app) throws IOException {
@@ -37,7 +40,7 @@ public final class TaskLoader {
       } catch (JsonProcessingException e) {
         throw TaskFileErrors.explain(e, fileOrName);
       }
-      return fromJson(root, fileOrName);
+      return withPatchBeside(fromJson(root, fileOrName), file);
     }
     return TaskCatalog.byName(fileOrName).orElseThrow(() -> new TaskException(
         "unknown task " + fileOrName + ": give a task JSON file or a built-in name such as "
@@ -90,11 +93,30 @@ public final class TaskLoader {
     if (repo != null && !family.isEmpty() && !name.startsWith(family + "-")) {
       name = family + "-" + name;  // feature tasks reuse names across frameworks
     }
-    return new TaskDefinition(name, repo == null ? TaskCatalog.SUITE : "constraint-decay-features",
+    List<String> setup = strings(meta.path("setupCmds"));
+    List<String> run = orDefault(strings(meta.path("runCmds")), List.of("./run.sh"));
+    String packages = null;
+    if (repo != null) {
+      boolean node = Frameworks.known(framework) ? Frameworks.byId(framework).node() : family.equals("node");
+      PythonPackages source = PythonPackages.current();
+      packages = node ? null : source.source();
+      run = FeatureCommands.run(setup, run);
+      setup = FeatureCommands.setup(node, source);
+    }
+    return new TaskDefinition(name, repo == null ? TaskCatalog.SUITE : FEATURE_SUITE,
         framework, constraints, meta.path("port").asInt(8080), meta.path("baseUrl").asText("/api"),
-        meta.path("healthcheckEndpoint").asText("/api/health-check"),
-        strings(meta.path("setupCmds")), orDefault(strings(meta.path("runCmds")), List.of("./run.sh")),
-        repo, root.path("prompt").asText(null));
+        meta.path("healthcheckEndpoint").asText("/api/health-check"), setup, run,
+        repo, root.path("prompt").asText(null), packages, repo == null ? null : UpstreamEnvironments.of(repoUrl));
+  }
+
+  /** A task file's removal patch is found beside it: its name becomes that file's absolute path. */
+  static TaskDefinition withPatchBeside(TaskDefinition t, Path taskFile) {
+    if (t.repo() == null || t.repo().patch() == null || Path.of(t.repo().patch()).isAbsolute()) {
+      return t;
+    }
+    Path dir = taskFile.toAbsolutePath().getParent();
+    return t.withRepo(new TaskDefinition.Repo(t.repo().url(), t.repo().commit(),
+        dir.resolve(t.repo().patch()).normalize().toString()));
   }
 
   private static String frameworkOf(String name, String family) {

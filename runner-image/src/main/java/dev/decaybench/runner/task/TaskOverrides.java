@@ -31,6 +31,6 @@ public record TaskOverrides(List<String> constraints, List<String> setupCmds, St
         setupCmds != null ? setupCmds : t.setupCmds(),
         runCmd != null ? List.of(runCmd) : t.runCmds(), t.repo(), t.prompt(),
         // a set-up of the user's own no longer says where the packages come from
-        setupCmds != null ? null : t.pythonPackages());
+        setupCmds != null ? null : t.pythonPackages(), t.env());
   }
 }

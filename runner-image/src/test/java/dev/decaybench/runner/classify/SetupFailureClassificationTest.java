@@ -54,6 +54,47 @@ class SetupFailureClassificationTest {
   }
 
   @Test
+  void poetryThatCannotReachPypiIsInfrastructure() {
+    FailureClass f = classify(NO_CSV, "poetry install --no-root", """
+        Installing dependencies from lock file
+
+        Package operations: 44 installs, 3 updates, 0 removals
+
+          - Installing six (1.16.0)
+
+            | All attempts to connect to pypi.org failed.
+            |\s
+            | Probable Causes:
+            |     - the server is not responding to requests at the moment""");
+
+    assertThat(f.rule()).isEqualTo("setup-unreachable");
+    assertThat(f.evidence()).anyMatch(e -> e.contains("All attempts to connect to pypi.org failed"));
+  }
+
+  @Test
+  void prismaThatCannotDownloadItsEnginesAtInstallTimeIsInfrastructure() {
+    // no network error word at all: the engine host answered, but not with the engine
+    FailureClass f = classify(allUnanswered(), "npm run prisma:generate", """
+        > prisma generate
+        Prisma schema loaded from prisma/schema.prisma
+        Error: Failed to fetch the engine file at https://binaries.prisma.sh/all_commits/605197351a3c8bdd595af2d2a9bc3025bca48ea2/debian-openssl-3.0.x/libquery_engine.so.node.gz - 403 Forbidden""");
+
+    assertThat(f.rule()).isEqualTo("setup-unreachable");
+    assertThat(f.evidence()).anyMatch(e -> e.contains("binaries.prisma.sh"))
+        .anyMatch(e -> e.contains("Prisma's engines") && e.contains("not the agent's"));
+  }
+
+  @Test
+  void aPrismaSchemaErrorIsStillTheAppsSetupFailure() {
+    FailureClass f = classify(allUnanswered(), "npm run prisma:generate", """
+        Prisma schema loaded from prisma/schema.prisma
+        Error: Prisma schema validation - (get-dmmf wasm)
+        error: Type "Comment" is neither a built-in type, nor refers to another model""");
+
+    assertThat(f.rule()).isEqualTo("setup-failed");
+  }
+
+  @Test
   void aVersionThatDoesNotExistIsTheAppsSetupFailure() {
     FailureClass f = classify(allUnanswered(), "npm install", """
         npm ERR! code ETARGET
@@ -115,6 +156,38 @@ class SetupFailureClassificationTest {
     FailureClass f = FailureClassifier.withFailureClass(r, null).failure();
 
     assertThat(f.rule()).isEqualTo("setup-unreachable");
+  }
+
+  @Test
+  void aDownloadFarAboveTheFailedCommandsTailIsFoundInTheWholeSetupLog() {
+    String download = "npm error node-pre-gyp ERR! install request to https://github.com/kelektiv/node.bcrypt.js"
+        + "/releases/download/v5.1.0/bcrypt_lib-v5.1.0-napi-v3-linux-x64-glibc.tar.gz failed, reason:"
+        + " getaddrinfo ENOTFOUND github.com";
+    String tail = "npm error gyp ERR! stack Error: This is most likely not a problem with node-gyp\n"
+        + "npm error node-pre-gyp ERR! not ok";
+    StartupInfo startup = new StartupInfo(List.of(new StartupInfo.CommandOutcome("npm install", 1, 900,
+        "failed with exit code 1", tail)), "npm run develop", 127, "exited", 100, 10, false);
+    TrialResult r = new TrialResult(TrialResult.SCHEMA_VERSION, "express-hard-focused-task-001", List.of(),
+        new AssertionCounts(0, 290, 290), 0, 0, 0, null, false, false, null, null, null, startup, List.of(),
+        List.of(), null, "sh: 1: dotenv: not found");
+
+    assertThat(CLASSIFIER.classify(TrialEvidence.fromResult(r, "sh: 1: dotenv: not found")).rule())
+        .isEqualTo("setup-failed");
+    assertThat(CLASSIFIER.classify(TrialEvidence.fromResult(r, "sh: 1: dotenv: not found",
+        "$ npm install\n" + download + "\n" + tail + "\n[exit 1]\n")).rule()).isEqualTo("setup-unreachable");
+  }
+
+  @Test
+  void prismaFetchingItsEnginesWhileTheAppStartsIsInfrastructure() {
+    FailureClass f = CLASSIFIER.classify(sample(allUnanswered()).put("server_log", """
+        > realworld-honojs@1.0.0 prisma:generate
+        > prisma generate
+
+        Error: request to https://binaries.prisma.sh/all_commits/605197351a3c8bdd595af2d2a9bc3025bca48ea2/debian-openssl-3.0.x/schema-engine.gz.sha256 failed, reason: getaddrinfo EAI_AGAIN binaries.prisma.sh""")
+        .evidence());
+
+    assertThat(f.rule()).isEqualTo("setup-unreachable");
+    assertThat(f.evidence()).anyMatch(e -> e.contains("while the app started") && e.contains("not the agent's"));
   }
 
   private static FailureClass classify(String summary, String command, String setupLog) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,18 @@ class DecaybenchCliTest {
         "--out", tmp.resolve("o").toString(), "--task", task.toString())).isEqualTo(2));
     assertThat(err).contains("unknown field 'prot'").contains(task.toString()).contains("known fields: name,")
         .doesNotContain("at dev.decaybench", "com.fasterxml");
+  }
+
+  @Test
+  void aRepoDirWithoutItsDirectoryIsAUsageErrorForRunAndPrepare() {
+    CliRun run = CliRun.of("run", "-f", "../examples/feature-tasks.yaml", "--repo-dir", "realworld-flask");
+    CliRun prepare = CliRun.of("prepare", "--task", "../examples/feature-tasks/flask-comments-removed.json",
+        "--workspace", "target/ws-never", "--prompt", "target/p-never.md", "--repo-dir", "realworld-flask");
+
+    for (CliRun r : List.of(run, prepare)) {
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("--repo-dir takes NAME=DIR");
+    }
   }
 
   @Test

@@ -45,6 +45,10 @@ class ExamplesTest {
     if (manifest.getFileName().toString().equals("paper-reproduction.yaml")) {
       assertThat(plan).hasSize(240);
     }
+    if (manifest.getFileName().toString().equals("feature-tasks.yaml")) {
+      // a feature task whose removal patch is found beside its file
+      assertThat(plan).singleElement().satisfies(t -> assertThat(Path.of(t.task().repo().patch())).isRegularFile());
+    }
     if (manifest.getFileName().toString().equals("quickstart.yaml")) {
       assertThat(plan).hasSize(24);
       assertThat(plan.stream().map(t -> t.task().level()).distinct()).containsExactlyInAnyOrder(0, 1, 2, 3);

@@ -75,15 +75,35 @@ class TaskCatalogTest {
     assertThat(DecaybenchCli.run("tasks", "import", fixtures.toString(), "--out", tmp.toString())).isZero();
     assertThat(Files.list(tmp).map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
         "fastapi-openapi-clean_architecture-sqlite-sqlalchemy.json", "flask-hard-focused-task-009.json",
-        "koa-openapi-unconstrained.json");
+        "flask-hard-focused-task-009.patch", "koa-openapi-unconstrained.json");
     TaskDefinition feature = TaskLoader.load(tmp.resolve("flask-hard-focused-task-009.json").toString(), null);
     assertThat(feature.repo().commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
     assertThat(feature.healthcheckEndpoint()).isEqualTo("/api/ping");
     assertThat(feature.framework()).isEqualTo("flask");
+    // the removal patch came along and is found beside the imported file
+    assertThat(feature.repo().patch()).isEqualTo(tmp.resolve("flask-hard-focused-task-009.patch").toString());
+    // the paper's set-up is a migration: it runs once the database is up, right before the server
+    assertThat(feature.runCmds()).endsWith("alembic upgrade head", "flask run --host=0.0.0.0");
+    assertThat(feature.setupCmds()).noneMatch(c -> c.contains("alembic"));
     TaskDefinition greenfield = TaskLoader.load(
         tmp.resolve("fastapi-openapi-clean_architecture-sqlite-sqlalchemy.json").toString(), null);
     assertThat(greenfield.constraints()).containsExactly("clean_architecture", "sqlite", "sqlalchemy");
     assertThat(greenfield.level()).isEqualTo(3);
+  }
+
+  @Test
+  void aPaperFeatureTaskGetsTheEnvironmentItsUpstreamReadsPointedAtTheTrialsDatabase() throws Exception {
+    String json = "{\"name\": \"hard-focused-task-001\", \"dockerFolder\": \"flask\", \"patch\": \"p.patch\","
+        + " \"repoMetadata\": {\"repoUrl\": \"https://github.com/mhegelheimer/realworld-flask.git\","
+        + " \"repoCommit\": \"c7d865f89464a1770171492b036b56c87cc76c8a\", \"setupCmds\": [\"alembic upgrade head\"],"
+        + " \"runCmds\": [\"poetry run flask run --host=0.0.0.0\"], \"port\": 8080, \"baseUrl\": \"/api\","
+        + " \"healthcheckEndpoint\": \"/api/ping\"}}";
+    TaskDefinition t = TaskLoader.fromJson(new ObjectMapper().readTree(json), "t.json");
+
+    assertThat(t.env()).containsEntry("POSTGRES_USER", "user").containsEntry("POSTGRES_DB", "conduit")
+        .containsEntry("FLASK_RUN_PORT", "8080");
+    assertThat(TaskLoader.fromJson(new ObjectMapper().readTree(json.replace("mhegelheimer", "someone-else")),
+        "t.json").env()).isNull();
   }
 
   @Test

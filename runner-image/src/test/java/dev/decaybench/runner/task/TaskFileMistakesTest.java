@@ -23,7 +23,7 @@ class TaskFileMistakesTest {
         .hasMessageContaining("unknown field 'ports'")
         .hasMessageContaining(f.toString())
         .hasMessageContaining("known fields: name, suite, framework, constraints, level, port, baseUrl, "
-            + "healthcheckEndpoint, setupCmds, runCmds, pythonPackages, repo, prompt")
+            + "healthcheckEndpoint, setupCmds, runCmds, env, pythonPackages, repo, prompt")
         .message().doesNotContain("com.fasterxml", "Unrecognized", "TaskDefinition");
   }
 

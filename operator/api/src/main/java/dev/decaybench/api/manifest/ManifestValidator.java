@@ -45,6 +45,12 @@ public final class ManifestValidator {
     }
     checkAgent(spec.getAgent(), problems);
     TaskSelectionCheck.check(spec.getTasks(), problems);
+    if (spec.getAgent() != null && spec.getAgent().getType() == AgentType.GOLD
+        && (spec.getTasks() == null || spec.getTasks().getTaskDirectory() == null)) {
+      // the built-in suite is greenfield: every gold trial would give up
+      problems.add("spec.agent.type: 'gold' reverses feature tasks' removal patches and the built-in"
+          + " suite has none: set spec.tasks.taskDirectory to feature tasks, or use 'reference'");
+    }
     atLeastOne("spec.repeats", spec.getRepeats(), problems);
     atLeastOne("spec.parallelism", spec.getParallelism(), problems);
     checkTimeouts(spec.getTimeouts(), problems);
@@ -115,7 +121,7 @@ public final class ManifestValidator {
         }
         case IMAGE -> required("spec.agent.image", agent.getImage(), type, problems);
         case REPLAY -> required("spec.agent.replayFrom", agent.getReplayFrom(), type, problems);
-        case REFERENCE -> { }
+        case REFERENCE, GOLD -> { }
       }
       unused(agent, type, problems);
     }
@@ -171,7 +177,7 @@ public final class ManifestValidator {
       problems.add("spec.agent.command: only used by agent types 'command' and 'image' (type is '"
           + type + "')");
     }
-    if (type == AgentType.REFERENCE || type == AgentType.REPLAY) {
+    if (type == AgentType.REFERENCE || type == AgentType.GOLD || type == AgentType.REPLAY) {
       if (agent.getModel() != null) {
         problems.add("spec.agent.model: not used by agent type '" + type + "'");
       }

@@ -30,6 +30,14 @@ final class TaskSelectionCheck {
     if (custom) {
       ManifestValidator.notBlank("spec.tasks.taskDirectory", tasks.getTaskDirectory(), problems, false);
     }
+    if (tasks.getRepoDirectories() != null) {
+      tasks.getRepoDirectories().forEach((name, dir) -> {
+        if (name == null || name.isBlank() || dir == null || dir.isBlank()) {
+          problems.add("spec.tasks.repoDirectories: '" + name + "' needs a repository URL or short"
+              + " name and a directory (got '" + dir + "')");
+        }
+      });
+    }
 
     Set<Framework> frameworks = EnumSet.noneOf(Framework.class);
     List<Framework> fw = tasks.getFrameworks();

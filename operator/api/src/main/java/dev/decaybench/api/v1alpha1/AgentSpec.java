@@ -19,7 +19,7 @@ import java.util.List;
 public class AgentSpec {
 
   @Required
-  @JsonPropertyDescription("reference, replay, command, image or llm.")
+  @JsonPropertyDescription("reference, gold, replay, command, image or llm.")
   private AgentType type;
 
   @JsonPropertyDescription("Model name passed to the agent (required for llm).")

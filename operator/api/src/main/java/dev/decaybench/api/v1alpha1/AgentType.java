@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum AgentType {
   /** Writes the known-correct solution: the control trial that proves the harness. */
   @JsonProperty("reference") REFERENCE("reference"),
+  /** Feature tasks: applies the reverse of the task's removal patch, the control of feature tasks. */
+  @JsonProperty("gold") GOLD("gold"),
   /** Evaluates stored workspaces or patches from an earlier run ({@code replayFrom}). */
   @JsonProperty("replay") REPLAY("replay"),
   /** Runs an agent CLI ({@code command}) in the trial workspace. */

@@ -7,16 +7,18 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which tasks a run evaluates. Every list that is given narrows the selection, and an absent list
  * selects everything: a task is selected when its framework is in {@code frameworks}, its level
  * (L0..L3, the number of constraints) in {@code levels}, its variant in {@code variants} and its
  * name in {@code names}. {@code taskDirectory} replaces the built-in suite by a directory of task
- * files ({@code suite} then only names it).
+ * files ({@code suite} then only names it). {@code repoDirectories} gives feature tasks a local
+ * copy of their repository instead of fetching it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"suite", "frameworks", "levels", "variants", "names", "taskDirectory"})
+@JsonPropertyOrder({"suite", "frameworks", "levels", "variants", "names", "taskDirectory", "repoDirectories"})
 public class TaskSelection {
 
   public static final String DEFAULT_SUITE = "constraint-decay";
@@ -41,6 +43,12 @@ public class TaskSelection {
   @JsonPropertyDescription("Directory of a custom suite's task files (local runs, or a path in"
       + " the runner image).")
   private String taskDirectory;
+
+  @JsonPropertyDescription("Feature tasks: local stand-ins for their repositories, from the"
+      + " repository's URL or short name (realworld-flask) to a directory: a git repository (a"
+      + " mirror) or a plain directory taken as the repository at the task's commit. Relative to"
+      + " the manifest locally, a path in the runner image on a cluster.")
+  private Map<String, String> repoDirectories;
 
   public TaskSelection() {}
 
@@ -98,5 +106,13 @@ public class TaskSelection {
 
   public void setTaskDirectory(String taskDirectory) {
     this.taskDirectory = taskDirectory;
+  }
+
+  public Map<String, String> getRepoDirectories() {
+    return repoDirectories;
+  }
+
+  public void setRepoDirectories(Map<String, String> repoDirectories) {
+    this.repoDirectories = repoDirectories;
   }
 }

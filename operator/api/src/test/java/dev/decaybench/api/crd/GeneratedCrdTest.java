@@ -54,7 +54,7 @@ class GeneratedCrdTest {
     assertThat(texts(props.path("tasks").path("properties").path("frameworks").path("items")
         .path("enum"), null)).containsExactlyInAnyOrderElementsOf(Framework.names());
     assertThat(texts(props.path("agent").path("properties").path("type").path("enum"), null))
-        .containsExactlyInAnyOrder("reference", "replay", "command", "image", "llm");
+        .containsExactlyInAnyOrder("reference", "gold", "replay", "command", "image", "llm");
     JsonNode status = version.path("schema").path("openAPIV3Schema").path("properties")
         .path("status").path("properties");
     assertThat(texts(status.path("phase").path("enum"), null))

@@ -43,6 +43,9 @@ public enum Setting {
   SCRATCH_SIZE_LIMIT("scratch-size-limit", "4Gi",
       "Size limit of the evaluate container's scratch emptyDir (the app's copy, its set-up, e.g."
           + " node_modules); a pod's /dev/shm is 64 MiB and mounted noexec."),
+  REPO_CACHE_CLAIM("repo-cache-claim", "",
+      "PersistentVolumeClaim for feature tasks' repository cache (fetched commits, shared by the"
+          + " prepare steps of trial pods); empty: an emptyDir, so each pod fetches its commit."),
   RUNTIME_CLASS("runtime-class", "", "runtimeClassName of trial pods, e.g. gvisor or kata."),
   NODE_SELECTOR("node-selector", "", "nodeSelector of trial pods: key=value,key2=value2."),
   TOLERATIONS("tolerations", "",

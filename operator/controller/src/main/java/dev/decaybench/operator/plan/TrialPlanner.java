@@ -107,12 +107,26 @@ public final class TrialPlanner {
     }
     List<TaskRef> out = new ArrayList<>();
     for (String name : sel.getNames()) {
-      TaskRef t = parseTaskName(name).orElse(new TaskRef(name, null, null, null));
-      if (t.framework == null || matches(sel, t)) {
+      TaskRef t = parseTaskName(name).orElseGet(() -> new TaskRef(name, frameworkPrefix(name), null, null));
+      // a task that is no built-in one has no level or variant to filter on
+      boolean selected = t.variant == null
+          ? t.framework == null || !present(sel.getFrameworks()) || sel.getFrameworks().contains(t.framework)
+          : matches(sel, t);
+      if (selected) {
         out.add(t);
       }
     }
     return out;
+  }
+
+  /**
+   * The framework a custom task's name starts with, e.g. a feature task's
+   * ({@code express-hard-focused-task-001}; the paper's {@code honojs} is hono), so its pod gets
+   * that family's runtime image; null when the name starts with none.
+   */
+  static Framework frameworkPrefix(String name) {
+    String first = name.split("-")[0];
+    return Framework.fromValue(first.equals("honojs") ? "hono" : first).orElse(null);
   }
 
   private static boolean matches(TaskSelection sel, TaskRef t) {

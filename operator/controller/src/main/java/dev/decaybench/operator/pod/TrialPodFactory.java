@@ -149,11 +149,9 @@ public final class TrialPodFactory {
   }
 
   private Container prepare(EvaluationRunSpec spec, EvaluationTrial trial) {
-    return runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner, config.runnerImage()),
-        config.prepareResources())
-        .withArgs("prepare", "--task", taskArgument(spec, trial), "--workspace", APP,
-            "--prompt", PROMPT)
-        .build();
+    return RepoCacheStep.addTo(runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner,
+        config.runnerImage()), config.prepareResources()), List.of("prepare", "--task", taskArgument(spec, trial),
+        "--workspace", APP, "--prompt", PROMPT), spec).build();
   }
 
   private Container agent(EvaluationRunSpec spec, EvaluationTrial trial) {
@@ -269,7 +267,7 @@ public final class TrialPodFactory {
         emptyDir("tmp", null, null),
         emptyDir("scratch", null, config.scratchSizeLimit()),
         emptyDir("pgdata", "Memory", "1Gi"),
-        emptyDir("pgrun", "Memory", "16Mi")));
+        emptyDir("pgrun", "Memory", "16Mi"), RepoCacheStep.volume(config.repoCacheClaim())));
     if (config.artifactsClaim().isEmpty()) {
       volumes.add(emptyDir("results", null, null));
     } else {

@@ -94,6 +94,21 @@ class TrialPlannerTest {
   }
 
   @Test
+  void featureTasksOfACustomSuiteGetTheFrameworkTheirNameStartsWith() throws PlanException {
+    EvaluationRunSpec spec = new EvaluationRunSpec();
+    TaskSelection sel = new TaskSelection();
+    sel.setTaskDirectory("/opt/tasks/paper");
+    sel.setNames(List.of("honojs-hard-focused-task-001", "express-hard-focused-task-002", "my-task"));
+    sel.setFrameworks(List.of(Framework.HONO));
+    spec.setTasks(sel);
+    spec.setRepeats(1);
+
+    // the Node runtime image follows from the framework; a name without one is kept as before
+    assertThat(planner.plan(spec)).extracting(t -> t.task() + "/" + t.framework())
+        .containsExactly("honojs-hard-focused-task-001/hono", "my-task/null");
+  }
+
+  @Test
   void aSelectionOfNothingIsAPlanProblem() {
     EvaluationRunSpec spec = new EvaluationRunSpec();
     spec.setTasks(selection(List.of(Framework.FLASK), null, null, List.of("koa-openapi-sqlite")));

@@ -196,6 +196,35 @@ class TrialPodFactoryTest {
         .satisfies(m -> assertThat(m.getSubPath()).isEqualTo("bench/demo/demo-4-a0"));
   }
 
+  @Test
+  void aFeatureTasksPrepareStepFetchesIntoTheSharedRepositoryCacheAndGetsTheRunsLocalRepositories() {
+    OperatorConfig custom = OperatorConfig.load(Map.of("DECAYBENCH_REPO_CACHE_CLAIM", "decaybench-repos"), List.of());
+    EvaluationRun run = run(new AgentSpec(AgentType.GOLD));
+    run.getSpec().getTasks().setTaskDirectory("/tasks/paper");
+    run.getSpec().getTasks().setRepoDirectories(Map.of("realworld-flask", "/mirrors/realworld-flask.git"));
+    Pod pod = new TrialPodFactory(custom).build(run, trial(run, Framework.FLASK, 0));
+
+    Container prepare = pod.getSpec().getInitContainers().get(1);
+    assertThat(prepare.getArgs()).containsSubsequence("prepare", "--task", "/tasks/paper/flask-openapi-postgres.json")
+        .endsWith("--repo-dir", "realworld-flask=/mirrors/realworld-flask.git");
+    assertThat(prepare.getEnv()).anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("DECAYBENCH_CACHE");
+      assertThat(e.getValue()).isEqualTo("/var/cache/decaybench");
+    });
+    assertThat(prepare.getVolumeMounts()).anySatisfy(m -> {
+      assertThat(m.getName()).isEqualTo("repo-cache");
+      assertThat(m.getMountPath()).isEqualTo("/var/cache/decaybench");
+    });
+    assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getName().equals("repo-cache"))
+        .singleElement().satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName())
+            .isEqualTo("decaybench-repos"));
+    assertThat(pod.getSpec().getInitContainers().get(2).getArgs()).containsSubsequence("--type", "gold");
+    // without a claim each pod has its own cache
+    Pod plain = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+    assertThat(plain.getSpec().getVolumes()).filteredOn(v -> v.getName().equals("repo-cache"))
+        .singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+  }
+
   private static EvaluationRun run(AgentSpec agent) {
     EvaluationRun run = Runs.reference("demo", List.of(Framework.FLASK), null, 3, 2);
     run.getSpec().setAgent(agent);

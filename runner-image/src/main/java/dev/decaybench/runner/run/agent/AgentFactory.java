@@ -12,6 +12,7 @@ public final class AgentFactory {
   public static Agent create(AgentSpec spec, Path manifestDir) {
     return switch (spec.getType()) {
       case REFERENCE -> new ReferenceAgent();
+      case GOLD -> new GoldAgent();
       case REPLAY -> new ReplayAgent(manifestDir.resolve(spec.getReplayFrom()).normalize());
       case COMMAND -> new CommandAgent();
       case LLM -> new LlmAgent();
