@@ -3,14 +3,21 @@ package dev.decaybench.runner.cli;
 import dev.decaybench.runner.run.TrialWorkspace;
 import dev.decaybench.runner.task.TaskLoader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code decaybench prepare}: the trial pod's first step (also usable by hand). */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
     description = "Writes a task's prompt and an empty git workspace (baseline commit) for an agent.")
 public final class PrepareCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--task", required = true, paramLabel = "NAME|FILE")
   String task;
@@ -21,8 +28,24 @@ public final class PrepareCommand implements Callable<Integer> {
   @Option(names = "--prompt", required = true, paramLabel = "FILE")
   Path prompt;
 
+  @Option(names = "--deadline-file", paramLabel = "FILE",
+      description = "Write the instant the trial must end by (now plus --trial-seconds) here, for"
+          + " evaluate --deadline-file: the evaluation gets what the agent left of the time.")
+  Path deadlineFile;
+
+  @Option(names = "--trial-seconds", paramLabel = "N",
+      description = "The whole trial's time limit (with --deadline-file).")
+  Long trialSeconds;
+
   @Override
   public Integer call() throws Exception {
+    if ((deadlineFile == null) != (trialSeconds == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--deadline-file and --trial-seconds go together");
+    }
+    if (deadlineFile != null) {
+      TrialDeadlineFile.write(deadlineFile, Instant.now().plusSeconds(trialSeconds));
+    }
     TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt);
     return 0;
   }

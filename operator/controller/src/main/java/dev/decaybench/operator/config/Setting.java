@@ -19,6 +19,12 @@ public enum Setting {
   IMAGE_PULL_GRACE_SECONDS("image-pull-grace-seconds", "300",
       "How long a pod may wait on ImagePullBackOff/ErrImagePull before the attempt counts as an"
           + " infrastructure failure."),
+  UNSCHEDULABLE_GRACE_SECONDS("unschedulable-grace-seconds", "300",
+      "How long the scheduler may find no node for a pod (PodScheduled=False, Unschedulable)"
+          + " before the attempt counts as an infrastructure failure."),
+  POSTGRES_START_GRACE_SECONDS("postgres-start-grace-seconds", "300",
+      "How long the PostgreSQL sidecar may take to pass its startup probe before the attempt"
+          + " counts as an infrastructure failure."),
   DEFAULT_TRIAL_SECONDS("default-trial-seconds", String.valueOf(Timeouts.DEFAULT_TRIAL_SECONDS),
       "Trial time limit when spec.timeouts.trialSeconds is absent (the pod's activeDeadlineSeconds)."),
   POD_START_GRACE_SECONDS("pod-start-grace-seconds", "300",

@@ -12,7 +12,7 @@ public enum Reason {
   // run: Progressing
   Scheduling, TrialsRunning, Suspended, WaitingForSlots,
   // run: Complete / phase
-  AllTrialsFinished, NoTrialEvaluated, RunTimedOut,
+  AllTrialsFinished, NoTrialEvaluated, RunTimedOut, RunCancelled,
   // run: Degraded
   TrialsFailed, TrialsRetried, AsExpected,
   // run: events
@@ -21,14 +21,16 @@ public enum Reason {
   Evaluated, ResultMissing, ResultUnreadable, AgentFailed, AgentOOMKilled, PrepareFailed,
   HarnessError, EvaluationFailed, TimedOut, ConfigError, RunEnded, AttemptsExhausted,
   // infrastructure failures (retried)
-  Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished,
+  Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished, Unschedulable,
+  PostgresNotReady,
   // trial events
   TrialRetried, TrialFailed;
 
   /** Reasons of infrastructure failures, which get another attempt. */
   public boolean isInfrastructure() {
     return switch (this) {
-      case Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished -> true;
+      case Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished,
+          Unschedulable, PostgresNotReady -> true;
       default -> false;
     };
   }
@@ -44,7 +46,8 @@ public enum Reason {
       case AgentFailed, AgentOOMKilled -> Outcome.AGENT_FAILURE;
       case TimedOut -> Outcome.TIMED_OUT;
       case RunEnded, AttemptsExhausted, Evicted, NodeLost, Disrupted, ImagePullBackOff,
-          HarnessOOMKilled, PodVanished -> Outcome.INFRASTRUCTURE_FAILURE;
+          HarnessOOMKilled, PodVanished, Unschedulable, PostgresNotReady ->
+          Outcome.INFRASTRUCTURE_FAILURE;
       default -> Outcome.HARNESS_ERROR; // ResultMissing, ResultUnreadable, PrepareFailed, ...
     };
   }
