@@ -29,7 +29,7 @@ public enum Setting {
       "Trial time limit when spec.timeouts.trialSeconds is absent (the pod's activeDeadlineSeconds)."),
   POD_START_GRACE_SECONDS("pod-start-grace-seconds", "300",
       "Added to the trial time limit before the operator itself gives up on a pod that never"
-          + " started or never finished (unschedulable, lost)."),
+          + " started or never finished (TimedOut)."),
   RUNNER_IMAGE("runner-image", "decaybench/decaybench-runner:0.1.0-python",
       "Runner image (entrypoint: the decaybench CLI): prepare step, built-in and command agents."),
   RUNTIME_IMAGE_PYTHON("runtime-image-python", "decaybench/decaybench-runner:0.1.0-python",

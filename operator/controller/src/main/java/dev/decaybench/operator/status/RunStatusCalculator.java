@@ -47,7 +47,7 @@ public final class RunStatusCalculator {
     Reason phaseReason = null;
     RunPhase next = phase;
     if (!phase.isTerminal()) {
-      if (run.getSpec().isCancelRequested()) {
+      if (run.getSpec() != null && run.getSpec().isCancelRequested()) {
         next = RunPhase.CANCELLED;
         phaseReason = Reason.RunCancelled;
       } else if (timedOut(run, old, now)) {
