@@ -35,7 +35,7 @@ public final class E2eCluster {
       try (KubernetesClient admin = cp.admin()) {
         // a kept cluster (DECAYBENCH_E2E_KEEP) starts over: the namespace holds helm's release
         // records too; the CRDs are applied from crds/ so that a changed model is what runs
-        admin.namespaces().withName(NAMESPACE).withTimeout(3, TimeUnit.MINUTES).delete();
+        reset(admin, NAMESPACE);
         CrdsOnServer.apply(admin);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
             .withName(NAMESPACE).withLabels(Map.of(
@@ -49,6 +49,15 @@ public final class E2eCluster {
       instance = new E2eCluster(cp, release, node);
     }
     return instance;
+  }
+
+  /**
+   * Deletes a namespace a previous suite left. Its running pods are bound to a stand-in node that
+   * went with that JVM: nobody would confirm their graceful deletion, so they go at once.
+   */
+  public static void reset(KubernetesClient admin, String namespace) {
+    admin.pods().inNamespace(namespace).withGracePeriod(0).delete();
+    admin.namespaces().withName(namespace).withTimeout(3, TimeUnit.MINUTES).delete();
   }
 
   public ControlPlane controlPlane() {

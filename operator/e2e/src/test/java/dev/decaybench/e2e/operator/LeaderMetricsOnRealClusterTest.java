@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +43,7 @@ class LeaderMetricsOnRealClusterTest {
         Duration.ofSeconds(1)));
     List<DecaybenchOperator> replicas = new ArrayList<>();
     try (KubernetesClient admin = e2e.controlPlane().admin()) {
-      admin.namespaces().withName(NS).withTimeout(3, TimeUnit.MINUTES).delete();
+      E2eCluster.reset(admin, NS);
       ChartRelease ha = ChartRelease.install(e2e.controlPlane(), "ha", NS,
           Map.of("operator.leaderElection.enabled", "true"));
       Map<String, String> env = Map.of("DECAYBENCH_LEASE_DURATION_SECONDS", "8",
@@ -83,7 +82,7 @@ class LeaderMetricsOnRealClusterTest {
     } finally {
       replicas.forEach(DecaybenchOperator::close);
       try (KubernetesClient admin = e2e.controlPlane().admin()) {
-        admin.namespaces().withName(NS).withTimeout(3, TimeUnit.MINUTES).delete();
+        E2eCluster.reset(admin, NS);
       }
     }
   }

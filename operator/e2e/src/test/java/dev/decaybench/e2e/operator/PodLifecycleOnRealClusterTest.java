@@ -2,10 +2,13 @@ package dev.decaybench.e2e.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationOptions;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.api.v1alpha1.TrialPhase;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.InstalledOperator;
@@ -14,21 +17,25 @@ import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.TrialResults;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;
+import dev.decaybench.operator.testing.RealPodRunner;
 import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a trial pod's life on a real cluster means for its trial: the real scheduler decides
  * whether a pod gets a node, the API server keeps a deleted pod until its node confirms, and the
- * stand-in node plays the kubelet (a lost node never confirms a deletion).
+ * stand-in node plays the kubelet (a lost node never confirms a deletion; a pod can also be run
+ * for real, to see how its containers share the trial's time).
  */
 class PodLifecycleOnRealClusterTest {
 
@@ -67,9 +74,7 @@ class PodLifecycleOnRealClusterTest {
     assertThat(TrialResults.reason(trial)).isEqualTo("AttemptsExhausted");
     assertThat(trial.getStatus().getMessage()).contains("Unschedulable")
         .contains("didn't match Pod's node affinity/selector");
-    assertThat(trial.getSpec().getAttempt()).isEqualTo(1);
-    assertThat(trial.getMetadata().getAnnotations().get(TrialNames.RETRY_REASON_ANNOTATION))
-        .startsWith("Unschedulable");
+    assertRetriedOnce(trial, "Unschedulable");
   }
 
   @Test
@@ -88,9 +93,7 @@ class PodLifecycleOnRealClusterTest {
 
     EvaluationTrial trial = awaitFinished("lostnode");
     assertThat(trial.getStatus().getPhase()).isEqualTo(TrialPhase.EVALUATED);
-    assertThat(trial.getSpec().getAttempt()).isEqualTo(1);
-    assertThat(trial.getMetadata().getAnnotations().get(TrialNames.RETRY_REASON_ANNOTATION))
-        .startsWith("PodVanished");
+    assertRetriedOnce(trial, "PodVanished");
   }
 
   @Test
@@ -129,9 +132,7 @@ class PodLifecycleOnRealClusterTest {
 
     EvaluationTrial trial = awaitFinished("slowpg");
     assertThat(trial.getStatus().getPhase()).isEqualTo(TrialPhase.EVALUATED);
-    assertThat(trial.getSpec().getAttempt()).isEqualTo(1);
-    assertThat(trial.getMetadata().getAnnotations().get(TrialNames.RETRY_REASON_ANNOTATION))
-        .startsWith("PostgresNotReady");
+    assertRetriedOnce(trial, "PostgresNotReady");
   }
 
   @Test
@@ -183,10 +184,36 @@ class PodLifecycleOnRealClusterTest {
         () -> operator.statusBatcher().lastWritten(uid) == null);
   }
 
+  @Test
+  void anAgentThatUsedTheWholeTrialLeavesTheEvaluationNoTime(@TempDir Path pods) {
+    // the node runs the admitted pod for real: prepare, agent and evaluate through the CLI
+    RealPodRunner runner = new RealPodRunner(pods);
+    e2e.node().play(pod -> new FakeKubelet.RunReally(runner));
+    start(Map.of());
+    EvaluationRun run = Runs.reference("budget", List.of(Framework.FLASK),
+        List.of("unconstrained"), 1, 1);
+    AgentSpec agent = new AgentSpec(AgentType.COMMAND);
+    agent.setCommand(List.of("sleep", "9")); // of a 8 s trial
+    run.getSpec().setAgent(agent);
+    // before the fix evaluate got 8 s of its own: enough to score the empty app (health 2 s)
+    run.getSpec().setTimeouts(new Timeouts(8, null, 2));
+    admin.resource(run).create();
+
+    EvaluationTrial trial = awaitFinished("budget");
+    assertThat(TrialResults.reason(trial)).isEqualTo("TimedOut");
+    assertThat(trial.getStatus().getMessage()).contains("evaluate exited with 124");
+  }
+
   private void start(Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.of("DECAYBENCH_STATUS_INTERVAL_SECONDS", "1"));
     env.putAll(overrides);
     operator = InstalledOperator.start(e2e.controlPlane(), e2e.release(), env);
+  }
+
+  private static void assertRetriedOnce(EvaluationTrial trial, String reason) {
+    assertThat(trial.getSpec().getAttempt()).isEqualTo(1);
+    assertThat(trial.getMetadata().getAnnotations().get(TrialNames.RETRY_REASON_ANNOTATION))
+        .startsWith(reason);
   }
 
   private EvaluationTrial awaitFinished(String run) {
