@@ -12,6 +12,7 @@ import dev.decaybench.operator.pod.TrialPodFactory;
 import dev.decaybench.operator.reconciler.EvaluationRunReconciler;
 import dev.decaybench.operator.reconciler.EvaluationTrialReconciler;
 import dev.decaybench.operator.reconciler.NetworkPolicyGate;
+import dev.decaybench.operator.reconciler.RunStore;
 import dev.decaybench.operator.reconciler.StatusBatcher;
 import dev.decaybench.operator.reconciler.TrialSlots;
 import dev.decaybench.operator.status.EventRecorder;
@@ -20,6 +21,7 @@ import dev.decaybench.operator.status.RunSummaryCalculator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
@@ -48,6 +50,7 @@ public final class DecaybenchOperator implements AutoCloseable {
   private final KubernetesClient client;
   private final JvmGcMetrics gcMetrics;
   private final String identity;
+  private final StatusBatcher batcher;
 
   private DecaybenchOperator(OperatorConfig config, Config clientConfig, Clock clock) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,6 +67,9 @@ public final class DecaybenchOperator implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, clock);
     TrialSlots slots = new TrialSlots(config.globalParallelism(), clock);
     this.identity = config.leaderElection() ? newIdentity() : null;
+    this.batcher = new StatusBatcher(config.statusInterval());
+    // a standby's caches hold the same runs: only the leader exports their gauges
+    metrics.exporting(!config.leaderElection());
 
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client)
@@ -80,7 +86,9 @@ public final class DecaybenchOperator implements AutoCloseable {
             .withRenewDeadline(lease.multipliedBy(2).dividedBy(3))
             .withRetryPeriod(lease.dividedBy(5).isZero() ? Duration.ofSeconds(1)
                 : lease.dividedBy(5))
-            .withExitOnStopLeading(config.exitOnLostLeadership());
+            .withExitOnStopLeading(config.exitOnLostLeadership())
+            .withLeaderCallbacks(new LeaderCallbacks(() -> metrics.exporting(true),
+                () -> metrics.exporting(false), leader -> { }));
         if (!config.leaseNamespace().isEmpty()) {
           le.withLeaseNamespace(config.leaseNamespace());
         }
@@ -89,11 +97,12 @@ public final class DecaybenchOperator implements AutoCloseable {
     });
     operator.register(new EvaluationRunReconciler(new RunAdmission(new TrialPlanner()), slots,
         new RunStatusCalculator(), new RunSummaryCalculator(),
-        new StatusBatcher(config.statusInterval()), config.useSsa(), events, metrics,
+        batcher, config.useSsa(), events, metrics,
         new NetworkPolicyGate(config.trialNetworkPolicy()), clock),
-        c -> namespaces(c, config));
+        c -> namespaces(c, config).withItemStore(new RunStore(batcher::forget)));
     operator.register(new EvaluationTrialReconciler(config, new TrialPodFactory(config),
-        new PodInspector(config.imagePullGrace()), events, metrics, clock),
+        new PodInspector(config.imagePullGrace(), config.unschedulableGrace(),
+            config.postgresStartGrace()), events, metrics, clock),
         c -> namespaces(c, config));
     try {
       this.http = new HealthServer(config.metricsPort(), registry, metrics,
@@ -123,13 +132,11 @@ public final class DecaybenchOperator implements AutoCloseable {
         + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> void namespaces(
-      ControllerConfigurationOverrider<R> c, OperatorConfig config) {
-    if (config.namespaces().isEmpty()) {
-      c.watchingAllNamespaces();
-    } else {
-      c.settingNamespaces(config.namespaces());
-    }
+  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata>
+      ControllerConfigurationOverrider<R> namespaces(ControllerConfigurationOverrider<R> c,
+      OperatorConfig config) {
+    return config.namespaces().isEmpty() ? c.watchingAllNamespaces()
+        : c.settingNamespaces(config.namespaces());
   }
 
   /** Ready: started and every informer healthy. */
@@ -149,6 +156,11 @@ public final class DecaybenchOperator implements AutoCloseable {
 
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** What the run reconciler remembers per run (for tests: deleted runs must not stay). */
+  public StatusBatcher statusBatcher() {
+    return batcher;
   }
 
   public ApiRequestCounter requests() {

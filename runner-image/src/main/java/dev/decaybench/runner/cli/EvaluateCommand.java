@@ -4,6 +4,7 @@ import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.TrialEvaluator;
+import dev.decaybench.runner.engine.TrialTimeoutException;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskOverrides;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "is not a success.",
         "",
         "Exit codes: 0 the evaluation worked, whatever the score; 2 a bad option or a",
-        "task that cannot be read; 3 a harness error.",
+        "task that cannot be read; 3 a harness error; 124 the trial's time ran out.",
         ""})
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -128,6 +129,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Time limit for the whole trial. Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
 
+  @Option(names = "--deadline-file", paramLabel = "FILE",
+      description = "A file with the instant the whole trial must end by (written by prepare"
+          + " --deadline-file): the evaluation gets what is left of it, at most --timeout.")
+  Path deadlineFile;
+
+  /** Exit code when the trial's time ran out (timeout(1)'s): the operator reads it as TimedOut. */
+  public static final int TIMED_OUT = 124;
+
   @Override
   public Integer call() throws Exception {
     if (constraints != null) {
@@ -146,10 +155,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     List<String> setupCmds = setup == null ? null : setup.stream().filter(c -> !c.isBlank()).toList();
     TaskOverrides overrides = new TaskOverrides(constraints, setupCmds, run, port);
+    long timeoutMillis = timeoutSeconds * 1000;
+    if (deadlineFile != null) {
+      timeoutMillis = Math.min(timeoutMillis, TrialDeadlineFile.millisLeft(deadlineFile));
+      if (timeoutMillis <= 0) {
+        spec.commandLine().getErr().println("decaybench evaluate: the trial's time ran out"
+            + " before the evaluation (" + TrialDeadlineFile.read(deadlineFile) + ")");
+        return TIMED_OUT;
+      }
+    }
     EvaluationRequest request = new EvaluationRequest(app, out, task, overrides, pgBin, sandbox,
-        patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutSeconds * 1000,
+        patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutMillis,
         !noExtended, externalPostgres, trajectory);
-    TrialResult r = new TrialEvaluator().evaluate(request);
+    TrialResult r;
+    try {
+      r = new TrialEvaluator().evaluate(request);
+    } catch (TrialTimeoutException e) {
+      spec.commandLine().getErr().println("decaybench evaluate: " + e.getMessage());
+      return TIMED_OUT;
+    }
     if (terminationMessage != null) {
       java.nio.file.Files.writeString(terminationMessage,
           CompactResult.of(r).withUsage(PodAgentUsage.read(agentOutcome, usageFile)).toJson());

@@ -6,6 +6,7 @@ import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.run.repo.RepoSnapshots;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Spec;
     description = "Writes a task's prompt and its git workspace (baseline commit) for an agent: empty, or for a"
         + " feature task the repository at its commit with the feature removed.")
 public final class PrepareCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--task", required = true, paramLabel = "NAME|FILE")
   String task;
@@ -32,8 +36,15 @@ public final class PrepareCommand implements Callable<Integer> {
       description = "Feature tasks: a local git repository or directory for this repository URL or short name.")
   List<String> repoDirs;
 
-  @Spec
-  CommandSpec spec;
+  @Option(names = "--deadline-file", paramLabel = "FILE",
+      description = "Write the instant the trial must end by (now plus --trial-seconds) here, for"
+          + " evaluate --deadline-file: the evaluation gets what the agent left of the time.")
+  Path deadlineFile;
+
+  @Option(names = "--trial-seconds", paramLabel = "N",
+      description = "The whole trial's time limit (with --deadline-file).")
+  Long trialSeconds;
+
 
   @Override
   public Integer call() throws Exception {
@@ -42,6 +53,13 @@ public final class PrepareCommand implements Callable<Integer> {
       dirs = RepoDirectories.parse(repoDirs, Path.of(""));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if ((deadlineFile == null) != (trialSeconds == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--deadline-file and --trial-seconds go together");
+    }
+    if (deadlineFile != null) {
+      TrialDeadlineFile.write(deadlineFile, Instant.now().plusSeconds(trialSeconds));
     }
     TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt, RepoSnapshots.inCache(dirs));
     return 0;

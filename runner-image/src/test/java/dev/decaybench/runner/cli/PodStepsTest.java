@@ -42,6 +42,34 @@ class PodStepsTest {
   }
 
   @Test
+  void evaluateGetsOnlyWhatTheAgentLeftOfTheTrialsTime() throws Exception {
+    String task = "flask-openapi-unconstrained";
+    Path app = volume.resolve("app");
+    Path deadline = volume.resolve("deadline");
+    assertThat(DecaybenchCli.run("prepare", "--task", task, "--workspace", app.toString(),
+        "--prompt", volume.resolve("prompt.md").toString(), "--deadline-file",
+        deadline.toString(), "--trial-seconds", "1")).isZero();
+    java.time.Instant end = java.time.Instant.parse(Files.readString(deadline).strip());
+    assertThat(end).isBetween(java.time.Instant.now(), java.time.Instant.now().plusSeconds(1));
+    Thread.sleep(1100); // the agent used the whole second
+
+    Path termination = volume.resolve("termination-log");
+    assertThat(DecaybenchCli.run("evaluate", "--app", app.toString(), "--out",
+        volume.resolve("results").toString(), "--task", task, "--timeout", "600",
+        "--deadline-file", deadline.toString(), "--termination-message",
+        termination.toString())).isEqualTo(EvaluateCommand.TIMED_OUT);
+    assertThat(termination).doesNotExist();
+  }
+
+  @Test
+  void prepareWantsTheTrialsSecondsWithItsDeadlineFile() {
+    assertThat(DecaybenchCli.run("prepare", "--task", "flask-openapi-unconstrained",
+        "--workspace", volume.resolve("app").toString(), "--prompt",
+        volume.resolve("prompt.md").toString(), "--deadline-file",
+        volume.resolve("deadline").toString())).isEqualTo(DecaybenchCli.USAGE_ERROR);
+  }
+
+  @Test
   void aCommandAgentGetsItsArgumentsIntactFromTheOperatorsJson() throws Exception {
     String task = "flask-openapi-unconstrained";
     Path app = volume.resolve("app");

@@ -17,7 +17,7 @@ import io.fabric8.generator.annotation.Required;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"agent", "tasks", "repeats", "parallelism", "timeouts", "evaluation",
-    "suspend", "images"})
+    "suspend", "cancel", "images"})
 public class EvaluationRunSpec {
 
   public static final int DEFAULT_REPEATS = 3;
@@ -50,6 +50,11 @@ public class EvaluationRunSpec {
 
   @JsonPropertyDescription("When true, no new trial starts; running trials finish.")
   private Boolean suspend;
+
+  @JsonPropertyDescription("When true, the run is cancelled: no new trial starts, unfinished"
+      + " trials stop (reason RunEnded) and their pods are deleted, the phase becomes Cancelled."
+      + " A run that has ended stays as it is; setting it back to false undoes nothing.")
+  private Boolean cancel;
 
   @JsonPropertyDescription("Images of the trial pods (operator only); defaults come from the"
       + " operator's configuration.")
@@ -84,6 +89,12 @@ public class EvaluationRunSpec {
   @JsonIgnore
   public boolean isSuspended() {
     return Boolean.TRUE.equals(suspend);
+  }
+
+  /** {@code cancel} read as a plain boolean (absent = false). */
+  @JsonIgnore
+  public boolean isCancelRequested() {
+    return Boolean.TRUE.equals(cancel);
   }
 
   public AgentSpec getAgent() {
@@ -140,6 +151,14 @@ public class EvaluationRunSpec {
 
   public void setSuspend(Boolean suspend) {
     this.suspend = suspend;
+  }
+
+  public Boolean getCancel() {
+    return cancel;
+  }
+
+  public void setCancel(Boolean cancel) {
+    this.cancel = cancel;
   }
 
   public Images getImages() {

@@ -19,11 +19,17 @@ public enum Setting {
   IMAGE_PULL_GRACE_SECONDS("image-pull-grace-seconds", "300",
       "How long a pod may wait on ImagePullBackOff/ErrImagePull before the attempt counts as an"
           + " infrastructure failure."),
+  UNSCHEDULABLE_GRACE_SECONDS("unschedulable-grace-seconds", "300",
+      "How long the scheduler may find no node for a pod (PodScheduled=False, Unschedulable)"
+          + " before the attempt counts as an infrastructure failure."),
+  POSTGRES_START_GRACE_SECONDS("postgres-start-grace-seconds", "300",
+      "How long the PostgreSQL sidecar may take to pass its startup probe before the attempt"
+          + " counts as an infrastructure failure."),
   DEFAULT_TRIAL_SECONDS("default-trial-seconds", String.valueOf(Timeouts.DEFAULT_TRIAL_SECONDS),
       "Trial time limit when spec.timeouts.trialSeconds is absent (the pod's activeDeadlineSeconds)."),
   POD_START_GRACE_SECONDS("pod-start-grace-seconds", "300",
       "Added to the trial time limit before the operator itself gives up on a pod that never"
-          + " started or never finished (unschedulable, lost)."),
+          + " started or never finished (TimedOut)."),
   RUNNER_IMAGE("runner-image", "decaybench/decaybench-runner:0.1.0-python",
       "Runner image (entrypoint: the decaybench CLI): prepare step, built-in and command agents."),
   RUNTIME_IMAGE_PYTHON("runtime-image-python", "decaybench/decaybench-runner:0.1.0-python",

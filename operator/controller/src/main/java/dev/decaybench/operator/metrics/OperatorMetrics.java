@@ -9,7 +9,6 @@ import dev.decaybench.api.v1alpha1.RunSummary;
 import dev.decaybench.api.v1alpha1.TrialCounts;
 import dev.decaybench.operator.status.Reason;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -31,6 +30,8 @@ import java.util.stream.Stream;
  * failure classes are the taxonomy's (at most {@link #MAX_CLASSES}, the rest count as
  * {@code other}), levels and frameworks are fixed, and per-run series exist for the newest
  * {@code maxRuns} runs only, rebuilt from the run cache before each scrape ({@link #refresh}).
+ * With leader election only the leader exports the run and trial gauges: a standby's cache holds
+ * the same runs, and dashboards {@code sum()} over replicas.
  */
 public class OperatorMetrics {
 
@@ -45,8 +46,13 @@ public class OperatorMetrics {
   private final MultiGauge runTrials;
   private final MultiGauge runDataLayerShare;
   private final RunUsageMeters usage;
+  private final MultiGauge activeTrials;
+  private final MultiGauge activeTrialsLimit;
   private final Map<String, Counter> failureClasses = new ConcurrentHashMap<>();
   private volatile Supplier<Stream<EvaluationRun>> runs = Stream::empty;
+  private volatile Supplier<Number> active = () -> 0;
+  private volatile int activeLimit;
+  private volatile boolean exporting = true;
 
   public OperatorMetrics(MeterRegistry registry, int maxRuns) {
     this.registry = registry;
@@ -65,6 +71,19 @@ public class OperatorMetrics {
         .description("Share of a run's classified failures in the data layer (newest runs only)")
         .register(registry);
     this.usage = new RunUsageMeters(registry);
+    this.activeTrials = MultiGauge.builder("decaybench.trials.active")
+        .description("Unfinished trials over all runs (the global parallelism in use)")
+        .register(registry);
+    this.activeTrialsLimit = MultiGauge.builder("decaybench.trials.active.limit")
+        .description("The operator's global parallelism limit").register(registry);
+  }
+
+  /**
+   * Whether this replica exports the run and trial gauges: true without leader election, else
+   * only while it leads.
+   */
+  public void exporting(boolean exporting) {
+    this.exporting = exporting;
   }
 
   /** Where the runs come from: the run controller's informer cache. */
@@ -72,14 +91,10 @@ public class OperatorMetrics {
     this.runs = runs;
   }
 
-  /** A gauge of the trials running now over all runs, and the global limit. */
+  /** Where the trials running now over all runs come from, and the global limit. */
   public void bindActiveTrials(Supplier<Number> active, int limit) {
-    Gauge.builder("decaybench.trials.active", active, n -> n.get().doubleValue())
-        .strongReference(true)
-        .description("Unfinished trials over all runs (the global parallelism in use)")
-        .register(registry);
-    Gauge.builder("decaybench.trials.active.limit", () -> limit).strongReference(true)
-        .description("The operator's global parallelism limit").register(registry);
+    this.active = active;
+    this.activeLimit = limit;
   }
 
   /** A trial reached Evaluated or Failed; its outcome tag follows the grading rule. */
@@ -131,7 +146,12 @@ public class OperatorMetrics {
 
   /** Rebuilds the run gauges from the run cache (call before a scrape). */
   public void refresh() {
-    List<EvaluationRun> all = runs.get().toList();
+    boolean export = exporting;
+    List<EvaluationRun> all = export ? runs.get().toList() : List.of();
+    activeTrials.register(export ? List.of(MultiGauge.Row.of(Tags.empty(),
+        active.get().doubleValue())) : List.of(), true);
+    activeTrialsLimit.register(export ? List.of(MultiGauge.Row.of(Tags.empty(), activeLimit))
+        : List.of(), true);
     Map<RunPhase, Integer> byPhase = new EnumMap<>(RunPhase.class);
     for (RunPhase p : RunPhase.values()) {
       byPhase.put(p, 0);
@@ -141,8 +161,8 @@ public class OperatorMetrics {
           : r.getStatus().getPhase();
       byPhase.merge(p, 1, Integer::sum);
     }
-    runsByPhase.register(byPhase.entrySet().stream().map(e -> MultiGauge.Row.of(
-        Tags.of("phase", e.getKey().value()), e.getValue())).toList(), true);
+    runsByPhase.register(!export ? List.of() : byPhase.entrySet().stream().map(e -> MultiGauge
+        .Row.of(Tags.of("phase", e.getKey().value()), e.getValue())).toList(), true);
 
     List<MultiGauge.Row<?>> a = new ArrayList<>();
     List<MultiGauge.Row<?>> strict = new ArrayList<>();

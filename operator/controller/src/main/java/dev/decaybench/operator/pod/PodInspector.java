@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a trial pod's state into a {@link PodVerdict}. Only infrastructure failures are retried:
- * eviction and other disruptions, a lost node, an image that cannot be pulled for longer than the
- * grace period, the harness (prepare, evaluate, PostgreSQL) OOM-killed. An agent that fails or is
- * OOM-killed, an app that scores badly and a trial over its time limit are final.
+ * eviction and other disruptions, a lost node or a pod being deleted, an image that cannot be
+ * pulled, a pod no node can take or a PostgreSQL sidecar that does not start (each for longer than
+ * its grace period), the harness (prepare, evaluate, PostgreSQL) OOM-killed. An agent that fails
+ * or is OOM-killed, an app that scores badly and a trial over its time limit are final.
  */
 public final class PodInspector {
 
@@ -33,10 +35,18 @@ public final class PodInspector {
       "CreateContainerError", "InvalidImageName");
   private static final int MESSAGE_CHARS = 600;
 
-  private final Duration imagePullGrace;
+  /** Exit code of an evaluate container whose share of the trial's time ran out (timeout(1)'s). */
+  public static final int EVALUATE_TIMED_OUT = 124;
 
-  public PodInspector(Duration imagePullGrace) {
+  private final Duration imagePullGrace;
+  private final Duration unschedulableGrace;
+  private final Duration postgresStartGrace;
+
+  public PodInspector(Duration imagePullGrace, Duration unschedulableGrace,
+      Duration postgresStartGrace) {
     this.imagePullGrace = imagePullGrace;
+    this.unschedulableGrace = unschedulableGrace;
+    this.postgresStartGrace = postgresStartGrace;
   }
 
   public PodVerdict inspect(Pod pod, Instant now) {
@@ -46,7 +56,12 @@ public final class PodInspector {
       case "Succeeded" -> finished(pod);
       case "Failed" -> failed(pod);
       case "Unknown" -> PodVerdict.retry(Reason.NodeLost, "the pod's node stopped reporting");
-      default -> live(pod, now);
+      // a live pod being deleted never finishes: its node is lost or someone deletes it
+      default -> pod.getMetadata().getDeletionTimestamp() != null
+          ? PodVerdict.retry(Reason.PodVanished, "the pod is being deleted (since "
+              + pod.getMetadata().getDeletionTimestamp() + ") before it finished: its node was"
+              + " lost, or it was deleted")
+          : live(pod, now);
     };
   }
 
@@ -78,7 +93,7 @@ public final class PodInspector {
       return PodVerdict.retry(reason.equals("Evicted") ? Reason.Evicted : Reason.Disrupted,
           reason + ": " + cut(status.getMessage()));
     }
-    Optional<PodCondition> disruption = condition(pod, "DisruptionTarget");
+    Optional<PodCondition> disruption = condition(pod, "DisruptionTarget", "True");
     if (disruption.isPresent()) {
       return PodVerdict.retry(Reason.Disrupted, disruption.get().getReason() + ": "
           + cut(disruption.get().getMessage()));
@@ -99,8 +114,11 @@ public final class PodInspector {
       return switch (name) {
         case TrialPodFactory.AGENT -> PodVerdict.failed(Reason.AgentFailed, detail, timings);
         case TrialPodFactory.PREPARE -> PodVerdict.failed(Reason.PrepareFailed, detail, timings);
-        case TrialPodFactory.EVALUATE -> PodVerdict.failed(t.get().getExitCode() == 3
-            ? Reason.HarnessError : Reason.EvaluationFailed, detail, timings);
+        case TrialPodFactory.EVALUATE -> PodVerdict.failed(switch (t.get().getExitCode()) {
+          case 3 -> Reason.HarnessError;
+          case EVALUATE_TIMED_OUT -> Reason.TimedOut;
+          default -> Reason.EvaluationFailed;
+        }, detail, timings);
         default -> PodVerdict.retry(Reason.Disrupted, detail);
       };
     }
@@ -122,14 +140,38 @@ public final class PodInspector {
       String detail = cs.getName() + ": " + waiting + " "
           + cut(cs.getState().getWaiting().getMessage());
       if (IMAGE_PULL.contains(waiting) || CONFIG_ERRORS.contains(waiting)) {
-        if (age.compareTo(imagePullGrace) < 0) {
-          return PodVerdict.running(imagePullGrace.minus(age).plusSeconds(1));
-        }
-        return IMAGE_PULL.contains(waiting) ? PodVerdict.retry(Reason.ImagePullBackOff, detail)
-            : PodVerdict.failed(Reason.ConfigError, detail, null);
+        return afterGrace(age, imagePullGrace, () -> IMAGE_PULL.contains(waiting)
+            ? PodVerdict.retry(Reason.ImagePullBackOff, detail)
+            : PodVerdict.failed(Reason.ConfigError, detail, null));
       }
     }
+    Optional<PodCondition> unscheduled = condition(pod, "PodScheduled", "False")
+        .filter(c -> "Unschedulable".equals(c.getReason()));
+    if (unscheduled.isPresent()) {
+      return afterGrace(age, unschedulableGrace, () -> PodVerdict.retry(Reason.Unschedulable,
+          "no node took the pod for " + unschedulableGrace.toSeconds() + " s: "
+              + cut(unscheduled.get().getMessage())));
+    }
+    Optional<ContainerStatus> postgres = allStatuses(pod).stream()
+        .filter(cs -> TrialPodFactory.POSTGRES.equals(cs.getName())
+            && Boolean.FALSE.equals(cs.getStarted()))
+        .findFirst();
+    if (postgres.isPresent()) {
+      // its startup probe holds the other containers back: without it the harness cannot work
+      Duration running = Duration.between(started(pod, now), now);
+      return afterGrace(running, postgresStartGrace, () -> PodVerdict.retry(
+          Reason.PostgresNotReady, "the PostgreSQL sidecar did not pass its startup probe within "
+              + postgresStartGrace.toSeconds() + " s (restarts: "
+              + postgres.get().getRestartCount() + ")"));
+    }
     return PodVerdict.running(null);
+  }
+
+  /** Still running until {@code grace} has passed (look again then), else {@code verdict}. */
+  private static PodVerdict afterGrace(Duration waited, Duration grace,
+      Supplier<PodVerdict> verdict) {
+    return waited.compareTo(grace) < 0 ? PodVerdict.running(grace.minus(waited).plusSeconds(1))
+        : verdict.get();
   }
 
   /** Wall time of the agent and evaluate containers, from their container states. */
@@ -171,10 +213,20 @@ public final class PodInspector {
     return all;
   }
 
-  private static Optional<PodCondition> condition(Pod pod, String type) {
-    List<PodCondition> conditions = pod.getStatus().getConditions();
+  private static Optional<PodCondition> condition(Pod pod, String type, String status) {
+    List<PodCondition> conditions = pod.getStatus() == null ? null
+        : pod.getStatus().getConditions();
     return conditions == null ? Optional.empty() : conditions.stream()
-        .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus())).findFirst();
+        .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus())).findFirst();
+  }
+
+  /** When the node took the pod (status.startTime), else its creation. */
+  private static Instant started(Pod pod, Instant now) {
+    try {
+      return Instant.parse(pod.getStatus().getStartTime());
+    } catch (RuntimeException e) {
+      return created(pod, now);
+    }
   }
 
   /** The pod's creation time (now when the API server has not set it). */

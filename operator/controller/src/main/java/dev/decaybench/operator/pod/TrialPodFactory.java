@@ -17,7 +17,6 @@ import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.plan.TrialNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -66,15 +65,19 @@ public final class TrialPodFactory {
   static final String AGENT_OUTCOME = WORKSPACE + "/agent.json";
   /** Where any agent may report its usage (DECAYBENCH_USAGE_FILE; command agents' own contract). */
   static final String USAGE_FILE = WORKSPACE + "/agent-usage.json";
+  /** When the trial's time runs out: written by prepare, read by evaluate. */
+  static final String DEADLINE = WORKSPACE + "/deadline";
   static final String RESULTS = "/results";
   static final String API_KEY_ENV = "DECAYBENCH_API_KEY";
   /** Never FallbackToLogsOnError: a log tail in the status could carry a key. */
   private static final String MESSAGE_FROM_FILE_ONLY = "File";
 
   private final OperatorConfig config;
+  private final PostgresSidecar postgres;
 
   public TrialPodFactory(OperatorConfig config) {
     this.config = config;
+    this.postgres = new PostgresSidecar(config);
   }
 
   /** The pod of the trial's current attempt. */
@@ -84,7 +87,8 @@ public final class TrialPodFactory {
     int index = TrialNames.index(run.getMetadata().getName(), trialName);
     int attempt = TrialNames.attempt(trial);
     String podName = TrialNames.pod(trialName, attempt);
-    List<Container> init = List.of(postgres(spec), prepare(spec, trial), agent(spec, trial));
+    List<Container> init = List.of(postgres.build(image(spec.getImages(), Images::getPostgres,
+        config.postgresImage())), prepare(spec, trial), agent(spec, trial));
     return new PodBuilder()
         .withNewMetadata()
           .withName(podName)
@@ -125,33 +129,12 @@ public final class TrialPodFactory {
         ? spec.getTimeouts().getTrialSeconds() : config.defaultTrialSeconds();
   }
 
-  private Container postgres(EvaluationRunSpec spec) {
-    return new ContainerBuilder()
-        .withName(POSTGRES)
-        .withImage(image(spec.getImages(), Images::getPostgres, config.postgresImage()))
-        .withRestartPolicy("Always")
-        .withArgs("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
-        .withEnv(env("POSTGRES_USER", "user"), env("POSTGRES_PASSWORD", "password"),
-            env("POSTGRES_DB", "conduit"), env("PGDATA", "/var/lib/postgresql/data/pgdata"))
-        .withPorts(new ContainerPortBuilder()
-            .withName(POSTGRES).withContainerPort(5432).build())
-        .withNewReadinessProbe()
-          .withNewExec()
-            .withCommand("pg_isready", "-U", "user", "-d", "conduit", "-h", "127.0.0.1")
-          .endExec()
-          .withPeriodSeconds(2).withFailureThreshold(3)
-        .endReadinessProbe()
-        .withVolumeMounts(mount("pgdata", "/var/lib/postgresql/data"),
-            mount("pgrun", "/var/run/postgresql"), mount("tmp", "/tmp"))
-        .withSecurityContext(hardened(config.postgresUid(), true))
-        .withResources(config.postgresResources())
-        .build();
-  }
-
   private Container prepare(EvaluationRunSpec spec, EvaluationTrial trial) {
     return RepoCacheStep.addTo(runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner,
-        config.runnerImage()), config.prepareResources()), List.of("prepare", "--task", taskArgument(spec, trial),
-        "--workspace", APP, "--prompt", PROMPT), spec).build();
+        config.runnerImage()), config.prepareResources()), List.of("prepare", "--task",
+        taskArgument(spec, trial), "--workspace", APP, "--prompt", PROMPT,
+        "--deadline-file", DEADLINE, "--trial-seconds", Integer.toString(trialSeconds(spec))),
+        spec).build();
   }
 
   private Container agent(EvaluationRunSpec spec, EvaluationTrial trial) {
@@ -207,7 +190,8 @@ public final class TrialPodFactory {
         "--out", RESULTS, "--task", taskArgument(spec, trial), "--sandbox", "pod",
         "--external-postgres", POSTGRES + ":5432",
         "--termination-message", "/dev/termination-log",
-        "--timeout", Integer.toString(trialSeconds(spec))));
+        // what the agent left of the trial's time, not all of it again
+        "--timeout", Integer.toString(trialSeconds(spec)), "--deadline-file", DEADLINE));
     // an agent image writes no patch (verify the app) and reports usage only through its file
     args.addAll(spec.getAgent().getType() == AgentType.IMAGE ? List.of("--usage-file", USAGE_FILE)
         : List.of("--patch", PATCH, "--agent-outcome", AGENT_OUTCOME));
@@ -277,7 +261,7 @@ public final class TrialPodFactory {
     return volumes;
   }
 
-  private static String image(Images images, Function<Images, String> field,
+  static String image(Images images, Function<Images, String> field,
       String fallback) {
     String v = images == null ? null : field.apply(images);
     return v == null || v.isBlank() ? fallback : v;

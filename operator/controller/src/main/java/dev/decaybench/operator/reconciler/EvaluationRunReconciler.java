@@ -190,11 +190,15 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
         .rescheduleAfter(ErrorStatus.RUN_RECHECK);
   }
 
-  /** Trials may start while the run is accepted, not suspended, not ended, not out of time. */
+  /**
+   * Trials may start while the run is accepted, not suspended, not cancelled, not ended, not out
+   * of time.
+   */
   private static boolean mayStartTrials(EvaluationRun run, EvaluationRunStatus base,
       Instant now) {
     RunPhase phase = base == null || base.getPhase() == null ? RunPhase.PENDING : base.getPhase();
     return !phase.isTerminal() && !run.getSpec().isSuspended()
+        && !run.getSpec().isCancelRequested()
         && !RunStatusCalculator.timedOut(run, base, now);
   }
 

@@ -231,7 +231,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
         verdict.reason(), verdict.message(), attempt + 1);
     events.warning(trial, Reason.TrialRetried, "attempt " + attempt + " failed ("
         + verdict.reason() + ": " + verdict.message() + "); starting attempt " + (attempt + 1));
-    if (pod != null && !keepFailed) {
+    if (pod != null && !keeps(pod, keepFailed)) {
       delete(ctx, pod);
     }
     createdPods.remove(key(trial, TrialNames.pod(trial.getMetadata().getName(), attempt)));
@@ -256,25 +256,32 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     if (verdict.kind() == PodVerdict.Kind.FAILED) {
       events.warning(trial, Reason.TrialFailed, verdict.reason() + ": " + verdict.message());
     }
-    if (pod != null && !(keepFailed && status.getPhase() == TrialPhase.FAILED)) {
+    if (pod != null && !keeps(pod, keepFailed && status.getPhase() == TrialPhase.FAILED)) {
       delete(ctx, pod);
     }
     createdPods.remove(key(trial, podName));
     return UpdateControl.noUpdate();
   }
 
-  /** Deletes the trial's pods except {@code except} (unless {@code keep}). */
+  /** Deletes the trial's pods except {@code except} and those {@link #keeps} keeps. */
   private void deletePods(Context<EvaluationTrial> ctx, Collection<Pod> owned, String except,
-      boolean keep) {
-    if (keep) {
-      return;
-    }
+      boolean keepFailed) {
     for (Pod p : owned) {
-      if (!p.getMetadata().getName().equals(except)
+      if (!p.getMetadata().getName().equals(except) && !keeps(p, keepFailed)
           && p.getMetadata().getDeletionTimestamp() == null) {
         delete(ctx, p);
       }
     }
+  }
+
+  /**
+   * keepFailedPods keeps a failed attempt's pod for a look at it, but only one that has ended:
+   * a pod still pending or running (the run ended, the pod was given up on) would go on using
+   * the node, or start late.
+   */
+  private static boolean keeps(Pod pod, boolean keepFailed) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return keepFailed && ("Failed".equals(phase) || "Succeeded".equals(phase));
   }
 
   private static boolean keepsFailedPods(EvaluationRun run) {

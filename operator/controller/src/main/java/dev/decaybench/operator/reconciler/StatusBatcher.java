@@ -44,8 +44,8 @@ public final class StatusBatcher {
     written.put(runUid, new Written(now, status));
   }
 
-  /** Forgets runs that no longer exist. */
-  public void retain(java.util.Set<String> runUids) {
-    written.keySet().retainAll(runUids);
+  /** Forgets a run that no longer exists ({@link RunStore} calls it when a run is deleted). */
+  public void forget(String runUid) {
+    written.remove(runUid);
   }
 }

@@ -12,7 +12,7 @@ public enum Reason {
   // run: Progressing
   Scheduling, TrialsRunning, Suspended, WaitingForSlots, NetworkPolicyMissing,
   // run: Complete / phase
-  AllTrialsFinished, NoTrialEvaluated, RunTimedOut,
+  AllTrialsFinished, NoTrialEvaluated, RunTimedOut, RunCancelled,
   // run: Degraded
   TrialsFailed, TrialsRetried, AsExpected,
   // run: events
@@ -26,14 +26,16 @@ public enum Reason {
   // trial: Progressing again after such a wait
   PodCreated,
   // infrastructure failures (retried)
-  Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished,
+  Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished, Unschedulable,
+  PostgresNotReady,
   // trial events
   TrialRetried, TrialFailed;
 
   /** Reasons of infrastructure failures, which get another attempt. */
   public boolean isInfrastructure() {
     return switch (this) {
-      case Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished -> true;
+      case Evicted, NodeLost, Disrupted, ImagePullBackOff, HarnessOOMKilled, PodVanished,
+          Unschedulable, PostgresNotReady -> true;
       default -> false;
     };
   }
@@ -49,7 +51,8 @@ public enum Reason {
       case AgentFailed, AgentOOMKilled -> Outcome.AGENT_FAILURE;
       case TimedOut -> Outcome.TIMED_OUT;
       case RunEnded, AttemptsExhausted, Evicted, NodeLost, Disrupted, ImagePullBackOff,
-          HarnessOOMKilled, PodVanished, PodRejected, QuotaExceeded, ReconcileFailed ->
+          HarnessOOMKilled, PodVanished, PodRejected, QuotaExceeded, ReconcileFailed,
+          Unschedulable, PostgresNotReady ->
           Outcome.INFRASTRUCTURE_FAILURE;
       default -> Outcome.HARNESS_ERROR; // ResultMissing, ResultUnreadable, PrepareFailed, ...
     };

@@ -47,7 +47,10 @@ public final class RunStatusCalculator {
     Reason phaseReason = null;
     RunPhase next = phase;
     if (!phase.isTerminal()) {
-      if (timedOut(run, old, now)) {
+      if (run.getSpec() != null && run.getSpec().isCancelRequested()) {
+        next = RunPhase.CANCELLED;
+        phaseReason = Reason.RunCancelled;
+      } else if (timedOut(run, old, now)) {
         next = RunPhase.FAILED;
         phaseReason = Reason.RunTimedOut;
       } else if (obs.plan() != null && counts.getTotal() > 0
@@ -86,7 +89,7 @@ public final class RunStatusCalculator {
     s.setPhase(to);
     if (to.isTerminal()) {
       s.setCompletionTime(Conditions.timestamp(now));
-      events.add(new Transition(to != RunPhase.SUCCEEDED,
+      events.add(new Transition(to == RunPhase.FAILED, // a cancel is the user's wish
           to == RunPhase.SUCCEEDED ? Reason.Completed : reason,
           completionMessage(to, reason, counts)));
     }
@@ -167,7 +170,7 @@ public final class RunStatusCalculator {
     Conditions.set(c, Condition.PROGRESSING, progressing ? Condition.TRUE : Condition.FALSE,
         progress.name(), progressMessage, gen, now);
     Conditions.set(c, Condition.COMPLETE, phase.isTerminal() ? Condition.TRUE : Condition.FALSE,
-        progress.name(), phase.isTerminal() ? completionMessage(phase, phaseReason, counts)
+        progress.name(), phase.isTerminal() ? completionMessage(phase, progress, counts)
             : counts.progress() + " trials finished", gen, now);
 
     boolean wasDegraded = Conditions.isTrue(c, Condition.DEGRADED);
@@ -190,6 +193,9 @@ public final class RunStatusCalculator {
         + counts.getFailed() + " failed";
     if (reason == Reason.RunTimedOut) {
       return "the run exceeded spec.timeouts.runSeconds: " + done;
+    }
+    if (reason == Reason.RunCancelled) {
+      return "the run was cancelled (spec.cancel): " + done;
     }
     return "the run " + phase.value().toLowerCase() + ": " + done;
   }

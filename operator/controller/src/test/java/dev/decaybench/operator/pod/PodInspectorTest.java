@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class PodInspectorTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final PodInspector inspector = new PodInspector(Duration.ofMinutes(5));
+  private final PodInspector inspector = new PodInspector(Duration.ofMinutes(5),
+      Duration.ofMinutes(2), Duration.ofMinutes(3));
 
   @Test
   void aSucceededPodHandsBackItsCompactResult() {
@@ -89,6 +90,49 @@ class PodInspectorTest {
         .withMessage("secret \"llm\" not found").endWaiting().endState().build()), List.of());
     assertThat(inspector.inspect(secret, T0.plusSeconds(301)).reason())
         .isEqualTo(Reason.ConfigError);
+  }
+
+  @Test
+  void anUnschedulablePodIsRetriedAfterItsGraceWithTheSchedulersMessage() {
+    Pod p = pod("Pending", null, List.of(), List.of());
+    p.getStatus().setConditions(List.of(new PodConditionBuilder().withType("PodScheduled")
+        .withStatus("False").withReason("Unschedulable")
+        .withMessage("0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector.")
+        .build()));
+    PodVerdict early = inspector.inspect(p, T0.plusSeconds(60));
+    assertThat(early.kind()).isEqualTo(Kind.RUNNING);
+    assertThat(early.recheckAfter()).isEqualTo(Duration.ofSeconds(61));
+    assertRetry(p, Reason.Unschedulable, T0.plusSeconds(120));
+    assertThat(inspector.inspect(p, T0.plusSeconds(120)).message())
+        .contains("didn't match Pod's node affinity/selector");
+  }
+
+  @Test
+  void aLivePodBeingDeletedIsRetriedButAFinishedOneKeepsItsResult() {
+    Pod deleting = pod("Running", null, List.of(), List.of());
+    deleting.getMetadata().setDeletionTimestamp(T0.plusSeconds(30).toString());
+    assertRetry(deleting, Reason.PodVanished);
+    Pod finished = pod("Failed", null, List.of(done("prepare", 0, null, null),
+        done("agent", 1, "Error", "model refused")));
+    finished.getMetadata().setDeletionTimestamp(T0.plusSeconds(30).toString());
+    assertFailed(finished, Reason.AgentFailed);
+  }
+
+  @Test
+  void aPostgresSidecarThatDoesNotStartIsRetriedAfterItsGrace() {
+    Pod p = pod("Pending", null, List.of(new ContainerStatusBuilder().withName("postgres")
+        .withStarted(false).withReady(false).withRestartCount(2).withNewState().withNewRunning()
+        .endRunning().endState().build()), List.of());
+    p.getStatus().setStartTime(T0.plusSeconds(10).toString());
+    assertThat(inspector.inspect(p, T0.plusSeconds(100)).kind()).isEqualTo(Kind.RUNNING);
+    assertRetry(p, Reason.PostgresNotReady, T0.plusSeconds(190));
+  }
+
+  @Test
+  void anEvaluationWhoseShareOfTheTimeRanOutIsATimeOut() {
+    assertFailed(pod("Failed", null, List.of(done("prepare", 0, null, null),
+        done("agent", 0, null, null)), List.of(done("evaluate", 124, "Error", "time ran out"))),
+        Reason.TimedOut);
   }
 
   @Test

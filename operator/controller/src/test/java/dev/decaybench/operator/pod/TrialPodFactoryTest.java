@@ -68,11 +68,17 @@ class TrialPodFactoryTest {
         .contains("POSTGRES_USER=user", "POSTGRES_PASSWORD=password", "POSTGRES_DB=conduit");
     assertThat(pg.getReadinessProbe().getExec().getCommand())
         .containsExactly("pg_isready", "-U", "user", "-d", "conduit", "-h", "127.0.0.1");
+    // prepare waits for PostgreSQL; a slow start is the operator's to judge (300 s default)
+    assertThat(pg.getStartupProbe().getExec().getCommand())
+        .isEqualTo(pg.getReadinessProbe().getExec().getCommand());
+    assertThat(pg.getStartupProbe().getPeriodSeconds() * pg.getStartupProbe()
+        .getFailureThreshold()).isEqualTo(300);
     assertThat(spec.getVolumes()).filteredOn(v -> v.getName().equals("pgdata")).singleElement()
         .satisfies(v -> assertThat(v.getEmptyDir().getMedium()).isEqualTo("Memory"));
 
     assertThat(spec.getInitContainers().get(1).getArgs()).containsExactly("prepare", "--task",
-        "flask-openapi-postgres", "--workspace", "/workspace/app", "--prompt", "/workspace/prompt.md");
+        "flask-openapi-postgres", "--workspace", "/workspace/app", "--prompt", "/workspace/prompt.md",
+        "--deadline-file", "/workspace/deadline", "--trial-seconds", "900");
     assertThat(spec.getInitContainers().get(2).getArgs()).containsExactly("agent", "--type",
         "reference", "--task", "flask-openapi-postgres", "--repeat", "2", "--workspace",
         "/workspace/app", "--prompt", "/workspace/prompt.md", "--trajectory",
@@ -81,7 +87,8 @@ class TrialPodFactoryTest {
     assertThat(evaluate.getArgs()).containsExactly("evaluate", "--app", "/workspace/app",
         "--out", "/results", "--task", "flask-openapi-postgres", "--sandbox", "pod",
         "--external-postgres", "postgres:5432", "--termination-message", "/dev/termination-log",
-        "--timeout", "900", "--patch", "/workspace/patch.diff", "--agent-outcome",
+        "--timeout", "900", "--deadline-file", "/workspace/deadline",
+        "--patch", "/workspace/patch.diff", "--agent-outcome",
         "/workspace/agent.json", "--health-timeout", "45",
         "--no-extended");
     // no log tail of any container may reach the status or events

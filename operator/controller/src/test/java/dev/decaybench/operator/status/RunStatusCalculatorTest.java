@@ -99,6 +99,38 @@ class RunStatusCalculatorTest {
   }
 
   @Test
+  void aCancelledRunEndsCancelledWithANormalEventAndStaysSo() throws Exception {
+    EvaluationRun run = run();
+    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    EvaluationRunStatus base = new EvaluationRunStatus();
+    base.setPhase(RunPhase.RUNNING);
+    base.setStartTime("2026-01-01T00:00:00Z");
+    run.getSpec().setCancel(true);
+    RunStatusUpdate cancelled = calc.next(obs(run, plan, List.of(trial(0, null)),
+        T0.plusSeconds(5)), base, base);
+    assertThat(cancelled.status().getPhase()).isEqualTo(RunPhase.CANCELLED);
+    assertThat(cancelled.urgent()).isTrue();
+    Condition complete = Conditions.find(cancelled.status().getConditions(), Condition.COMPLETE)
+        .get();
+    assertThat(complete.getStatus()).isEqualTo("True");
+    assertThat(complete.getReason()).isEqualTo("RunCancelled");
+    assertThat(complete.getMessage()).startsWith("the run was cancelled (spec.cancel)");
+    assertThat(cancelled.events()).singleElement().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo(Reason.RunCancelled);
+      assertThat(e.warning()).isFalse();
+    });
+
+    run.getSpec().setCancel(false); // undoes nothing: phases only move forward
+    RunStatusUpdate later = calc.next(obs(run, plan, List.of(trial(0, TrialPhase.FAILED)),
+        T0.plusSeconds(9)), cancelled.status(), cancelled.status());
+    assertThat(later.status().getPhase()).isEqualTo(RunPhase.CANCELLED);
+    assertThat(later.events()).extracting(RunStatusUpdate.Transition::reason)
+        .doesNotContain(Reason.RunCancelled, Reason.Started, Reason.Completed);
+    assertThat(Conditions.find(later.status().getConditions(), Condition.COMPLETE).get()
+        .getReason()).isEqualTo("RunCancelled");
+  }
+
+  @Test
   void anInvalidSpecIsConditionedOnceWithAnEvent() {
     EvaluationRun run = run();
     RunObservation bad = new RunObservation(run, null, Reason.InvalidSpec,

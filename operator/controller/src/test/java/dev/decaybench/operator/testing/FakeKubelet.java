@@ -55,6 +55,19 @@ public final class FakeKubelet implements AutoCloseable {
   /** Really runs the pod's commands (see {@link RealPodRunner}). */
   public record RunReally(RealPodRunner runner) implements Behaviour {}
 
+  /**
+   * The pod's node is lost: the pod runs until its deadline, and a deletion is never confirmed,
+   * so on a real API server it stays with a deletionTimestamp (Terminating).
+   */
+  public record Unresponsive() implements Behaviour {}
+
+  /**
+   * The PostgreSQL sidecar never accepts connections. With a startup probe the kubelet starts
+   * nothing after it (the pod stays Pending, the sidecar not started); without one, prepare and
+   * agent run and evaluate fails as a harness error (exit 3) when it cannot reach PostgreSQL.
+   */
+  public record SlowPostgres() implements Behaviour {}
+
   private final KubernetesClient client;
   private final String namespace;
   private final String nodeName;
@@ -72,6 +85,7 @@ public final class FakeKubelet implements AutoCloseable {
   private final AtomicInteger finishedPods = new AtomicInteger();
   private volatile BooleanSupplier hold = () -> false;
   private final Map<String, Boolean> live = new ConcurrentHashMap<>();
+  private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Map<String, String> namespaces = new ConcurrentHashMap<>();
   private SharedIndexInformer<Pod> informer;
 
@@ -122,7 +136,9 @@ public final class FakeKubelet implements AutoCloseable {
 
       @Override
       public void onUpdate(Pod oldPod, Pod newPod) {
-        confirmedDeletion(newPod);
+        if (newPod.getMetadata().getDeletionTimestamp() != null) {
+          confirmDeletion(newPod);
+        }
       }
 
       @Override
@@ -180,11 +196,34 @@ public final class FakeKubelet implements AutoCloseable {
 
   public static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
 
+  /**
+   * A graceful deletion (a real API server's: the pod keeps a deletionTimestamp until its node
+   * confirms): the containers stop and, as a kubelet does, the node deletes the pod for good.
+   */
+  private void confirmDeletion(Pod pod) {
+    String name = pod.getMetadata().getName();
+    if (behaviours.get(name) instanceof Unresponsive || live.remove(name) == null) {
+      return;
+    }
+    try {
+      client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(name)
+          .withGracePeriod(0).delete();
+    } catch (KubernetesClientException e) {
+      // gone already
+    }
+  }
+
   private void run(Pod pod) {
     String name = pod.getMetadata().getName();
     try {
       Behaviour b = script.apply(pod);
+      behaviours.put(name, b);
       Thread.sleep(startDelay.toMillis());
+      if (b instanceof SlowPostgres && hasPostgresStartupProbe(pod)) {
+        Instant started = Instant.now();
+        update(name, s -> postgresStarting(s, started));
+        return;
+      }
       if (b instanceof ImagePullBackOff) {
         update(name, s -> pending(s, "ImagePullBackOff"));
         return;
@@ -212,8 +251,13 @@ public final class FakeKubelet implements AutoCloseable {
             finish(name, st -> finished(st, started, "Failed", "Evicted",
                 "The node was low on resource: memory.", null, 0, null, null));
           }
-        } else if (b instanceof Hang) {
+        } else if (b instanceof Hang || b instanceof Unresponsive) {
           sleepAlive(name, Duration.ofHours(1), deadline, started);
+        } else if (b instanceof SlowPostgres) { // no startup probe: evaluate cannot reach it
+          if (sleepAlive(name, Duration.ofSeconds(1), deadline, started)) {
+            finish(name, st -> finished(st, started, "Failed", null, null, "evaluate", 3,
+                "Error", "harness: PostgreSQL at postgres:5432 is not ready after 60 s"));
+          }
         } else if (b instanceof RunReally r) {
           RealPodRunner.Outcome o = r.runner().run(pod);
           if (live.containsKey(name)) {
@@ -305,6 +349,21 @@ public final class FakeKubelet implements AutoCloseable {
     return s;
   }
 
+  private static boolean hasPostgresStartupProbe(Pod pod) {
+    return pod.getSpec().getInitContainers().stream()
+        .anyMatch(c -> "postgres".equals(c.getName()) && c.getStartupProbe() != null);
+  }
+
+  /** Pending: the sidecar runs but has not passed its startup probe; nothing else started. */
+  private static PodStatus postgresStarting(PodStatus s, Instant started) {
+    s.setPhase("Pending");
+    s.setStartTime(started.toString());
+    s.setInitContainerStatuses(List.of(new ContainerStatusBuilder().withName("postgres")
+        .withStarted(false).withReady(false).withRestartCount(0).withNewState().withNewRunning()
+        .withStartedAt(started.toString()).endRunning().endState().build()));
+    return s;
+  }
+
   private static PodStatus running(PodStatus s, Instant started) {
     s.setPhase("Running");
     s.setStartTime(started.toString());
@@ -342,7 +401,8 @@ public final class FakeKubelet implements AutoCloseable {
   }
 
   private static ContainerStatus runningStatus(String name, Instant started) {
-    return new ContainerStatusBuilder().withName(name).withReady(true).withNewState()
+    return new ContainerStatusBuilder().withName(name).withReady(true).withStarted(true)
+        .withNewState()
         .withNewRunning().withStartedAt(started.toString()).endRunning().endState().build();
   }
 

@@ -29,8 +29,8 @@ public final class CrdsOnServer {
               .fieldManager("decaybench-e2e").forceConflicts().serverSideApply();
           applied.add(admin.apiextensions().v1().customResourceDefinitions()
               .withName(crd.getMetadata().getName())
-              .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions()
-                  .stream().anyMatch(k -> "Established".equals(k.getType())
+              .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+                  && c.getStatus().getConditions().stream().anyMatch(k -> "Established".equals(k.getType())
                       && "True".equals(k.getStatus())), 60, TimeUnit.SECONDS));
         }
       }

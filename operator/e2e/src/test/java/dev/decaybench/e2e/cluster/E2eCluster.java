@@ -36,9 +36,7 @@ public final class E2eCluster {
       try (KubernetesClient admin = cp.admin()) {
         // a kept cluster (DECAYBENCH_E2E_KEEP) starts over: the namespace holds helm's release
         // records too; the CRDs are applied from crds/ so that a changed model is what runs
-        // pods of a stand-in that is gone would wait forever for a kubelet to confirm
-        admin.pods().inNamespace(NAMESPACE).withGracePeriod(0).delete();
-        admin.namespaces().withName(NAMESPACE).withTimeout(3, TimeUnit.MINUTES).delete();
+        reset(admin, NAMESPACE);
         admin.nodes().withName(NODE).delete(); // registered again, with today's labels
         CrdsOnServer.apply(admin);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
@@ -56,6 +54,15 @@ public final class E2eCluster {
       instance = new E2eCluster(cp, release, node);
     }
     return instance;
+  }
+
+  /**
+   * Deletes a namespace a previous suite left. Its running pods are bound to a stand-in node that
+   * went with that JVM: nobody would confirm their graceful deletion, so they go at once.
+   */
+  public static void reset(KubernetesClient admin, String namespace) {
+    admin.pods().inNamespace(namespace).withGracePeriod(0).delete();
+    admin.namespaces().withName(namespace).withTimeout(3, TimeUnit.MINUTES).delete();
   }
 
   public ControlPlane controlPlane() {
