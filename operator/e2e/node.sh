@@ -3,6 +3,9 @@
 # $state/node, so `cluster.sh down` removes it; nothing is installed into the host's own
 # containerd or /var/lib/kubelet.
 #
+# The node is tainted (decaybench.dev/real-node): only pods that tolerate it run here, so suites
+# that script their pods on the stand-in node never land on real containers by accident.
+#
 # Versions: Kubernetes 1.34 is the newest kubelet that still starts on cgroup v1 without being
 # told otherwise (1.35 turns failCgroupV1 on; we set it off anyway) and the last line that
 # supports containerd 1.x, which is what Debian bookworm ships (1.6, CRI v1).
@@ -118,7 +121,8 @@ up_node() {
     write_kubelet_config
     start kubelet --config "$d/kubelet/config.yaml" --kubeconfig "$state/kubeconfigs/node-$node_name.yaml" \
       --hostname-override "$node_name" --node-ip "$(node_ip)" --root-dir "$d/kubelet/root" \
-      --cert-dir "$d/kubelet/pki" --v 1
+      --cert-dir "$d/kubelet/pki" --v 1 \
+      --register-with-taints "${DECAYBENCH_E2E_NODE_TAINT:-decaybench.dev/real-node=true:NoSchedule}"
   fi
   wait_for 90 kubelet node_ready
   log "node $node_name ready (containerd $(containerd --version | awk '{print $3}'), runc $(runc --version | awk 'NR==1{print $3}'))"

@@ -43,6 +43,10 @@ public final class RealNodeCluster {
       }
       ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, Map.of(
           "trials.nodeSelector.kubernetes\\.io/hostname", NODE,
+          // the real node's taint (cluster.sh): only this release's trials may run there
+          "trials.tolerations[0].key", "decaybench.dev/real-node",
+          "trials.tolerations[0].operator", "Exists",
+          "trials.tolerations[0].effect", "NoSchedule",
           "images.postgres.repository", "decaybench/decaybench-postgres",
           "images.postgres.tag", "0.1.0"));
       instance = new RealNodeCluster(cp, release);
