@@ -1,11 +1,9 @@
 package dev.decaybench.e2e.cluster;
 
 import dev.decaybench.operator.testing.FakeKubelet;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What every e2e test class shares, made once per JVM: the control plane, the chart installed
@@ -36,14 +34,9 @@ public final class E2eCluster {
       try (KubernetesClient admin = cp.admin()) {
         // a kept cluster (DECAYBENCH_E2E_KEEP) starts over: the namespace holds helm's release
         // records too; the CRDs are applied from crds/ so that a changed model is what runs
-        reset(admin, NAMESPACE);
         admin.nodes().withName(NODE).delete(); // registered again, with today's labels
         CrdsOnServer.apply(admin);
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
-            .withName(NAMESPACE).withLabels(Map.of(
-                "pod-security.kubernetes.io/enforce", "restricted",
-                "pod-security.kubernetes.io/enforce-version", "latest"))
-            .endMetadata().build()).serverSideApply();
+        RestrictedNamespace.recreate(admin, NAMESPACE);
       }
       // trial pods go to the stand-in node only, never to a real node the suite also runs
       ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE,
@@ -56,13 +49,9 @@ public final class E2eCluster {
     return instance;
   }
 
-  /**
-   * Deletes a namespace a previous suite left. Its running pods are bound to a stand-in node that
-   * went with that JVM: nobody would confirm their graceful deletion, so they go at once.
-   */
+  /** See {@link RestrictedNamespace#delete}. */
   public static void reset(KubernetesClient admin, String namespace) {
-    admin.pods().inNamespace(namespace).withGracePeriod(0).delete();
-    admin.namespaces().withName(namespace).withTimeout(3, TimeUnit.MINUTES).delete();
+    RestrictedNamespace.delete(admin, namespace);
   }
 
   public ControlPlane controlPlane() {

@@ -1,9 +1,7 @@
 package dev.decaybench.e2e.cluster;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The chart installed for trials on the real node (kubelet + containerd, images built here):
@@ -31,15 +29,8 @@ public final class RealNodeCluster {
       ControlPlane cp = ControlPlane.get();
       cp.upNode();
       try (KubernetesClient admin = cp.admin()) {
-        // pods of a stand-in that is gone would wait forever for a kubelet to confirm
-        admin.pods().inNamespace(NAMESPACE).withGracePeriod(0).delete();
-        admin.namespaces().withName(NAMESPACE).withTimeout(3, TimeUnit.MINUTES).delete();
         CrdsOnServer.apply(admin);
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata()
-            .withName(NAMESPACE).withLabels(Map.of(
-                "pod-security.kubernetes.io/enforce", "restricted",
-                "pod-security.kubernetes.io/enforce-version", "latest"))
-            .endMetadata().build()).serverSideApply();
+        RestrictedNamespace.recreate(admin, NAMESPACE);
       }
       ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, Map.of(
           "trials.nodeSelector.kubernetes\\.io/hostname", NODE,

@@ -10,9 +10,8 @@ import dev.decaybench.api.v1alpha1.TrialPhase;
 import dev.decaybench.e2e.cluster.ControlPlane;
 import dev.decaybench.e2e.cluster.InstalledOperator;
 import dev.decaybench.e2e.cluster.RealNodeCluster;
-import dev.decaybench.operator.DecaybenchOperator;
+import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.operator.testing.Await;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,22 +27,16 @@ import org.junit.jupiter.api.Test;
  * and the operator with trial pods on the real node. Every trial's A%, strict A% and failure
  * class must be the same: the engine is one, only where a trial runs differs.
  */
-class ClusterParityOnRealNodeTest {
+class ClusterParityOnRealNodeTest extends RealClusterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path MANIFEST = ControlPlane.repoRoot()
       .resolve("examples/cluster-parity.yaml");
 
   private final RealNodeCluster cluster = RealNodeCluster.get();
-  private final KubernetesClient admin = cluster.controlPlane().admin();
-  private DecaybenchOperator operator;
 
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    admin.close();
+  ClusterParityOnRealNodeTest() {
+    super(RealNodeCluster.get().controlPlane());
   }
 
   @Test

@@ -7,30 +7,22 @@ import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.e2e.cluster.InstalledOperator;
 import dev.decaybench.e2e.cluster.RealNodeCluster;
-import dev.decaybench.operator.DecaybenchOperator;
+import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.Runs;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A trial pod on the real node: containerd, runc, the images built here, restricted pods. */
-class TrialPodOnRealNodeTest {
+class TrialPodOnRealNodeTest extends RealClusterTest {
 
   private final RealNodeCluster cluster = RealNodeCluster.get();
-  private final KubernetesClient admin = cluster.controlPlane().admin();
-  private DecaybenchOperator operator;
 
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    admin.close();
+  TrialPodOnRealNodeTest() {
+    super(RealNodeCluster.get().controlPlane());
   }
 
   @Test

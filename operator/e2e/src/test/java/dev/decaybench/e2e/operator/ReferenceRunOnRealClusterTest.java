@@ -7,30 +7,22 @@ import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.TrialPhase;
 import dev.decaybench.e2e.cluster.E2eCluster;
+import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.InstalledOperator;
-import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.Runs;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ReferenceRunOnRealClusterTest {
+class ReferenceRunOnRealClusterTest extends RealClusterTest {
 
   private final E2eCluster e2e = E2eCluster.get();
-  private final KubernetesClient admin = e2e.controlPlane().admin();
-  private DecaybenchOperator operator;
 
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    admin.close();
+  ReferenceRunOnRealClusterTest() {
+    super(E2eCluster.get().controlPlane());
   }
 
   @Test

@@ -8,14 +8,13 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.e2e.cluster.AuditLog;
 import dev.decaybench.e2e.cluster.E2eCluster;
+import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.InstalledOperator;
-import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,20 +31,14 @@ import org.junit.jupiter.api.Test;
  * real API server: what the operator's field manager owns, and what happens when someone else
  * writes the run meanwhile (every write of theirs makes the operator's cached copy stale).
  */
-class StatusWritesOnRealClusterTest {
+class StatusWritesOnRealClusterTest extends RealClusterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final E2eCluster e2e = E2eCluster.get();
-  private final KubernetesClient admin = e2e.controlPlane().admin();
-  private DecaybenchOperator operator;
 
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    admin.close();
+  StatusWritesOnRealClusterTest() {
+    super(E2eCluster.get().controlPlane());
   }
 
   @Test
