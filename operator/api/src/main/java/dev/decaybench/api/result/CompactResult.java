@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The part of a trial result that travels in a pod's termination message, which Kubernetes caps
- * at 4096 bytes: scores, verifier verdicts, failure class, a little evidence and what the agent
+ * The part of a trial result that travels in a pod's termination message: scores, verifier verdicts, failure class, a little evidence and what the agent
  * spent ({@code usage}: tokens, calls, steps, tool calls by kind; null when the agent reported
  * nothing). The full trial directory goes to the artifact volume when there is one.
  */
@@ -33,8 +32,13 @@ public record CompactResult(
     List<String> evidence,
     TrialUsage usage) {
 
-  public static final int LIMIT_BYTES = 4096;
-  /** Tool kinds kept, and their name length: a usage file may name any, the message has 4 KiB. */
+  /**
+   * The kubelet gives a pod 12 KiB of termination messages, split evenly over all its containers
+   * (init containers included) and cut from the end: a trial pod has four (postgres, prepare,
+   * agent, evaluate), so evaluate's message keeps 3 KiB, not the 4 KiB of a lone container.
+   */
+  public static final int LIMIT_BYTES = 12 * 1024 / 4;
+  /** Tool kinds kept, and their name length: a usage file may name any, the message has 3 KiB. */
   public static final int MAX_TOOL_KINDS = 8;
   public static final int MAX_TOOL_NAME = 32;
   private static final ObjectMapper JSON = new ObjectMapper();

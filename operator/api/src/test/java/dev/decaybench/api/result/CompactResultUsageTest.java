@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The agent's usage travels in the termination message, which stays under 4096 bytes (issue 19). */
+/** The agent's usage travels in the termination message, which stays within the kubelet's per-container budget (issue 19). */
 class CompactResultUsageTest {
 
   private static CompactResult failedWithEvidence(int lines) {
@@ -42,7 +42,7 @@ class CompactResultUsageTest {
   }
 
   @Test
-  void theLargestResultWithTheLargestUsageStaysUnder4096BytesAndKeepsTheUsage() throws Exception {
+  void theLargestResultWithTheLargestUsageFitsTheMessageBudgetAndKeepsTheUsage() throws Exception {
     Map<String, Integer> tools = new LinkedHashMap<>();
     for (int i = 0; i < 500; i++) {
       tools.put("tool_" + "x".repeat(20) + i, Integer.MAX_VALUE);
