@@ -176,8 +176,10 @@ public final class TrialPodFactory {
       args.add("--command-json");
       args.add(io.fabric8.kubernetes.client.utils.Serialization.asJson(agent.getCommand()));
     }
-    ContainerBuilder c = runnerContainer(AGENT,
-        image(spec.getImages(), Images::getRunner, config.runnerImage()), config.agentResources())
+    // the agent works in its task's runtime (an LLM agent on a Node task runs node and npm): the
+    // family's image, unless the run names a runner image
+    ContainerBuilder c = runnerContainer(AGENT, image(spec.getImages(), Images::getRunner,
+        familyImage(trial.getSpec().getFramework())), config.agentResources())
         .withArgs(args);
     List<EnvVar> env = new ArrayList<>(c.buildEnv());
     addApiKey(env, agent);
@@ -218,10 +220,14 @@ public final class TrialPodFactory {
 
   /** The evaluation image: spec.images.runtime, else the family's runtime image. */
   String runtimeImage(EvaluationRunSpec spec, Framework framework) {
+    return image(spec.getImages(), Images::getRuntime, familyImage(framework));
+  }
+
+  /** The runner image with the runtime of the framework's family (Python or Node.js). */
+  private String familyImage(Framework framework) {
     String family = framework == null ? Framework.PYTHON_FAMILY : framework.family();
-    String byFamily = Framework.NODE_FAMILY.equals(family) ? config.runtimeImageNode()
+    return Framework.NODE_FAMILY.equals(family) ? config.runtimeImageNode()
         : config.runtimeImagePython();
-    return image(spec.getImages(), Images::getRuntime, byFamily);
   }
 
   private ContainerBuilder runnerContainer(String name, String image, ResourceRequirements r) {

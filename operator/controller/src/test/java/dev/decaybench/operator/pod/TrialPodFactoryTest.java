@@ -163,6 +163,18 @@ class TrialPodFactoryTest {
   }
 
   @Test
+  void anAgentWorksInItsTasksRuntimeImage() {
+    EvaluationRun run = run(new AgentSpec(AgentType.LLM));
+    Container onNode = new TrialPodFactory(config).build(run, trial(run, Framework.EXPRESS, 0))
+        .getSpec().getInitContainers().get(2);
+    Container onPython = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0))
+        .getSpec().getInitContainers().get(2);
+
+    assertThat(onNode.getImage()).isEqualTo(config.runtimeImageNode());
+    assertThat(onPython.getImage()).isEqualTo(config.runtimeImagePython());
+  }
+
+  @Test
   void aCommandAgentRunsInTheRunnerImage() {
     AgentSpec agent = new AgentSpec(AgentType.COMMAND);
     agent.setCommand(List.of("my-agent", "--prompt-file", "{prompt}", "--note", "two words"));
