@@ -52,16 +52,23 @@ public enum Setting {
   REPO_CACHE_CLAIM("repo-cache-claim", "",
       "PersistentVolumeClaim for feature tasks' repository cache (fetched commits, shared by the"
           + " prepare steps of trial pods); empty: an emptyDir, so each pod fetches its commit."),
+  TRIAL_IMAGE_PULL_SECRETS("trial-image-pull-secrets", "",
+      "imagePullSecrets of trial pods: Secret names, comma-separated, in each run's namespace."),
+  TRIAL_SERVICE_ACCOUNT("trial-service-account", "",
+      "serviceAccountName of trial pods (its token is never mounted); empty: the namespace's"
+          + " default."),
   RUNTIME_CLASS("runtime-class", "", "runtimeClassName of trial pods, e.g. gvisor or kata."),
   NODE_SELECTOR("node-selector", "", "nodeSelector of trial pods: key=value,key2=value2."),
   TOLERATIONS("tolerations", "",
       "Tolerations of trial pods as a JSON list, e.g. [{\"key\":\"bench\",\"operator\":\"Exists\"}]."),
   RESOURCES_EVALUATE("resources-evaluate",
-      "requests.cpu=1,requests.memory=2Gi,limits.cpu=2,limits.memory=4Gi",
-      "Requests and limits of the evaluate container."),
+      "requests.cpu=1,requests.memory=2Gi,requests.ephemeral-storage=1Gi,limits.cpu=2,"
+          + "limits.memory=4Gi,limits.ephemeral-storage=8Gi",
+      "Requests and limits of the evaluate container (ephemeral-storage: its scratch and results)."),
   RESOURCES_AGENT("resources-agent",
-      "requests.cpu=500m,requests.memory=1Gi,limits.cpu=2,limits.memory=4Gi",
-      "Requests and limits of the agent container."),
+      "requests.cpu=500m,requests.memory=1Gi,requests.ephemeral-storage=512Mi,limits.cpu=2,"
+          + "limits.memory=4Gi,limits.ephemeral-storage=4Gi",
+      "Requests and limits of the agent container (ephemeral-storage: the workspace it writes)."),
   RESOURCES_PREPARE("resources-prepare",
       "requests.cpu=100m,requests.memory=256Mi,limits.cpu=1,limits.memory=512Mi",
       "Requests and limits of the prepare container."),

@@ -192,7 +192,9 @@ class TrialPodFactoryTest {
         "DECAYBENCH_RUNTIME_CLASS", "gvisor",
         "DECAYBENCH_NODE_SELECTOR", "pool=bench,disk=ssd",
         "DECAYBENCH_TOLERATIONS", "[{\"key\":\"bench\",\"operator\":\"Exists\"}]",
-        "DECAYBENCH_ARTIFACTS_CLAIM", "decaybench-results"), List.of());
+        "DECAYBENCH_ARTIFACTS_CLAIM", "decaybench-results",
+        "DECAYBENCH_TRIAL_IMAGE_PULL_SECRETS", "registry-a,registry-b",
+        "DECAYBENCH_TRIAL_SERVICE_ACCOUNT", "bench-trials"), List.of());
     EvaluationRun run = run(new AgentSpec(AgentType.REFERENCE));
     Images images = new Images();
     images.setPostgres("postgres:17");
@@ -201,6 +203,12 @@ class TrialPodFactoryTest {
     Pod pod = new TrialPodFactory(custom).build(run, trial(run, Framework.FLASK, 0));
 
     assertThat(pod.getSpec().getRuntimeClassName()).isEqualTo("gvisor");
+    assertThat(pod.getSpec().getServiceAccountName()).isEqualTo("bench-trials");
+    assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getSpec().getImagePullSecrets()).extracting(r -> r.getName())
+        .containsExactlyInAnyOrder("registry-a", "registry-b");
+    assertThat(pod.getSpec().getContainers().get(0).getResources().getLimits())
+        .containsKey("ephemeral-storage");
     assertThat(pod.getSpec().getNodeSelector()).containsEntry("pool", "bench")
         .containsEntry("disk", "ssd");
     assertThat(pod.getSpec().getTolerations()).singleElement()
