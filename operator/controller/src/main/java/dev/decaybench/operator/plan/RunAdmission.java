@@ -29,12 +29,29 @@ public final class RunAdmission {
     }
   }
 
+  /**
+   * What a manifest may do locally but not in a pod: a command agent runs a CLI of this machine;
+   * the runner images carry none, so on a cluster it needs an image that has one.
+   */
+  static List<String> clusterOnlyProblems(EvaluationRun run) {
+    boolean command = run.getSpec().getAgent() != null
+        && run.getSpec().getAgent().getType() == dev.decaybench.api.v1alpha1.AgentType.COMMAND;
+    boolean ownRunner = run.getSpec().getImages() != null
+        && run.getSpec().getImages().getRunner() != null;
+    return command && !ownRunner ? List.of("spec.agent.type: command runs a CLI that the runner"
+        + " image does not have: on a cluster use type: image (your agent's image), or name an"
+        + " image with the CLI in spec.images.runner") : List.of();
+  }
+
   public Result admit(EvaluationRun run, Collection<EvaluationTrial> existing) {
     List<String> problems;
     try {
       problems = ManifestValidator.validate(run);
     } catch (RuntimeException e) {
       problems = List.of("spec: cannot be validated: " + e.getMessage());
+    }
+    if (problems.isEmpty()) {
+      problems = clusterOnlyProblems(run);
     }
     if (!problems.isEmpty()) {
       return new Result(null, Reason.InvalidSpec, problems);

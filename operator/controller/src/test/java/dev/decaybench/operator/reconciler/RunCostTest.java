@@ -53,6 +53,9 @@ class RunCostTest extends OperatorTestBase {
     agent.setModel("gpt-test");
     agent.setPrice(new TokenPrice(3.0, 15.0));
     run.getSpec().setAgent(agent);
+    dev.decaybench.api.v1alpha1.Images images = new dev.decaybench.api.v1alpha1.Images();
+    images.setRunner("registry.example.com/runner-with-my-agent:1"); // where the CLI lives
+    run.getSpec().setImages(images);
 
     create(run);
     EvaluationRun done = awaitPhase("priced", "Succeeded", Duration.ofSeconds(60));
