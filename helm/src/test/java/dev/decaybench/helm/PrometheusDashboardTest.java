@@ -63,6 +63,9 @@ class PrometheusDashboardTest {
     agent.setModel("scripted-model");
     agent.setPrice(new TokenPrice(3.0, 15.0));
     priced.getSpec().setAgent(agent);
+    dev.decaybench.api.v1alpha1.Images images = new dev.decaybench.api.v1alpha1.Images();
+    images.setRunner("registry.example.com/runner-with-my-agent:1"); // a cluster needs the CLI's image
+    priced.getSpec().setImages(images);
     cluster.create(priced);
     cluster.create(OperatorOnMockServer.run("long", List.of(Framework.FLASK),
         List.of("unconstrained", "postgres"), 2));

@@ -195,6 +195,10 @@ class PodLifecycleOnRealClusterTest {
     AgentSpec agent = new AgentSpec(AgentType.COMMAND);
     agent.setCommand(List.of("sleep", "9")); // of a 8 s trial
     run.getSpec().setAgent(agent);
+    // a command agent on a cluster names the image its CLI is in: sleep is in the runner image
+    dev.decaybench.api.v1alpha1.Images images = new dev.decaybench.api.v1alpha1.Images();
+    images.setRunner(dev.decaybench.operator.config.OperatorConfig.defaults().runnerImage());
+    run.getSpec().setImages(images);
     // before the fix evaluate got 8 s of its own: enough to score the empty app (health 2 s)
     run.getSpec().setTimeouts(new Timeouts(8, null, 2));
     admin.resource(run).create();
