@@ -129,8 +129,10 @@ up_node() {
 }
 
 node_ready() {
-  [ "$(kubectl --kubeconfig "$state/kubeconfigs/admin.yaml" get node "$node_name" \
-    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" = True ]
+  api GET "/api/v1/nodes/$node_name" 2>/dev/null | python3 -c '
+import json, sys
+conditions = json.load(sys.stdin).get("status", {}).get("conditions", [])
+sys.exit(0 if any(c["type"] == "Ready" and c["status"] == "True" for c in conditions) else 1)'
 }
 
 # Images from $DECAYBENCH_E2E_IMAGES (OCI archives, images/build.sh --archive DIR) into the
