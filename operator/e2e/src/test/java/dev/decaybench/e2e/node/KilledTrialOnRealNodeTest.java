@@ -1,0 +1,73 @@
+package dev.decaybench.e2e.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.e2e.cluster.InstalledOperator;
+import dev.decaybench.e2e.cluster.RealClusterTest;
+import dev.decaybench.e2e.cluster.RealNodeCluster;
+import dev.decaybench.operator.testing.Await;
+import dev.decaybench.operator.testing.Runs;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trial pod killed mid-run on the real node (as when a node drains or someone deletes it) is
+ * an infrastructure failure: the trial runs again in a new pod and the run loses nothing.
+ */
+class KilledTrialOnRealNodeTest extends RealClusterTest {
+
+  private static final String NS = RealNodeCluster.NAMESPACE;
+
+  private final RealNodeCluster cluster = RealNodeCluster.get();
+
+  KilledTrialOnRealNodeTest() {
+    super(RealNodeCluster.get().controlPlane());
+  }
+
+  @Test
+  void aPodDeletedWhileItRunsIsRetriedAndTheRunLosesNothing() {
+    operator = InstalledOperator.start(cluster.controlPlane(), cluster.release(),
+        Map.of("DECAYBENCH_STATUS_INTERVAL_SECONDS", "1"));
+    EvaluationRun run = Runs.reference("killed", List.of(Framework.FLASK),
+        List.of("unconstrained", "postgres"), 1, 2);
+    run.getMetadata().setNamespace(NS);
+    admin.resource(run).create();
+
+    Await.until(Duration.ofMinutes(3), "a trial pod of run killed running", () -> running() != null);
+    Pod victim = running();
+    admin.pods().inNamespace(NS).withName(victim.getMetadata().getName()).delete();
+
+    Await.until(Duration.ofMinutes(8), "run killed finished", () -> {
+      EvaluationRun r = admin.resources(EvaluationRun.class).inNamespace(NS).withName("killed")
+          .get();
+      return r.getStatus() != null && r.getStatus().getPhase() != null
+          && r.getStatus().getPhase().isTerminal();
+    });
+    EvaluationRun done = admin.resources(EvaluationRun.class).inNamespace(NS).withName("killed")
+        .get();
+    List<EvaluationTrial> trials = admin.resources(EvaluationTrial.class).inNamespace(NS)
+        .withLabel("decaybench.dev/run", "killed").list().getItems();
+    assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
+    assertThat(done.getStatus().getTrials().getEvaluated()).isEqualTo(2);
+    assertThat(done.getStatus().getTrials().getRetried()).isGreaterThanOrEqualTo(1);
+    assertThat(trials).allSatisfy(t -> {
+      assertThat(t.getStatus().getPhase()).isEqualTo(TrialPhase.EVALUATED);
+      assertThat(t.getStatus().getAPct()).isEqualTo(100.0);
+    });
+    assertThat(trials).anySatisfy(t -> assertThat(t.getSpec().getAttempt()).isGreaterThan(0));
+  }
+
+  private Pod running() {
+    return admin.pods().inNamespace(NS).withLabel("decaybench.dev/run", "killed").list()
+        .getItems().stream()
+        .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+        .findFirst().orElse(null);
+  }
+}
