@@ -70,6 +70,16 @@ public final class AgentCommand implements Callable<Integer> {
           + " contain spaces); what the operator passes.")
   String commandJson;
 
+  /**
+   * Where a relative --replay-from is resolved: locally the manifest's directory is the working
+   * directory; a runner image ships the project's examples (DECAYBENCH_EXAMPLES), so the same
+   * manifest (replayFrom: quickstart/solutions) replays in a pod as on a laptop.
+   */
+  private static Path manifestDir() {
+    String examples = System.getenv("DECAYBENCH_EXAMPLES");
+    return examples == null || examples.isBlank() ? Path.of("") : Path.of(examples);
+  }
+
   @Override
   public Integer call() throws Exception {
     AgentSpec spec = new AgentSpec();
@@ -83,7 +93,8 @@ public final class AgentCommand implements Callable<Integer> {
         ? List.of(Json.mapper().readValue(commandJson, String[].class)) : command);
     TaskDefinition t = TaskLoader.load(task, null);
     Path patchFile = patch != null ? patch : workspace.toAbsolutePath().getParent().resolve("patch.diff");
-    AgentOutcome outcome = AgentPhase.run(AgentFactory.create(spec, Path.of("")), new PlannedTrial(t, repeat).id(),
+    AgentOutcome outcome = AgentPhase.run(AgentFactory.create(spec, manifestDir()),
+        new PlannedTrial(t, repeat).id(),
         t, repeat, workspace, prompt, trajectory, patchFile, spec);
     Json.mapper().writeValue(trajectory.resolveSibling("agent.json").toFile(), outcome);
     return 0;
