@@ -1,5 +1,6 @@
 package dev.decaybench.e2e.cluster;
 
+import dev.decaybench.operator.testing.Crds;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -97,17 +98,9 @@ public final class ControlPlane {
     return new KubernetesClientBuilder().withConfig(config(kubeconfig)).build();
   }
 
-  /** The repository root (the directory with crds/ and helm/). */
+  /** The repository root: where the operator's test kit finds crds/. */
   public static Path repoRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.isDirectory(dir.resolve("crds"))
-        && Files.isDirectory(dir.resolve("helm")))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return Crds.directory().getParent();
   }
 
   record Result(int exitCode, String output) {
