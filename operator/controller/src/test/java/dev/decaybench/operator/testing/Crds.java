@@ -25,18 +25,24 @@ public final class Crds {
     return dir.resolve("crds");
   }
 
-  public static void install(KubernetesClient client) {
+  /** The committed CRDs, parsed (by file name order). */
+  public static List<CustomResourceDefinition> load(KubernetesClient client) {
     try (Stream<Path> files = Files.list(directory())) {
-      List<Path> yamls = files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-      for (Path f : yamls) {
+      List<CustomResourceDefinition> crds = new java.util.ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(f)) {
-          CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-              .load(in).item();
-          client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+          crds.add(client.apiextensions().v1().customResourceDefinitions().load(in).item());
         }
       }
+      return crds;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  public static void install(KubernetesClient client) {
+    for (CustomResourceDefinition crd : load(client)) {
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
   }
 }
