@@ -38,7 +38,7 @@ bridge="${DECAYBENCH_E2E_BRIDGE:-dbcni0}"
 log() { echo "cluster.sh: $*" >&2; }
 
 build() {
-  if [ -x "$bin/kubelet" ] && [ -x "$bin/etcd" ]; then
+  if [ -x "$bin/kubelet" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kubectl" ]; then
     return
   fi
   [ -x /usr/local/go/bin/go ] && PATH="$PATH:/usr/local/go/bin"
@@ -56,7 +56,8 @@ build() {
   local started=$SECONDS
   (cd "$src" && CGO_ENABLED=0 go build -ldflags "-s -w $ldflags" -o "$staging/" \
       k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
-      k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubelet ./cmd/etcd)
+      k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubelet \
+      k8s.io/kubernetes/cmd/kubectl ./cmd/etcd)
   rm -rf "$bin"; mv "$staging" "$bin"
   log "built in $((SECONDS - started)) s"
 }

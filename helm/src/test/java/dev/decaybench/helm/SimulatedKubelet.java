@@ -92,8 +92,8 @@ final class SimulatedKubelet implements AutoCloseable {
       update(name, s -> {
         s.setPhase("Running");
         s.setStartTime(started.toString());
-        s.setInitContainerStatuses(List.of(running("postgres", started),
-            exited("prepare", started, 0, null), exited("agent", started, 0, null)));
+        s.setInitContainerStatuses(List.of(exited("prepare", started, 0, null),
+            exited("agent", started, 0, null), running("postgres", started)));
         s.setContainerStatuses(List.of(running("evaluate", started)));
         return s;
       });
@@ -114,8 +114,7 @@ final class SimulatedKubelet implements AutoCloseable {
         }
         if (outcome instanceof FailContainer f) {
           PodStatus st = finished(s, started, "Failed", null, null, null);
-          st.setInitContainerStatuses(List.of(exited("postgres", started, 0, null),
-              exited("prepare", started, 0, null),
+          st.setInitContainerStatuses(List.of(exited("prepare", started, 0, null),
               exited(f.container(), started, 1, "the agent gave up")));
           return st;
         }
@@ -145,8 +144,8 @@ final class SimulatedKubelet implements AutoCloseable {
     s.setPhase(phase);
     s.setReason(reason);
     s.setMessage(message);
-    List<ContainerStatus> init = new ArrayList<>(List.of(exited("postgres", started, 0, null),
-        exited("prepare", started, 0, null), exited("agent", started, 0, null)));
+    List<ContainerStatus> init = new ArrayList<>(List.of(exited("prepare", started, 0, null),
+        exited("agent", started, 0, null), exited("postgres", started, 0, null)));
     s.setInitContainerStatuses(init);
     s.setContainerStatuses(evaluate == null ? List.of() : List.of(evaluate));
     return s;

@@ -4,6 +4,8 @@ import dev.decaybench.runner.run.TrialWorkspace;
 import dev.decaybench.runner.task.TaskLoader;
 import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.run.repo.RepoSnapshots;
+import dev.decaybench.runner.postgres.DatabaseSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Instant;
@@ -45,6 +47,11 @@ public final class PrepareCommand implements Callable<Integer> {
       description = "The whole trial's time limit (with --deadline-file).")
   Long trialSeconds;
 
+  @Option(names = "--postgres-init", paramLabel = "DIR",
+      description = "Write the PostgreSQL sidecar's initialisation script here (the app's role"
+          + " without superuser, owner of conduit), for its /docker-entrypoint-initdb.d.")
+  Path postgresInit;
+
 
   @Override
   public Integer call() throws Exception {
@@ -60,6 +67,11 @@ public final class PrepareCommand implements Callable<Integer> {
     }
     if (deadlineFile != null) {
       TrialDeadlineFile.write(deadlineFile, Instant.now().plusSeconds(trialSeconds));
+    }
+    if (postgresInit != null) {
+      Files.createDirectories(postgresInit);
+      Files.writeString(postgresInit.resolve("10-decaybench-app-role.sql"),
+          DatabaseSettings.sidecarInitSql());
     }
     TrialWorkspace.prepare(TaskLoader.load(task, null), workspace, prompt, RepoSnapshots.inCache(dirs));
     return 0;

@@ -20,9 +20,9 @@ public final class ExternalPostgres implements TrialDatabase {
   }
 
   /**
-   * Gives the app an empty {@code conduit}. A superuser sidecar drops and re-creates it (which
-   * also ends the agent's sessions); a sidecar whose app role only owns {@code conduit} gets it
-   * emptied in place, schema by schema.
+   * Gives the app an empty {@code conduit}, emptied in place schema by schema as the app's own
+   * role (which only owns {@code conduit}: dropping the database would leave it unable to create
+   * it again). The sidecar starts after the agent, so this is a guard, not a clean-up.
    *
    * @param hostPort {@code host:port}, e.g. {@code postgres:5432}
    */
@@ -33,15 +33,10 @@ public final class ExternalPostgres implements TrialDatabase {
     SQLException last = null;
     while (System.currentTimeMillis() < deadline) {
       try {
-        pg.recreate();
+        pg.emptyInPlace();
         return pg;
       } catch (SQLException e) {
-        try {
-          pg.emptyInPlace();
-          return pg;
-        } catch (SQLException inPlace) {
-          last = inPlace;
-        }
+        last = e;
       }
       try {
         Thread.sleep(200);
@@ -52,14 +47,6 @@ public final class ExternalPostgres implements TrialDatabase {
     }
     throw new PostgresException("the PostgreSQL sidecar at " + hostPort + " could not be reset: "
         + (last == null ? "timed out" : last.getMessage()));
-  }
-
-  private void recreate() throws SQLException {
-    try (Connection c = DriverManager.getConnection(url("postgres"), DatabaseSettings.USER,
-        DatabaseSettings.PASSWORD); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DatabaseSettings.DATABASE + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DatabaseSettings.DATABASE);
-    }
   }
 
   private void emptyInPlace() throws SQLException {

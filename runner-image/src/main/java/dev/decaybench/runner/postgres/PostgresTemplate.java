@@ -69,16 +69,15 @@ public final class PostgresTemplate {
     // Only the app's role, only its database; the socket line serves the scorer's probe.
     Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
         "# decaybench: the app's role may use the conduit database and nothing else",
-        "local conduit " + quoted(DatabaseSettings.USER) + " scram-sha-256",
-        "host conduit " + quoted(DatabaseSettings.USER) + " 127.0.0.1/32 scram-sha-256",
-        "host conduit " + quoted(DatabaseSettings.USER) + " ::1/128 scram-sha-256", ""));
+        "local conduit " + DatabaseSettings.quoted(DatabaseSettings.USER) + " scram-sha-256",
+        "host conduit " + DatabaseSettings.quoted(DatabaseSettings.USER) + " 127.0.0.1/32 scram-sha-256",
+        "host conduit " + DatabaseSettings.quoted(DatabaseSettings.USER) + " ::1/128 scram-sha-256", ""));
     Processes.Completed single = Processes.run(RunAs.unprivileged(List.of(
         binaries.bin("postgres").toString(), "--single", "-D", data.toString(), "-F",
         "-c", "exit_on_error=true", "template1")),
         staging, String.join("\n",
-            "CREATE ROLE " + quoted(DatabaseSettings.USER) + " LOGIN NOSUPERUSER NOCREATEDB"
-                + " NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '" + DatabaseSettings.PASSWORD + "';",
-            "CREATE DATABASE " + DatabaseSettings.DATABASE + " OWNER " + quoted(DatabaseSettings.USER) + ";",
+            DatabaseSettings.createAppRole(),
+            "CREATE DATABASE " + DatabaseSettings.DATABASE + " OWNER " + DatabaseSettings.quoted(DatabaseSettings.USER) + ";",
             ""), 120);
     if (single.exitCode() != 0) {
       throw new PostgresException("creating database conduit failed: " + tail(single.output()));
@@ -90,10 +89,6 @@ public final class PostgresTemplate {
     Files.delete(data);
     Files.writeString(staging.resolve(READY_MARKER), binaries.version() + "\n");
     Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwx------"));
-  }
-
-  private static String quoted(String identifier) {
-    return "\"" + identifier + "\"";
   }
 
   private static List<Path> listChildren(Path dir) throws IOException {

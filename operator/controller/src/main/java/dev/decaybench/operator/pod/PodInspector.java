@@ -156,9 +156,12 @@ public final class PodInspector {
         .filter(cs -> TrialPodFactory.POSTGRES.equals(cs.getName())
             && Boolean.FALSE.equals(cs.getStarted()))
         .findFirst();
-    if (postgres.isPresent()) {
-      // its startup probe holds the other containers back: without it the harness cannot work
-      Duration running = Duration.between(started(pod, now), now);
+    Optional<Instant> agentDone = terminated(pod, TrialPodFactory.AGENT)
+        .map(ContainerStateTerminated::getFinishedAt).map(PodInspector::instant);
+    if (postgres.isPresent() && agentDone.isPresent()) {
+      // it starts after the agent, and its startup probe holds evaluate back: without it the
+      // harness cannot work
+      Duration running = Duration.between(agentDone.get(), now);
       return afterGrace(running, postgresStartGrace, () -> PodVerdict.retry(
           Reason.PostgresNotReady, "the PostgreSQL sidecar did not pass its startup probe within "
               + postgresStartGrace.toSeconds() + " s (restarts: "
@@ -220,12 +223,11 @@ public final class PodInspector {
         .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus())).findFirst();
   }
 
-  /** When the node took the pod (status.startTime), else its creation. */
-  private static Instant started(Pod pod, Instant now) {
+  private static Instant instant(String timestamp) {
     try {
-      return Instant.parse(pod.getStatus().getStartTime());
+      return Instant.parse(timestamp);
     } catch (RuntimeException e) {
-      return created(pod, now);
+      return null;
     }
   }
 

@@ -33,12 +33,13 @@ import java.util.function.Function;
 /**
  * The whole trial pod in one place. One pod per trial attempt:
  * <ol>
- *   <li>{@code postgres}: a native sidecar (init container with restartPolicy Always), data in a
- *       memory-backed emptyDir, durability off, reachable as {@code postgres:5432} through a
- *       hostAlias, with the task's credentials (user/password, database conduit);</li>
- *   <li>{@code prepare} (runner image): writes the prompt and a git workspace;</li>
+ *   <li>{@code prepare} (runner image): writes the prompt, a git workspace and the PostgreSQL
+ *       sidecar's init script;</li>
  *   <li>{@code agent}: a built-in agent of the runner image, a command in the runner image, or the
  *       user's image; the only container that sees the LLM key;</li>
+ *   <li>{@code postgres}: a native sidecar (init container with restartPolicy Always) started
+ *       after the agent, data in a memory-backed emptyDir, durability off, reachable as
+ *       {@code postgres:5432} through a hostAlias, the app's role without superuser;</li>
  *   <li>{@code evaluate} (the family's runtime image, which contains the runner): the same engine
  *       as {@code decaybench evaluate}, compact result in the termination message.</li>
  * </ol>
@@ -68,6 +69,8 @@ public final class TrialPodFactory {
   /** When the trial's time runs out: written by prepare, read by evaluate. */
   static final String DEADLINE = WORKSPACE + "/deadline";
   static final String RESULTS = "/results";
+  /** prepare's view of the sidecar's init scripts; the agent does not mount it. */
+  static final String PG_INIT = "/pginit";
   static final String API_KEY_ENV = "DECAYBENCH_API_KEY";
   /** Never FallbackToLogsOnError: a log tail in the status could carry a key. */
   private static final String MESSAGE_FROM_FILE_ONLY = "File";
@@ -87,8 +90,9 @@ public final class TrialPodFactory {
     int index = TrialNames.index(run.getMetadata().getName(), trialName);
     int attempt = TrialNames.attempt(trial);
     String podName = TrialNames.pod(trialName, attempt);
-    List<Container> init = List.of(postgres.build(image(spec.getImages(), Images::getPostgres,
-        config.postgresImage())), prepare(spec, trial), agent(spec, trial));
+    // PostgreSQL after the agent: nothing the agent runs can reach it or alter its template
+    List<Container> init = List.of(prepare(spec, trial), agent(spec, trial),
+        postgres.build(image(spec.getImages(), Images::getPostgres, config.postgresImage())));
     return new PodBuilder()
         .withNewMetadata()
           .withName(podName)
@@ -136,8 +140,10 @@ public final class TrialPodFactory {
     return RepoCacheStep.addTo(runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner,
         config.runnerImage()), config.prepareResources()), List.of("prepare", "--task",
         taskArgument(spec, trial), "--workspace", APP, "--prompt", PROMPT,
-        "--deadline-file", DEADLINE, "--trial-seconds", Integer.toString(trialSeconds(spec))),
-        spec).build();
+        "--deadline-file", DEADLINE, "--trial-seconds", Integer.toString(trialSeconds(spec)),
+        "--postgres-init", PG_INIT), spec)
+        .addToVolumeMounts(mount(PostgresSidecar.INIT_VOLUME, PG_INIT))
+        .build();
   }
 
   private Container agent(EvaluationRunSpec spec, EvaluationTrial trial) {
@@ -199,7 +205,9 @@ public final class TrialPodFactory {
         "--timeout", Integer.toString(trialSeconds(spec)), "--deadline-file", DEADLINE));
     // an agent image writes no patch (verify the app) and reports usage only through its file
     args.addAll(spec.getAgent().getType() == AgentType.IMAGE ? List.of("--usage-file", USAGE_FILE)
-        : List.of("--patch", PATCH, "--agent-outcome", AGENT_OUTCOME));
+        : List.of("--patch", PATCH, "--agent-outcome", AGENT_OUTCOME,
+            // the classifier's agent-behaviour rules read it, as in a local run
+            "--trajectory", TRAJECTORY));
     if (spec.getTimeouts() != null && spec.getTimeouts().getHealthSeconds() != null) {
       args.addAll(List.of("--health-timeout", spec.getTimeouts().getHealthSeconds().toString()));
     }
@@ -260,7 +268,7 @@ public final class TrialPodFactory {
         emptyDir("tmp", null, null),
         emptyDir("scratch", null, config.scratchSizeLimit()),
         emptyDir("pgdata", "Memory", "1Gi"),
-        emptyDir("pgrun", "Memory", "16Mi"), RepoCacheStep.volume(config.repoCacheClaim())));
+        emptyDir("pgrun", "Memory", "16Mi"), emptyDir(PostgresSidecar.INIT_VOLUME, null, null), RepoCacheStep.volume(config.repoCacheClaim())));
     if (config.artifactsClaim().isEmpty()) {
       volumes.add(emptyDir("results", null, null));
     } else {

@@ -119,13 +119,27 @@ class PodInspectorTest {
   }
 
   @Test
-  void aPostgresSidecarThatDoesNotStartIsRetriedAfterItsGrace() {
-    Pod p = pod("Pending", null, List.of(new ContainerStatusBuilder().withName("postgres")
+  void aPostgresSidecarThatDoesNotStartIsRetriedAfterItsGraceCountedFromTheAgentsEnd() {
+    ContainerStatus notStarted = new ContainerStatusBuilder().withName("postgres")
         .withStarted(false).withReady(false).withRestartCount(2).withNewState().withNewRunning()
-        .endRunning().endState().build()), List.of());
+        .endRunning().endState().build();
+    Pod p = pod("Pending", null, List.of(done("prepare", 0, null, null),
+        done("agent", 0, null, null), notStarted), List.of());
     p.getStatus().setStartTime(T0.plusSeconds(10).toString());
     assertThat(inspector.inspect(p, T0.plusSeconds(100)).kind()).isEqualTo(Kind.RUNNING);
     assertRetry(p, Reason.PostgresNotReady, T0.plusSeconds(190));
+  }
+
+  @Test
+  void aPostgresSidecarWaitingForALongAgentIsNotAFailure() {
+    // the sidecar starts only after the agent, however long the agent works
+    Pod p = pod("Pending", null, List.of(done("prepare", 0, null, null),
+        new ContainerStatusBuilder().withName("agent").withStarted(true).withNewState()
+            .withNewRunning().withStartedAt(T0.toString()).endRunning().endState().build(),
+        new ContainerStatusBuilder().withName("postgres").withStarted(false).withNewState()
+            .withNewWaiting().withReason("PodInitializing").endWaiting().endState().build()));
+    p.getStatus().setStartTime(T0.toString());
+    assertThat(inspector.inspect(p, T0.plusSeconds(3000)).kind()).isEqualTo(Kind.RUNNING);
   }
 
   @Test

@@ -59,13 +59,22 @@ class TrialPodFactoryTest {
       assertThat(c.getResources().getLimits()).containsKeys("cpu", "memory");
     }
 
-    Container pg = spec.getInitContainers().get(0);
+    Container pg = spec.getInitContainers().get(2);
     assertThat(pg.getRestartPolicy()).isEqualTo("Always");
     assertThat(pg.getImage()).isEqualTo("postgres:16-alpine");
     assertThat(pg.getArgs()).containsExactly("-c", "fsync=off", "-c", "synchronous_commit=off",
         "-c", "full_page_writes=off");
+    // the superuser is not the app's: its password is random; the app's role comes from pginit,
+    // which prepare writes and the agent never mounts
     assertThat(pg.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
-        .contains("POSTGRES_USER=user", "POSTGRES_PASSWORD=password", "POSTGRES_DB=conduit");
+        .contains("POSTGRES_USER=postgres", "POSTGRES_DB=conduit")
+        .doesNotContain("POSTGRES_PASSWORD=password");
+    assertThat(pg.getVolumeMounts()).filteredOn(m -> m.getName().equals("pginit")).singleElement()
+        .satisfies(m -> assertThat(m.getReadOnly()).isTrue());
+    assertThat(spec.getInitContainers()).extracting(Container::getName)
+        .containsExactly("prepare", "agent", "postgres");
+    assertThat(spec.getInitContainers().get(1).getVolumeMounts()).extracting(m -> m.getName())
+        .doesNotContain("pginit");
     assertThat(pg.getReadinessProbe().getExec().getCommand())
         .containsExactly("pg_isready", "-U", "user", "-d", "conduit", "-h", "127.0.0.1");
     // prepare waits for PostgreSQL; a slow start is the operator's to judge (300 s default)
@@ -76,10 +85,11 @@ class TrialPodFactoryTest {
     assertThat(spec.getVolumes()).filteredOn(v -> v.getName().equals("pgdata")).singleElement()
         .satisfies(v -> assertThat(v.getEmptyDir().getMedium()).isEqualTo("Memory"));
 
-    assertThat(spec.getInitContainers().get(1).getArgs()).containsExactly("prepare", "--task",
+    assertThat(spec.getInitContainers().get(0).getArgs()).containsExactly("prepare", "--task",
         "flask-openapi-postgres", "--workspace", "/workspace/app", "--prompt", "/workspace/prompt.md",
-        "--deadline-file", "/workspace/deadline", "--trial-seconds", "900");
-    assertThat(spec.getInitContainers().get(2).getArgs()).containsExactly("agent", "--type",
+        "--deadline-file", "/workspace/deadline", "--trial-seconds", "900",
+        "--postgres-init", "/pginit");
+    assertThat(spec.getInitContainers().get(1).getArgs()).containsExactly("agent", "--type",
         "reference", "--task", "flask-openapi-postgres", "--repeat", "2", "--workspace",
         "/workspace/app", "--prompt", "/workspace/prompt.md", "--trajectory",
         "/workspace/trajectory.txt", "--patch", "/workspace/patch.diff");
@@ -89,7 +99,8 @@ class TrialPodFactoryTest {
         "--external-postgres", "postgres:5432", "--termination-message", "/dev/termination-log",
         "--timeout", "900", "--deadline-file", "/workspace/deadline",
         "--patch", "/workspace/patch.diff", "--agent-outcome",
-        "/workspace/agent.json", "--health-timeout", "45",
+        "/workspace/agent.json", "--trajectory", "/workspace/trajectory.txt",
+        "--health-timeout", "45",
         "--no-extended");
     // no log tail of any container may reach the status or events
     assertThat(spec.getContainers()).allSatisfy(c ->
@@ -117,7 +128,7 @@ class TrialPodFactoryTest {
           .anyMatch(e -> e.getName().equals("DECAYBENCH_API_KEY"));
       assertThat(hasKey).as(c.getName()).isEqualTo(c.getName().equals("agent"));
     }
-    Container agentC = pod.getSpec().getInitContainers().get(2);
+    Container agentC = pod.getSpec().getInitContainers().get(1);
     assertThat(agentC.getEnv()).filteredOn(e -> e.getName().equals("DECAYBENCH_API_KEY"))
         .singleElement().satisfies(e -> {
           assertThat(e.getValue()).isNull();
@@ -139,7 +150,7 @@ class TrialPodFactoryTest {
     EvaluationRun run = run(agent);
     Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
 
-    Container c = pod.getSpec().getInitContainers().get(2);
+    Container c = pod.getSpec().getInitContainers().get(1);
     assertThat(c.getImage()).isEqualTo("registry.example.com/agent:1");
     assertThat(c.getCommand()).containsExactly("my-agent", "--yes");
     assertThat(c.getEnv()).extracting(e -> e.getName()).contains("DECAYBENCH_PROMPT_FILE",
@@ -155,7 +166,7 @@ class TrialPodFactoryTest {
     EvaluationRun run = run(agent);
     Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
 
-    assertThat(pod.getSpec().getInitContainers().get(2).getEnv())
+    assertThat(pod.getSpec().getInitContainers().get(1).getEnv())
         .filteredOn(e -> e.getName().equals("DECAYBENCH_USAGE_FILE")).singleElement()
         .satisfies(e -> assertThat(e.getValue()).isEqualTo("/workspace/agent-usage.json"));
     assertThat(String.join(" ", pod.getSpec().getContainers().get(0).getArgs()))
@@ -166,9 +177,9 @@ class TrialPodFactoryTest {
   void anAgentWorksInItsTasksRuntimeImage() {
     EvaluationRun run = run(new AgentSpec(AgentType.LLM));
     Container onNode = new TrialPodFactory(config).build(run, trial(run, Framework.EXPRESS, 0))
-        .getSpec().getInitContainers().get(2);
+        .getSpec().getInitContainers().get(1);
     Container onPython = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0))
-        .getSpec().getInitContainers().get(2);
+        .getSpec().getInitContainers().get(1);
 
     assertThat(onNode.getImage()).isEqualTo(config.runtimeImageNode());
     assertThat(onPython.getImage()).isEqualTo(config.runtimeImagePython());
@@ -180,7 +191,7 @@ class TrialPodFactoryTest {
     agent.setCommand(List.of("my-agent", "--prompt-file", "{prompt}", "--note", "two words"));
     EvaluationRun run = run(agent);
     Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
-    Container c = pod.getSpec().getInitContainers().get(2);
+    Container c = pod.getSpec().getInitContainers().get(1);
     assertThat(c.getImage()).isEqualTo(config.runnerImage());
     assertThat(c.getArgs()).containsSubsequence("--type", "command")
         .endsWith("--command-json", "[\"my-agent\",\"--prompt-file\",\"{prompt}\",\"--note\",\"two words\"]");
@@ -213,8 +224,8 @@ class TrialPodFactoryTest {
         .containsEntry("disk", "ssd");
     assertThat(pod.getSpec().getTolerations()).singleElement()
         .satisfies(t -> assertThat(t.getKey()).isEqualTo("bench"));
-    assertThat(pod.getSpec().getInitContainers().get(0).getImage()).isEqualTo("postgres:17");
-    assertThat(pod.getSpec().getInitContainers().get(1).getImage()).isEqualTo("my/runner:1");
+    assertThat(pod.getSpec().getInitContainers().get(2).getImage()).isEqualTo("postgres:17");
+    assertThat(pod.getSpec().getInitContainers().get(0).getImage()).isEqualTo("my/runner:1");
     assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getName().equals("results"))
         .singleElement().satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName())
             .isEqualTo("decaybench-results"));
@@ -231,7 +242,7 @@ class TrialPodFactoryTest {
     run.getSpec().getTasks().setRepoDirectories(Map.of("realworld-flask", "/mirrors/realworld-flask.git"));
     Pod pod = new TrialPodFactory(custom).build(run, trial(run, Framework.FLASK, 0));
 
-    Container prepare = pod.getSpec().getInitContainers().get(1);
+    Container prepare = pod.getSpec().getInitContainers().get(0);
     assertThat(prepare.getArgs()).containsSubsequence("prepare", "--task", "/tasks/paper/flask-openapi-postgres.json")
         .endsWith("--repo-dir", "realworld-flask=/mirrors/realworld-flask.git");
     assertThat(prepare.getEnv()).anySatisfy(e -> {
@@ -245,7 +256,7 @@ class TrialPodFactoryTest {
     assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getName().equals("repo-cache"))
         .singleElement().satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName())
             .isEqualTo("decaybench-repos"));
-    assertThat(pod.getSpec().getInitContainers().get(2).getArgs()).containsSubsequence("--type", "gold");
+    assertThat(pod.getSpec().getInitContainers().get(1).getArgs()).containsSubsequence("--type", "gold");
     // without a claim each pod has its own cache
     Pod plain = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
     assertThat(plain.getSpec().getVolumes()).filteredOn(v -> v.getName().equals("repo-cache"))

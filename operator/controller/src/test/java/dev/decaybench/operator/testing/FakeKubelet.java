@@ -354,11 +354,15 @@ public final class FakeKubelet implements AutoCloseable {
         .anyMatch(c -> "postgres".equals(c.getName()) && c.getStartupProbe() != null);
   }
 
-  /** Pending: the sidecar runs but has not passed its startup probe; nothing else started. */
+  /**
+   * Pending: prepare and the agent are done, the sidecar (started after them) runs but has not
+   * passed its startup probe, so evaluate has not started.
+   */
   private static PodStatus postgresStarting(PodStatus s, Instant started) {
     s.setPhase("Pending");
     s.setStartTime(started.toString());
-    s.setInitContainerStatuses(List.of(new ContainerStatusBuilder().withName("postgres")
+    s.setInitContainerStatuses(List.of(exited("prepare", started, 0, null, null),
+        exited("agent", started, 0, null, null), new ContainerStatusBuilder().withName("postgres")
         .withStarted(false).withReady(false).withRestartCount(0).withNewState().withNewRunning()
         .withStartedAt(started.toString()).endRunning().endState().build()));
     return s;
@@ -367,8 +371,8 @@ public final class FakeKubelet implements AutoCloseable {
   private static PodStatus running(PodStatus s, Instant started) {
     s.setPhase("Running");
     s.setStartTime(started.toString());
-    s.setInitContainerStatuses(List.of(runningStatus("postgres", started),
-        exited("prepare", started, 0, null, null), exited("agent", started, 0, null, null)));
+    s.setInitContainerStatuses(List.of(exited("prepare", started, 0, null, null),
+        exited("agent", started, 0, null, null), runningStatus("postgres", started)));
     s.setContainerStatuses(List.of(runningStatus("evaluate", started)));
     return s;
   }
@@ -379,7 +383,6 @@ public final class FakeKubelet implements AutoCloseable {
     s.setReason(reason);
     s.setMessage(message);
     List<ContainerStatus> init = new ArrayList<>();
-    init.add(exited("postgres", started, 0, "Completed", null));
     boolean beforeFailure = true;
     for (String c : List.of("prepare", "agent")) {
       if (c.equals(container)) {
@@ -388,6 +391,9 @@ public final class FakeKubelet implements AutoCloseable {
       } else if (beforeFailure) {
         init.add(exited(c, started, 0, "Completed", null));
       }
+    }
+    if (beforeFailure) {
+      init.add(exited("postgres", started, 0, "Completed", null));
     }
     s.setInitContainerStatuses(init);
     if (beforeFailure && reason == null) {

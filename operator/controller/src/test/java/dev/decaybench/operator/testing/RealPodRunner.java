@@ -114,7 +114,8 @@ public final class RealPodRunner {
       out.add(a.replace("/dev/termination-log", termination.toString())
           .replace("postgres:5432", "127.0.0.1:" + port)
           .replaceFirst("^/workspace", dir.resolve("workspace").toString())
-          .replaceFirst("^/results", dir.resolve("results").toString()));
+          .replaceFirst("^/results", dir.resolve("results").toString())
+          .replaceFirst("^/pginit", dir.resolve("pginit").toString()));
     }
     return out.toArray(String[]::new);
   }

@@ -89,6 +89,11 @@ public final class ControlPlane {
     return Config.fromKubeconfig(kubeconfig.toFile());
   }
 
+  /** Where cluster.sh keeps the Kubernetes binaries built here, kubectl among them. */
+  public Path binaries() {
+    return Path.of(run(script, List.of("build"), true).lastLine());
+  }
+
   /** The API server's audit log: one JSON event per write (cluster.sh's policy). */
   public Path auditLog() {
     return adminKubeconfig.getParent().getParent().resolve("logs/audit.log");

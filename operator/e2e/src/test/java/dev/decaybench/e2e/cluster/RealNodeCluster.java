@@ -32,17 +32,22 @@ public final class RealNodeCluster {
         CrdsOnServer.apply(admin);
         RestrictedNamespace.recreate(admin, NAMESPACE);
       }
-      ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, Map.of(
-          "trials.nodeSelector.kubernetes\\.io/hostname", NODE,
-          // the real node's taint (cluster.sh): only this release's trials may run there
-          "trials.tolerations[0].key", "decaybench.dev/real-node",
-          "trials.tolerations[0].operator", "Exists",
-          "trials.tolerations[0].effect", "NoSchedule",
-          "images.postgres.repository", "decaybench/decaybench-postgres",
-          "images.postgres.tag", "0.1.0"));
+      ChartRelease release = ChartRelease.install(cp, RELEASE, NAMESPACE, chartValues());
       instance = new RealNodeCluster(cp, release);
     }
     return instance;
+  }
+
+  /** The chart's values for trials on the real node. */
+  public static Map<String, Object> chartValues() {
+    return Map.of(
+        "trials.nodeSelector.kubernetes\\.io/hostname", NODE,
+        // the real node's taint (cluster.sh): only these releases' trials may run there
+        "trials.tolerations[0].key", "decaybench.dev/real-node",
+        "trials.tolerations[0].operator", "Exists",
+        "trials.tolerations[0].effect", "NoSchedule",
+        "images.postgres.repository", "decaybench/decaybench-postgres",
+        "images.postgres.tag", "0.1.0");
   }
 
   public ControlPlane controlPlane() {

@@ -73,15 +73,18 @@ public final class Solutions {
     Path solution = solutionDir.resolve("solution.json");
     if (Files.exists(solution)) {
       JsonNode info = JSON.readTree(solution.toFile());
-      reference(info.path("base").asText(), target);
       List<Path> overlays = new ArrayList<>();
       info.path("overlays").forEach(o -> overlays.add(solutionDir.resolve(o.asText()).normalize()));
+      // checked before the workspace is touched: a half-laid solution (the reference app without
+      // its defect) would be scored as if the agent had written it
       for (Path o : overlays) {
-        if (Files.isDirectory(o)) {
-          overlay(o, target);
-        } else {
+        if (!Files.isDirectory(o)) {
           throw new IOException(solution + " names overlay " + o + ", which does not exist");
         }
+      }
+      reference(info.path("base").asText(), target);
+      for (Path o : overlays) {
+        overlay(o, target);
       }
       overlay(solutionDir, target);
     } else if (Files.exists(solutionDir.resolve("variant.json"))) {
