@@ -23,8 +23,8 @@ public enum Setting {
       "How long the scheduler may find no node for a pod (PodScheduled=False, Unschedulable)"
           + " before the attempt counts as an infrastructure failure."),
   POSTGRES_START_GRACE_SECONDS("postgres-start-grace-seconds", "300",
-      "How long the PostgreSQL sidecar may take to pass its startup probe before the attempt"
-          + " counts as an infrastructure failure."),
+      "How long the PostgreSQL sidecar may take to pass its startup probe, counted from the end"
+          + " of the agent container, before the attempt counts as an infrastructure failure."),
   DEFAULT_TRIAL_SECONDS("default-trial-seconds", String.valueOf(Timeouts.DEFAULT_TRIAL_SECONDS),
       "Trial time limit when spec.timeouts.trialSeconds is absent (the pod's activeDeadlineSeconds)."),
   POD_START_GRACE_SECONDS("pod-start-grace-seconds", "300",
