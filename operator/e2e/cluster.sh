@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# A real Kubernetes control plane on 127.0.0.1 for the e2e suites: etcd, kube-apiserver,
+# A real Kubernetes control plane for the e2e suites: etcd, kube-apiserver (on 127.0.0.1 for
+# clients, advertised on the host's address so pods reach it through the kubernetes Service),
 # kube-controller-manager and kube-scheduler, built from the k8s.io/kubernetes module pinned in
 # k8s/go.mod (see README.md beside this script).
 #
 #   cluster.sh build                  build the binaries unless the cache has this version
 #   cluster.sh up                     build if needed, start (idempotent); last line: admin kubeconfig
-#   cluster.sh up-node                also a real node: containerd (Debian) + runc + CNI bridge and a
-#                                     kubelet built from the same source (idempotent)
+#   cluster.sh up-node                also a real node: containerd (Debian) + runc + CNI bridge, a
+#                                     kubelet and kube-proxy built from the same source (idempotent)
+#   cluster.sh restart-kubelet        stop the node's kubelet and start it again (its pods keep running)
 #   cluster.sh down                   stop everything and remove the cluster's state (not the binaries)
 #   cluster.sh status                 what runs, exit 1 when the API server is not ready
 #   cluster.sh kubeconfig NS SA       a kubeconfig that authenticates as ServiceAccount NS/SA
@@ -38,7 +40,7 @@ bridge="${DECAYBENCH_E2E_BRIDGE:-dbcni0}"
 log() { echo "cluster.sh: $*" >&2; }
 
 build() {
-  if [ -x "$bin/kubelet" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kubectl" ]; then
+  if [ -x "$bin/kubelet" ] && [ -x "$bin/etcd" ] && [ -x "$bin/kubectl" ] && [ -x "$bin/kube-proxy" ]; then
     return
   fi
   [ -x /usr/local/go/bin/go ] && PATH="$PATH:/usr/local/go/bin"
@@ -57,7 +59,7 @@ build() {
   (cd "$src" && CGO_ENABLED=0 go build -ldflags "-s -w $ldflags" -o "$staging/" \
       k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
       k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubelet \
-      k8s.io/kubernetes/cmd/kubectl ./cmd/etcd)
+      k8s.io/kubernetes/cmd/kube-proxy k8s.io/kubernetes/cmd/kubectl ./cmd/etcd)
   rm -rf "$bin"; mv "$staging" "$bin"
   log "built in $((SECONDS - started)) s"
 }
@@ -122,12 +124,13 @@ pki() {
       -keyout "$state/pki/ca.key" -out "$state/pki/ca.crt" 2>/dev/null
   fi
   cert apiserver kube-apiserver "" \
-    "IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
+    "IP:127.0.0.1,IP:10.96.0.1,IP:$(node_ip),DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
   cert apiserver-kubelet-client kube-apiserver-kubelet-client system:masters
   cert kubelet-serving "system:node:$node_name" system:nodes "IP:127.0.0.1,IP:$(node_ip),DNS:$node_name,DNS:localhost"
   cert admin decaybench-e2e-admin system:masters
   cert controller-manager system:kube-controller-manager
   cert scheduler system:kube-scheduler
+  cert kube-proxy system:kube-proxy
   if [ ! -f "$state/pki/sa.key" ]; then
     openssl genrsa -out "$state/pki/sa.key" 2048 2>/dev/null
     openssl rsa -in "$state/pki/sa.key" -pubout -out "$state/pki/sa.pub" 2>/dev/null
@@ -191,6 +194,7 @@ up() {
   write_kubeconfig "$state/kubeconfigs/admin.yaml" admin client-certificate admin
   write_kubeconfig "$state/kubeconfigs/controller-manager.yaml" controller-manager client-certificate controller-manager
   write_kubeconfig "$state/kubeconfigs/scheduler.yaml" scheduler client-certificate scheduler
+  write_kubeconfig "$state/kubeconfigs/kube-proxy.yaml" system:kube-proxy client-certificate kube-proxy
 
   start etcd --name e2e --data-dir "$state/etcd" \
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
@@ -201,7 +205,7 @@ up() {
   wait_for 30 etcd curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$etcd_port/health"
 
   start kube-apiserver --etcd-servers "http://127.0.0.1:$etcd_port" \
-    --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$api_port" \
+    --bind-address 0.0.0.0 --advertise-address "$(node_ip)" --secure-port "$api_port" \
     --service-cluster-ip-range 10.96.0.0/16 \
     --client-ca-file "$state/pki/ca.crt" \
     --tls-cert-file "$state/pki/apiserver.crt" --tls-private-key-file "$state/pki/apiserver.key" \
@@ -300,6 +304,7 @@ case "${1:-}" in
   build) build; echo "$bin" ;;
   up) up ;;
   up-node) up >/dev/null; up_node; echo "$state/kubeconfigs/admin.yaml" ;;
+  restart-kubelet) stop_component kubelet; up >/dev/null; up_node ;;
   down) down ;;
   status) status ;;
   kubeconfig) [ $# -eq 3 ] || { log "usage: cluster.sh kubeconfig NAMESPACE SERVICEACCOUNT"; exit 2; }; sa_kubeconfig "$2" "$3" ;;

@@ -125,8 +125,35 @@ up_node() {
       --register-with-taints "${DECAYBENCH_E2E_NODE_TAINT:-decaybench.dev/real-node=true:NoSchedule}"
   fi
   wait_for 90 kubelet node_ready
+  if ! running kube-proxy; then
+    write_kube_proxy_config
+    start kube-proxy --config "$d/kube-proxy.yaml"
+  fi
+  wait_for 60 kube-proxy kube_proxy_ready
   log "node $node_name ready (containerd $(containerd --version | awk '{print $3}'), runc $(runc --version | awk 'NR==1{print $3}'))"
 }
+
+# Services for pods (the operator in the cluster reaches the API server as 10.96.0.1:443):
+# iptables rules; conntrack sysctls are left alone (this machine may not allow them).
+write_kube_proxy_config() {
+  cat >"$(node_dir)/kube-proxy.yaml" <<EOF
+apiVersion: kubeproxy.config.k8s.io/v1alpha1
+kind: KubeProxyConfiguration
+clientConnection:
+  kubeconfig: $state/kubeconfigs/kube-proxy.yaml
+hostnameOverride: $node_name
+clusterCIDR: $pod_cidr
+mode: iptables
+conntrack:
+  maxPerCore: 0
+  tcpEstablishedTimeout: 0s
+  tcpCloseWaitTimeout: 0s
+metricsBindAddress: 127.0.0.1:10249
+healthzBindAddress: 127.0.0.1:10256
+EOF
+}
+
+kube_proxy_ready() { curl -sf --max-time 2 -o /dev/null http://127.0.0.1:10256/healthz; }
 
 node_ready() {
   api GET "/api/v1/nodes/$node_name" 2>/dev/null | python3 -c '
@@ -152,6 +179,7 @@ import_images() {
 down_node() {
   local d pid m; d="$(node_dir)"
   [ -d "$d" ] || return 0
+  stop_component kube-proxy
   stop_component kubelet
   if running containerd; then
     # the pods' processes first: containerd's shims outlive containerd

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The Grafana dashboards of the chart (helm/decaybench/dashboards/*.json) and their queries. */
-final class Dashboards {
+public final class Dashboards {
 
   /** One PromQL query of a dashboard: a panel target or a template variable's query. */
-  record Query(String dashboard, String panel, String refId, String expr) {
+  public record Query(String dashboard, String panel, String refId, String expr) {
     @Override
     public String toString() {
       return dashboard + " / " + panel + " / " + refId + ": " + expr;
@@ -67,7 +67,7 @@ final class Dashboards {
   }
 
   /** Every query of every dashboard: panel targets and query variables (as PromQL selectors). */
-  static List<Query> queries() {
+  public static List<Query> queries() {
     List<Query> out = new ArrayList<>();
     for (Path f : files()) {
       JsonNode d = read(f);
@@ -95,13 +95,13 @@ final class Dashboards {
    * The query as Grafana would send it with every variable at "All" and a 30 s rate window:
    * $namespace and $run become .+ (their allValue), $__rate_interval 30s, $__range 1h.
    */
-  static String forPrometheus(String expr) {
+  public static String forPrometheus(String expr) {
     return expr.replace("$__rate_interval", "30s").replace("$__interval", "5s")
         .replace("$__range", "1h").replace("$namespace", ".+").replace("$run", ".+");
   }
 
   /** The metric names a PromQL expression reads. */
-  static Set<String> metricNames(String expr) {
+  public static Set<String> metricNames(String expr) {
     String s = expr.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"") // string literals
         .replaceAll("\\{[^}]*}", " ") // label matchers
         .replaceAll("\\[[^]]*]", " ") // range selectors

@@ -31,8 +31,10 @@ public final class PrometheusHarness implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path workDir;
+  /** The scrape job's settings below job_name (YAML, indented for the job's list item). */
+  private final String job;
+  /** What is scraped, for failure messages. */
   private final String target;
-  private final String metricsPath;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
@@ -40,9 +42,42 @@ public final class PrometheusHarness implements AutoCloseable {
 
   /** {@code target}: host:port of the endpoint (127.0.0.1:PORT); {@code metricsPath}: /metrics. */
   public PrometheusHarness(Path workDir, String target, String metricsPath) {
+    this(workDir, """
+            metrics_path: %s
+            static_configs:
+              - targets: ['%s']
+        """.formatted(metricsPath, target), target + metricsPath);
+  }
+
+  private PrometheusHarness(Path workDir, String job, String target) {
     this.workDir = workDir;
+    this.job = job;
     this.target = target;
-    this.metricsPath = metricsPath;
+  }
+
+  /**
+   * Scrapes what a user's Prometheus would find in a cluster: the pods of {@code namespace}
+   * (Kubernetes service discovery through the API server, with the given client certificate)
+   * that have a container port named {@code portName}, on the pod's own address.
+   */
+  public static PrometheusHarness kubernetesPods(Path workDir, String apiServer, Path caFile,
+      Path certFile, Path keyFile, String namespace, String portName) {
+    return new PrometheusHarness(workDir, """
+            kubernetes_sd_configs:
+              - role: pod
+                api_server: %s
+                namespaces:
+                  names: [%s]
+                tls_config:
+                  ca_file: %s
+                  cert_file: %s
+                  key_file: %s
+            relabel_configs:
+              - source_labels: [__meta_kubernetes_pod_container_port_name]
+                regex: %s
+                action: keep
+        """.formatted(apiServer, namespace, caFile, certFile, keyFile, portName),
+        "pods of " + namespace + " with port " + portName);
   }
 
   /** The binary: $PROMETHEUS, else /usr/bin/prometheus. */
@@ -70,10 +105,7 @@ public final class PrometheusHarness implements AutoCloseable {
               # the operator's metrics carry a namespace label (the run's): keep it, as the
               # chart's ServiceMonitor does with honorLabels
               honor_labels: true
-              metrics_path: %s
-              static_configs:
-                - targets: ['%s']
-          """.formatted(JOB, metricsPath, target));
+          """.formatted(JOB) + job);
       process = new ProcessBuilder(binary().toString(),
           "--config.file=" + config,
           "--storage.tsdb.path=" + workDir.resolve("data"),
@@ -118,7 +150,7 @@ public final class PrometheusHarness implements AutoCloseable {
       }
       sleep(200);
     }
-    throw new AssertionError("prometheus did not scrape " + target + metricsPath + " " + n
+    throw new AssertionError("prometheus did not scrape " + target + " " + n
         + " times within " + timeout.toSeconds() + " s; targets: " + targets() + "; log: " + log());
   }
 

@@ -89,6 +89,11 @@ public final class ControlPlane {
     return Config.fromKubeconfig(kubeconfig.toFile());
   }
 
+  /** Stops the real node's kubelet and starts it again, as an upgrade or a crash would. */
+  public void restartKubelet() {
+    run(script, List.of("restart-kubelet"), true);
+  }
+
   /** Where cluster.sh keeps the Kubernetes binaries built here, kubectl among them. */
   public Path binaries() {
     return Path.of(run(script, List.of("build"), true).lastLine());

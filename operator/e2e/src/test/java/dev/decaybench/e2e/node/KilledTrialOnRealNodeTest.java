@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A trial pod killed mid-run on the real node (as when a node drains or someone deletes it) is
- * an infrastructure failure: the trial runs again in a new pod and the run loses nothing.
+ * an infrastructure failure: the trial runs again in a new pod and the run loses nothing. A
+ * kubelet restarted under a running trial costs nothing either.
  */
 class KilledTrialOnRealNodeTest extends RealClusterTest {
 
@@ -64,8 +65,45 @@ class KilledTrialOnRealNodeTest extends RealClusterTest {
     assertThat(trials).anySatisfy(t -> assertThat(t.getSpec().getAttempt()).isGreaterThan(0));
   }
 
+  @Test
+  void aKubeletRestartedWhileATrialRunsLosesNothing() {
+    operator = InstalledOperator.start(cluster.controlPlane(), cluster.release(),
+        Map.of("DECAYBENCH_STATUS_INTERVAL_SECONDS", "1"));
+    EvaluationRun run = Runs.reference("kubelet-restart", List.of(Framework.FLASK),
+        List.of("unconstrained", "postgres"), 1, 2);
+    run.getMetadata().setNamespace(NS);
+    admin.resource(run).create();
+
+    Await.until(Duration.ofMinutes(3), "a trial pod of run kubelet-restart running",
+        () -> running("kubelet-restart") != null);
+    cluster.controlPlane().restartKubelet();
+
+    Await.until(Duration.ofMinutes(8), "run kubelet-restart finished", () -> {
+      EvaluationRun r = admin.resources(EvaluationRun.class).inNamespace(NS)
+          .withName("kubelet-restart").get();
+      return r.getStatus() != null && r.getStatus().getPhase() != null
+          && r.getStatus().getPhase().isTerminal();
+    });
+    EvaluationRun done = admin.resources(EvaluationRun.class).inNamespace(NS)
+        .withName("kubelet-restart").get();
+    List<EvaluationTrial> trials = admin.resources(EvaluationTrial.class).inNamespace(NS)
+        .withLabel("decaybench.dev/run", "kubelet-restart").list().getItems();
+    System.out.printf("after a kubelet restart: %s, retried %d%n",
+        done.getStatus().getPhase(), done.getStatus().getTrials().getRetried());
+    assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
+    assertThat(done.getStatus().getTrials().getEvaluated()).isEqualTo(2);
+    assertThat(trials).allSatisfy(t -> {
+      assertThat(t.getStatus().getPhase()).isEqualTo(TrialPhase.EVALUATED);
+      assertThat(t.getStatus().getAPct()).isEqualTo(100.0);
+    });
+  }
+
   private Pod running() {
-    return admin.pods().inNamespace(NS).withLabel("decaybench.dev/run", "killed").list()
+    return running("killed");
+  }
+
+  private Pod running(String runName) {
+    return admin.pods().inNamespace(NS).withLabel("decaybench.dev/run", runName).list()
         .getItems().stream()
         .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
         .findFirst().orElse(null);
