@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,7 +55,6 @@ class ClusterParityOnRealNodeTest extends RealClusterTest {
     String name = run.getMetadata().getName();
     Instant clusterStart = Instant.now();
     admin.resource(run).create();
-    Map<String, String> local = runLocally(manifest);
 
     Await.until(Duration.ofMinutes(15), "run " + name + " finished on the cluster", () -> {
       EvaluationRun r = admin.resources(EvaluationRun.class)
@@ -63,6 +63,7 @@ class ClusterParityOnRealNodeTest extends RealClusterTest {
           && r.getStatus().getPhase().isTerminal();
     });
     long clusterSeconds = Duration.between(clusterStart, Instant.now()).toSeconds();
+    List<Long> podMillis = new ArrayList<>();
     Map<String, String> onCluster = new TreeMap<>();
     for (EvaluationTrial t : admin.resources(EvaluationTrial.class)
         .inNamespace(RealNodeCluster.NAMESPACE).withLabel("decaybench.dev/run", name)
@@ -72,15 +73,30 @@ class ClusterParityOnRealNodeTest extends RealClusterTest {
       onCluster.put(t.getSpec().getTask() + "#" + t.getSpec().getRepeat(), verdict(
           t.getStatus().getAPct(), t.getStatus().getStrictAPct(),
           t.getStatus().getFailure() == null ? null : t.getStatus().getFailure().getCoarse()));
+      // the trial's wall time in its pod: created, scheduled, images, sidecar, agent, evaluation
+      podMillis.add(Duration.between(Instant.parse(t.getStatus().getStartTime()),
+          Instant.parse(t.getStatus().getCompletionTime())).toMillis());
     }
-    System.out.printf("%s: local %s%ncluster (%d s) %s%n", name, local, clusterSeconds,
-        onCluster);
+    // after the cluster run, not beside it: both get the machine to themselves, so the wall
+    // times below compare
+    Instant localStart = Instant.now();
+    List<Long> localMillis = new ArrayList<>();
+    Map<String, String> local = runLocally(manifest, localMillis);
+    long localSeconds = Duration.between(localStart, Instant.now()).toSeconds();
+    System.out.printf("%s: local %s%ncluster %s%n", name, local, onCluster);
+    System.out.printf("%s timings: %d trials, parallelism %d; per trial median %d ms in a pod,"
+        + " %d ms locally; whole run %d s on the cluster (%.1f trials/min), %d s locally"
+        + " (%.1f trials/min)%n", name, podMillis.size(), run.getSpec().getParallelism(),
+        median(podMillis), median(localMillis), clusterSeconds,
+        podMillis.size() * 60.0 / Math.max(1, clusterSeconds), localSeconds,
+        localMillis.size() * 60.0 / Math.max(1, localSeconds));
 
     assertThat(onCluster).isNotEmpty().isEqualTo(local);
   }
 
   /** `decaybench run -f` of the same manifest with the runner jar of this build. */
-  private static Map<String, String> runLocally(Path manifest) throws Exception {
+  private static Map<String, String> runLocally(Path manifest, List<Long> trialMillis)
+      throws Exception {
     Path out = Files.createTempDirectory("cluster-parity-local");
     Path jar = ControlPlane.repoRoot().resolve("runner-image/target/decaybench-runner.jar");
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -93,12 +109,18 @@ class ClusterParityOnRealNodeTest extends RealClusterTest {
     Map<String, String> verdicts = new TreeMap<>();
     for (JsonNode t : JSON.readTree(out.resolve("run.json").toFile()).path("trials")) {
       JsonNode r = t.path("record");
+      trialMillis.add(r.path("durationMs").asLong());
       verdicts.put(r.path("task").asText() + "#" + r.path("repeat").asInt(), verdict(
           r.path("aPct").asDouble(), r.path("strictAPct").asDouble(),
           r.path("failureCoarse").isMissingNode() || r.path("failureCoarse").isNull() ? null
               : r.path("failureCoarse").asText()));
     }
     return verdicts;
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
   }
 
   private static String verdict(Double aPct, Double strict, String failure) {
