@@ -1,5 +1,6 @@
 package dev.decaybench.runner.classify;
 
+import dev.decaybench.api.v1alpha1.Framework;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,35 +28,35 @@ final class Facts {
   /** The web framework, from the task name or from tell-tale log lines; "unknown" otherwise. */
   static String framework(TrialEvidence e) {
     String task = e.task() == null ? "" : e.task().toLowerCase(Locale.ROOT);
-    for (String f : List.of("flask", "fastapi", "aiohttp", "django", "express", "koa", "fastify", "hono")) {
+    for (String f : Framework.names()) {
       if (task.contains(f)) {
         return f;
       }
     }
     String log = e.serverLog();
     if (log.contains("uvicorn") || log.contains("ASGI") || log.contains("INFO:     ")) {
-      return "fastapi";
+      return Framework.FASTAPI.value();
     }
     if (log.contains("werkzeug") || log.contains("Serving Flask app")) {
-      return "flask";
+      return Framework.FLASK.value();
     }
     if (log.contains("aiohttp")) {
-      return "aiohttp";
+      return Framework.AIOHTTP.value();
     }
     if (log.contains("django")) {
-      return "django";
+      return Framework.DJANGO.value();
     }
     if (log.contains("fastify") || log.contains("\"reqId\"")) {
-      return "fastify";
+      return Framework.FASTIFY.value();
     }
     if (log.contains("hono")) {
-      return "hono";
+      return Framework.HONO.value();
     }
     if (log.contains("/koa/") || log.contains("  <-- ")) {
-      return "koa";
+      return Framework.KOA.value();
     }
     if (log.contains("express")) {
-      return "express";
+      return Framework.EXPRESS.value();
     }
     return "unknown";
   }

@@ -90,7 +90,7 @@ public final class GlobalStatsCsv {
     if (t.framework() == null || !Frameworks.known(t.framework())) {
       return null;
     }
-    return Frameworks.byId(t.framework()).node() ? "node" : "uv";
+    return Frameworks.byId(t.framework()).family();
   }
 
   private static List<String> constraintsOf(TrialRecord t) {

@@ -1,6 +1,7 @@
 package dev.decaybench.runner.task;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ public final class Frameworks {
   /** One framework: its family decides the language, the ORM, the port and the set-up. */
   public record Framework(String id, String title, String family) {
     public boolean node() {
-      return family.equals("node");
+      return family.equals(dev.decaybench.api.v1alpha1.Framework.NODE_FAMILY);
     }
 
     public String orm() {
@@ -37,15 +38,10 @@ public final class Frameworks {
     }
   }
 
-  public static final List<Framework> ALL = List.of(
-      new Framework("flask", "Flask", "python"),
-      new Framework("fastapi", "FastAPI", "python"),
-      new Framework("aiohttp", "aiohttp", "python"),
-      new Framework("django", "Django", "python"),
-      new Framework("express", "Express", "node"),
-      new Framework("koa", "Koa", "node"),
-      new Framework("fastify", "Fastify", "node"),
-      new Framework("hono", "Hono", "node"));
+  /** The API's frameworks ({@link dev.decaybench.api.v1alpha1.Framework}, the one list). */
+  public static final List<Framework> ALL = Arrays.stream(
+      dev.decaybench.api.v1alpha1.Framework.values())
+      .map(f -> new Framework(f.value(), f.title(), f.family())).toList();
 
   private static final Map<String, String> ALIASES = Map.of("honojs", "hono");
 

@@ -1,5 +1,7 @@
 package dev.decaybench.runner.task;
 
+import dev.decaybench.api.v1alpha1.ConstraintVariant;
+import dev.decaybench.api.v1alpha1.Framework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,14 +18,6 @@ public final class TaskCatalog {
 
   public static final String SUITE = "constraint-decay";
 
-  /** The ten variants per framework; ORM stands for the family's ORM. */
-  static final List<List<String>> VARIANTS = List.of(
-      List.of(),
-      List.of("clean_architecture"), List.of("postgres"), List.of("sqlite"),
-      List.of("postgres", "ORM"), List.of("sqlite", "ORM"),
-      List.of("clean_architecture", "postgres"), List.of("clean_architecture", "sqlite"),
-      List.of("clean_architecture", "postgres", "ORM"), List.of("clean_architecture", "sqlite", "ORM"));
-
   private TaskCatalog() {}
 
   /** The suite with this process's Python package source ({@link PythonPackages#current()}). */
@@ -34,8 +28,8 @@ public final class TaskCatalog {
   public static List<TaskDefinition> all(PythonPackages packages) {
     List<TaskDefinition> out = new ArrayList<>();
     for (Frameworks.Framework f : Frameworks.ALL) {
-      for (List<String> v : VARIANTS) {
-        out.add(task(f, v.stream().map(c -> c.equals("ORM") ? f.orm() : c).toList(), packages));
+      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
+        out.add(task(f, v.tokens(), packages));
       }
     }
     return out;
@@ -52,8 +46,9 @@ public final class TaskCatalog {
 
   /** Names of the variants, as in task names: {@code unconstrained}, {@code postgres-sqlalchemy}, ... */
   public static List<String> variantNames(String orm) {
-    return VARIANTS.stream().map(v -> v.isEmpty() ? "unconstrained"
-        : String.join("-", v.stream().map(c -> c.equals("ORM") ? orm : c).toList())).toList();
+    Framework any = java.util.Arrays.stream(Framework.values()).filter(f -> f.orm().equals(orm))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown ORM '" + orm + "'"));
+    return ConstraintVariant.namesFor(any);
   }
 
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {

@@ -1,5 +1,6 @@
 package dev.decaybench.api.metrics;
 
+import dev.decaybench.api.v1alpha1.ConstraintVariant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,8 +19,10 @@ import java.util.function.Predicate;
  */
 final class MarginalEffects {
 
-  private static final List<String> EFFECT_ORDER =
-      List.of("clean_architecture", "postgres", "sqlite", "orm", "sqlalchemy", "sequelize");
+  /** The constraints in their own order, the pooled ORM effect before the two ORMs. */
+  private static final List<String> EFFECT_ORDER = List.of(ConstraintVariant.CLEAN_ARCHITECTURE,
+      ConstraintVariant.POSTGRES, ConstraintVariant.SQLITE, "orm", ConstraintVariant.SQLALCHEMY,
+      ConstraintVariant.SEQUELIZE);
 
   private MarginalEffects() {}
 

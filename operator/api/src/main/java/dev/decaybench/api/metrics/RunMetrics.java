@@ -1,5 +1,6 @@
 package dev.decaybench.api.metrics;
 
+import dev.decaybench.api.v1alpha1.ConstraintVariant;
 import dev.decaybench.api.v1alpha1.RunSummary;
 import dev.decaybench.api.v1alpha1.TokenPrice;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ public final class RunMetrics {
   public static final int DEFAULT_K = 3;
 
   /** Constraints that name an ORM; pooled as the {@code orm} effect. */
-  public static final Set<String> ORM_CONSTRAINTS = Set.of("sqlalchemy", "sequelize");
+  public static final Set<String> ORM_CONSTRAINTS =
+      Set.of(ConstraintVariant.SQLALCHEMY, ConstraintVariant.SEQUELIZE);
 
   /** The level pairs of the constraint decay, in report order. */
   public static final List<int[]> DECAY_STEPS =

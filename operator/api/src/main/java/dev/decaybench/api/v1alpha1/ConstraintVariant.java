@@ -112,17 +112,25 @@ public record ConstraintVariant(boolean cleanArchitecture, String database, Stri
     return orm == null || Objects.equals(orm, framework.orm());
   }
 
-  /** The ten variants of one framework in the built-in suite. */
+  /**
+   * The ten variants of one framework in the built-in suite's order (the task catalogue, run
+   * plans and reports all follow it): unconstrained; one constraint; a database with the ORM;
+   * clean architecture with a database; then with the ORM as well.
+   */
   public static List<ConstraintVariant> allFor(Framework framework) {
-    List<ConstraintVariant> all = new ArrayList<>(10);
-    for (boolean clean : new boolean[] {false, true}) {
-      all.add(new ConstraintVariant(clean, null, null));
-      for (String db : List.of(POSTGRES, SQLITE)) {
-        all.add(new ConstraintVariant(clean, db, null));
-        all.add(new ConstraintVariant(clean, db, framework.orm()));
-      }
-    }
-    return all;
+    String orm = framework.orm();
+    return List.of(
+        new ConstraintVariant(false, null, null),
+        new ConstraintVariant(true, null, null),
+        new ConstraintVariant(false, POSTGRES, null), new ConstraintVariant(false, SQLITE, null),
+        new ConstraintVariant(false, POSTGRES, orm), new ConstraintVariant(false, SQLITE, orm),
+        new ConstraintVariant(true, POSTGRES, null), new ConstraintVariant(true, SQLITE, null),
+        new ConstraintVariant(true, POSTGRES, orm), new ConstraintVariant(true, SQLITE, orm));
+  }
+
+  /** The names of {@link #allFor}, in that order. */
+  public static List<String> namesFor(Framework framework) {
+    return allFor(framework).stream().map(ConstraintVariant::name).toList();
   }
 
   @Override

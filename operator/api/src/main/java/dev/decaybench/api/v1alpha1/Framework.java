@@ -11,24 +11,42 @@ import java.util.Optional;
  * {@link #orm()} the ORM that the family's ORM constraint names.
  */
 public enum Framework {
-  @JsonProperty("flask") FLASK("flask", "uv"),
-  @JsonProperty("fastapi") FASTAPI("fastapi", "uv"),
-  @JsonProperty("aiohttp") AIOHTTP("aiohttp", "uv"),
-  @JsonProperty("django") DJANGO("django", "uv"),
-  @JsonProperty("express") EXPRESS("express", "node"),
-  @JsonProperty("koa") KOA("koa", "node"),
-  @JsonProperty("fastify") FASTIFY("fastify", "node"),
-  @JsonProperty("hono") HONO("hono", "node");
+  @JsonProperty("flask") FLASK("flask", "Flask", Family.PYTHON),
+  @JsonProperty("fastapi") FASTAPI("fastapi", "FastAPI", Family.PYTHON),
+  @JsonProperty("aiohttp") AIOHTTP("aiohttp", "aiohttp", Family.PYTHON),
+  @JsonProperty("django") DJANGO("django", "Django", Family.PYTHON),
+  @JsonProperty("express") EXPRESS("express", "Express", Family.NODE),
+  @JsonProperty("koa") KOA("koa", "Koa", Family.NODE),
+  @JsonProperty("fastify") FASTIFY("fastify", "Fastify", Family.NODE),
+  @JsonProperty("hono") HONO("hono", "Hono", Family.NODE);
 
-  public static final String PYTHON_FAMILY = "uv";
-  public static final String NODE_FAMILY = "node";
+  /** The one list of frameworks: everything else (tasks, prompts, images, classifier) reads it. */
+  private static final class Family {
+    static final String PYTHON = "uv";
+    static final String NODE = "node";
+  }
+
+  public static final String PYTHON_FAMILY = Family.PYTHON;
+  public static final String NODE_FAMILY = Family.NODE;
 
   private final String value;
+  private final String title;
   private final String family;
 
-  Framework(String value, String family) {
+  Framework(String value, String title, String family) {
     this.value = value;
+    this.title = title;
     this.family = family;
+  }
+
+  /** How prompts and reports name it ({@code FastAPI}). */
+  public String title() {
+    return title;
+  }
+
+  /** A Node.js framework (npm, port 3000), else Python. */
+  public boolean node() {
+    return NODE_FAMILY.equals(family);
   }
 
   /** The name used in manifests and task names ({@code flask}, ...). */

@@ -21,15 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class TrialPlanner {
 
-  /** The variants of one framework in the built-in suite's order; ORM is the family's ORM. */
-  private static final List<List<String>> VARIANT_ORDER = List.of(
-      List.of(),
-      List.of("clean_architecture"), List.of("postgres"), List.of("sqlite"),
-      List.of("postgres", "ORM"), List.of("sqlite", "ORM"),
-      List.of("clean_architecture", "postgres"), List.of("clean_architecture", "sqlite"),
-      List.of("clean_architecture", "postgres", "ORM"),
-      List.of("clean_architecture", "sqlite", "ORM"));
-
   /** More trials than this in one run is a mistake (10,000 is the size the operator is built for). */
   public static final long MAX_TRIALS = 100_000;
 
@@ -59,9 +50,7 @@ public final class TrialPlanner {
 
   /** The ten variant names of a framework, in suite order. */
   public static List<String> variantNames(Framework framework) {
-    return VARIANT_ORDER.stream().map(v -> v.isEmpty() ? ConstraintVariant.UNCONSTRAINED
-        : String.join("-", v.stream().map(c -> c.equals("ORM") ? framework.orm() : c).toList()))
-        .toList();
+    return ConstraintVariant.namesFor(framework);
   }
 
   /** Framework, variant and level of a built-in task name, when it is one. */
