@@ -11,6 +11,7 @@ import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.TaskSelection;
 import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.config.OperatorConfig;
+import dev.decaybench.operator.testing.FakeKubelet;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import java.util.stream.Stream;
 
 /**
  * The real operator ({@link DecaybenchOperator#start}) in this JVM against fabric8's mock API
- * server in CRUD mode, with the chart's CRDs and a {@link SimulatedKubelet}. Status is written by
+ * server in CRUD mode, with the chart's CRDs and the operator's test-kit {@link FakeKubelet}. Status is written by
  * JSON patch (the mock server does not implement server-side apply).
  */
 final class OperatorOnMockServer implements AutoCloseable {
@@ -48,9 +50,9 @@ final class OperatorOnMockServer implements AutoCloseable {
   final KubernetesMockServer server;
   final KubernetesClient client;
   final DecaybenchOperator operator;
-  final SimulatedKubelet kubelet;
+  final FakeKubelet kubelet;
 
-  private OperatorOnMockServer(Function<Pod, SimulatedKubelet.Outcome> script) {
+  private OperatorOnMockServer(Function<Pod, FakeKubelet.Behaviour> script) {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     server.init();
@@ -67,10 +69,10 @@ final class OperatorOnMockServer implements AutoCloseable {
     env.put("DECAYBENCH_RECONCILE_THREADS", "4");
     operator = DecaybenchOperator.start(OperatorConfig.load(env, List.of()),
         client.getConfiguration(), Clock.systemUTC());
-    kubelet = new SimulatedKubelet(client, NS, script).start();
+    kubelet = new FakeKubelet(client, NS, script, Duration.ZERO).start();
   }
 
-  static OperatorOnMockServer start(Function<Pod, SimulatedKubelet.Outcome> script) {
+  static OperatorOnMockServer start(Function<Pod, FakeKubelet.Behaviour> script) {
     return new OperatorOnMockServer(script);
   }
 

@@ -12,6 +12,7 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.RunPhase;
 import dev.decaybench.api.v1alpha1.TokenPrice;
+import dev.decaybench.operator.testing.FakeKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.Counter;
 import java.net.URI;
@@ -101,15 +102,15 @@ class PrometheusDashboardTest {
   }
 
   /** What the simulated kubelet does with each pod. */
-  private static SimulatedKubelet.Outcome script(Pod pod) {
+  private static FakeKubelet.Behaviour script(Pod pod) {
     Map<String, String> labels = pod.getMetadata().getLabels();
     if ("long".equals(labels.get("decaybench.dev/run"))) {
-      return new SimulatedKubelet.Hang();
+      return new FakeKubelet.Hang();
     }
     if ("priced".equals(labels.get("decaybench.dev/run"))) {
       // one success, one failure; 1000 + 200 tokens each: 0.006 per trial, 0.012 per success
       boolean success = !pod.getMetadata().getAnnotations().get("decaybench.dev/task").contains("postgres");
-      return new SimulatedKubelet.Succeed(OperatorOnMockServer.result(success ? 100 : 40, success,
+      return new FakeKubelet.Succeed(OperatorOnMockServer.result(success ? 100 : 40, success,
           new TrialUsage(1000L, 200L, 2, 3, Map.of("shell", 2, "finish", 1), null, null, null)),
           Duration.ofMillis(200));
     }
@@ -118,10 +119,10 @@ class PrometheusDashboardTest {
     String task = pod.getMetadata().getAnnotations().get("decaybench.dev/task");
     Duration runFor = Duration.ofMillis(300 + 37L * index);
     if (index == 3 && attempt == 0) {
-      return new SimulatedKubelet.Evict(Duration.ofMillis(200)); // retried
+      return new FakeKubelet.Evict(Duration.ofMillis(200)); // retried
     }
     if (index == 5) {
-      return new SimulatedKubelet.FailContainer("agent", runFor); // failed, no result
+      return new FakeKubelet.FailContainer("agent", 1, "Error", "the agent gave up", runFor); // failed, no result
     }
     int level = 0;
     for (String c : List.of("clean_architecture", "postgres", "sqlite", "sqlalchemy",
@@ -130,11 +131,11 @@ class PrometheusDashboardTest {
     }
     if (level >= 1 && index % 2 == 0) {
       boolean dataLayer = index % 4 == 0;
-      return new SimulatedKubelet.Succeed(OperatorOnMockServer.result(70 - 12.0 * level, false,
+      return new FakeKubelet.Succeed(OperatorOnMockServer.result(70 - 12.0 * level, false,
           dataLayer ? "logic_error" : "constraint_violation",
           dataLayer ? "database_runtime_error" : null, dataLayer ? true : null), runFor);
     }
-    return new SimulatedKubelet.Succeed(OperatorOnMockServer.result(100, true, null, null, null),
+    return new FakeKubelet.Succeed(OperatorOnMockServer.result(100, true, null, null, null),
         runFor);
   }
 
