@@ -42,14 +42,14 @@ public final class PrometheusHarness implements AutoCloseable {
 
   /** {@code target}: host:port of the endpoint (127.0.0.1:PORT); {@code metricsPath}: /metrics. */
   public PrometheusHarness(Path workDir, String target, String metricsPath) {
-    this(workDir, """
+    this("""
             metrics_path: %s
             static_configs:
               - targets: ['%s']
-        """.formatted(metricsPath, target), target + metricsPath);
+        """.formatted(metricsPath, target), target + metricsPath, workDir);
   }
 
-  private PrometheusHarness(Path workDir, String job, String target) {
+  private PrometheusHarness(String job, String target, Path workDir) {
     this.workDir = workDir;
     this.job = job;
     this.target = target;
@@ -62,7 +62,7 @@ public final class PrometheusHarness implements AutoCloseable {
    */
   public static PrometheusHarness kubernetesPods(Path workDir, String apiServer, Path caFile,
       Path certFile, Path keyFile, String namespace, String portName) {
-    return new PrometheusHarness(workDir, """
+    return new PrometheusHarness("""
             kubernetes_sd_configs:
               - role: pod
                 api_server: %s
@@ -77,7 +77,7 @@ public final class PrometheusHarness implements AutoCloseable {
                 regex: %s
                 action: keep
         """.formatted(apiServer, namespace, caFile, certFile, keyFile, portName),
-        "pods of " + namespace + " with port " + portName);
+        "pods of " + namespace + " with port " + portName, workDir);
   }
 
   /** The binary: $PROMETHEUS, else /usr/bin/prometheus. */

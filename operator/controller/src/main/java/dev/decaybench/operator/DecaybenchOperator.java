@@ -5,7 +5,7 @@ import dev.decaybench.operator.config.TolerantSerialization;
 import dev.decaybench.operator.metrics.ApiRequestCounter;
 import dev.decaybench.operator.metrics.HealthServer;
 import dev.decaybench.operator.metrics.OperatorMetrics;
-import dev.decaybench.operator.plan.RunAdmission;
+import dev.decaybench.operator.reconciler.RunAdmission;
 import dev.decaybench.operator.plan.TrialPlanner;
 import dev.decaybench.operator.pod.PodInspector;
 import dev.decaybench.operator.pod.TrialPodFactory;

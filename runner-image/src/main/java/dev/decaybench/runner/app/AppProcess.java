@@ -1,5 +1,6 @@
 package dev.decaybench.runner.app;
 
+import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.sandbox.TrialSandbox;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;

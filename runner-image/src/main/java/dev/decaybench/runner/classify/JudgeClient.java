@@ -3,7 +3,7 @@ package dev.decaybench.runner.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

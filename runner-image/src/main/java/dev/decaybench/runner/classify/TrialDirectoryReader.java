@@ -3,7 +3,7 @@ package dev.decaybench.runner.classify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.WriteCheck;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

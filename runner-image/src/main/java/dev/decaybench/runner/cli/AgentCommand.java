@@ -2,10 +2,10 @@ package dev.decaybench.runner.cli;
 
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.run.AgentPhase;
 import dev.decaybench.runner.run.PlannedTrial;
-import dev.decaybench.runner.run.agent.AgentFactory;
+import dev.decaybench.runner.run.AgentFactory;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;

@@ -8,7 +8,7 @@ import dev.decaybench.runner.classify.FailureClassifier;
 import dev.decaybench.runner.classify.JudgeClient;
 import dev.decaybench.runner.classify.LabelledSet;
 import dev.decaybench.runner.classify.TrialEvidence;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.cli;
 
 import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.report.TrialUsages;
 import dev.decaybench.runner.run.agent.AgentUsage;
 import dev.decaybench.runner.run.agent.UsageFile;

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.runner.run.TrialWorkspace;
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import dev.decaybench.runner.task.TaskLoader;
 import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.run.repo.RepoSnapshots;

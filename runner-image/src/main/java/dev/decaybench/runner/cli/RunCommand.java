@@ -6,7 +6,7 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;
 import dev.decaybench.runner.run.RunReports;
-import dev.decaybench.runner.run.agent.AgentFactory;
+import dev.decaybench.runner.run.AgentFactory;
 import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.sandbox.SandboxFactory;
 import java.nio.file.Path;

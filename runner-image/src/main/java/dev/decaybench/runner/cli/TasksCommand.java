@@ -1,7 +1,7 @@
 package dev.decaybench.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.task.FeatureCommands;
 import dev.decaybench.runner.task.Frameworks;
 import dev.decaybench.runner.task.TaskCatalog;

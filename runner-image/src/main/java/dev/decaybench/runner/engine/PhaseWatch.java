@@ -2,7 +2,7 @@ package dev.decaybench.runner.engine;
 
 import dev.decaybench.api.result.RequestResult;
 import dev.decaybench.api.result.WriteCheck;
-import dev.decaybench.runner.app.BoundedLog;
+import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteListener;
 import dev.decaybench.runner.verify.WriteProbe;

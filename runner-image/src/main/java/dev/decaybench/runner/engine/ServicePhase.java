@@ -1,7 +1,7 @@
 package dev.decaybench.runner.engine;
 
 import dev.decaybench.runner.app.AppProcess;
-import dev.decaybench.runner.app.BoundedLog;
+import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.app.HealthCheck;
 import dev.decaybench.runner.postgres.DatabaseSettings;
 import dev.decaybench.runner.postgres.EphemeralPostgres;

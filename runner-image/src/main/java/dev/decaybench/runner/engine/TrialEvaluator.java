@@ -1,5 +1,6 @@
 package dev.decaybench.runner.engine;
 
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.api.result.AssertionCounts;
 import dev.decaybench.api.result.PhaseTimings;
 import dev.decaybench.api.result.SandboxInfo;

@@ -5,7 +5,7 @@ import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.metrics.UsageReport;
 import dev.decaybench.api.v1alpha1.TokenPrice;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -10,7 +10,7 @@ import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.metrics.UsageReport;
 import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 
 /**
  * What a run was, as {@code run.json}'s {@code metadata} records it. Every field is optional.

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentContext;

@@ -1,9 +1,10 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.runner.engine.EvaluationRequest;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;
 import dev.decaybench.runner.run.agent.Agent;

@@ -1,6 +1,5 @@
 package dev.decaybench.runner.util;
 
-import dev.decaybench.runner.app.BoundedLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.classify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.nio.file.Path;
 
 /** Builds evidence in the paper's sample shape for rule tests. */

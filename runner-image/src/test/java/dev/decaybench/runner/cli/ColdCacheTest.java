@@ -3,7 +3,7 @@ package dev.decaybench.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

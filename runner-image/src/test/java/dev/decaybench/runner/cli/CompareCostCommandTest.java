@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.report.ReportWriter;
 import dev.decaybench.runner.report.RunMetadata;
 import dev.decaybench.runner.report.SyntheticRuns;

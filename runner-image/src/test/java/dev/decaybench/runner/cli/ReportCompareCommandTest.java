@@ -3,7 +3,7 @@ package dev.decaybench.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.report.ReportWriter;
 import dev.decaybench.runner.report.RunMetadata;
 import dev.decaybench.runner.report.SyntheticRuns;

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.engine;
 
+import dev.decaybench.runner.util.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.TrialResult;
@@ -281,7 +282,7 @@ class HostileAppTest {
         {"name": "hostile-setup", "framework": "flask", "constraints": [], "port": 8080,
          "baseUrl": "/api", "healthcheckEndpoint": "/api/health-check",
          "setupCmds": %s, "runCmds": ["./run.sh"]}
-        """.formatted(dev.decaybench.runner.engine.Json.mapper().writeValueAsString(setup)));
+        """.formatted(dev.decaybench.runner.util.Json.mapper().writeValueAsString(setup)));
     return task;
   }
 }

@@ -169,7 +169,7 @@ class ReportHtmlBrowserTest {
       RunUsageReportTest.withUsage(priced);
     }
     ReportWriter.writeAll(priced, new RunMetadata(name, "llm", "m", null, 2, null, null, null,
-        dev.decaybench.runner.engine.Json.mapper().readTree(RunUsageReportTest.PRICED_SPEC)));
+        dev.decaybench.runner.util.Json.mapper().readTree(RunUsageReportTest.PRICED_SPEC)));
     return priced.resolve("report.html");
   }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.metrics.GroupMetrics;
 import dev.decaybench.api.metrics.MarginalEffect;
 import dev.decaybench.api.metrics.RunMetricsReport;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -10,7 +10,7 @@ import dev.decaybench.api.result.SandboxInfo;
 import dev.decaybench.api.result.StartupInfo;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.result.TrialUsage;
 import dev.decaybench.api.v1alpha1.TokenPrice;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,7 +7,7 @@ import dev.decaybench.api.manifest.ManifestReader;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -9,7 +9,6 @@ import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.RunPhase;
 import dev.decaybench.operator.metrics.OperatorMetrics;
 import dev.decaybench.operator.plan.PlannedTrial;
-import dev.decaybench.operator.plan.RunAdmission;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.EventRecorder;
 import dev.decaybench.operator.status.Reason;

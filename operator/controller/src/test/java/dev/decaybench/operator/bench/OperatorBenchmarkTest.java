@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.operator.plan.RunAdmission;
+import dev.decaybench.operator.reconciler.RunAdmission;
 import dev.decaybench.operator.plan.TrialPlanner;
 import dev.decaybench.operator.status.RunSummaryCalculator;
 import dev.decaybench.operator.Main;

@@ -126,8 +126,9 @@ class PodInspectorTest {
     Pod p = pod("Pending", null, List.of(done("prepare", 0, null, null),
         done("agent", 0, null, null), notStarted), List.of());
     p.getStatus().setStartTime(T0.plusSeconds(10).toString());
-    assertThat(inspector.inspect(p, T0.plusSeconds(100)).kind()).isEqualTo(Kind.RUNNING);
-    assertRetry(p, Reason.PostgresNotReady, T0.plusSeconds(190));
+    // the agent ended at T0 + 60 s; the grace is 180 s
+    assertThat(inspector.inspect(p, T0.plusSeconds(230)).kind()).isEqualTo(Kind.RUNNING);
+    assertRetry(p, Reason.PostgresNotReady, T0.plusSeconds(250));
   }
 
   @Test

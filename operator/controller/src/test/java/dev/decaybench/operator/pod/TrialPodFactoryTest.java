@@ -47,8 +47,9 @@ class TrialPodFactoryTest {
     });
     assertThat(spec.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(spec.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    // PostgreSQL after the agent: the agent can neither reach it nor change its template
     assertThat(spec.getInitContainers()).extracting(Container::getName)
-        .containsExactly("postgres", "prepare", "agent");
+        .containsExactly("prepare", "agent", "postgres");
     assertThat(spec.getContainers()).extracting(Container::getName).containsExactly("evaluate");
     for (Container c : all(pod)) {
       assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(c.getName())
@@ -71,8 +72,6 @@ class TrialPodFactoryTest {
         .doesNotContain("POSTGRES_PASSWORD=password");
     assertThat(pg.getVolumeMounts()).filteredOn(m -> m.getName().equals("pginit")).singleElement()
         .satisfies(m -> assertThat(m.getReadOnly()).isTrue());
-    assertThat(spec.getInitContainers()).extracting(Container::getName)
-        .containsExactly("prepare", "agent", "postgres");
     assertThat(spec.getInitContainers().get(1).getVolumeMounts()).extracting(m -> m.getName())
         .doesNotContain("pginit");
     assertThat(pg.getReadinessProbe().getExec().getCommand())

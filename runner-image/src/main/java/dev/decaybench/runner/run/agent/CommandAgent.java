@@ -1,7 +1,7 @@
 package dev.decaybench.runner.run.agent;
 
 import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.runner.app.BoundedLog;
+import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;
 import java.nio.file.Files;

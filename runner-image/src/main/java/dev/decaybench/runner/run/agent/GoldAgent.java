@@ -1,6 +1,6 @@
 package dev.decaybench.runner.run.agent;
 
-import dev.decaybench.runner.run.TrialWorkspace;
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;
 import java.nio.file.Files;

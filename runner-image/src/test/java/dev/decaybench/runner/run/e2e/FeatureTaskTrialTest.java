@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.decaybench.api.result.RequestResult;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.runner.cli.CliRun;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.run.TrialInfo;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture.Upstream;

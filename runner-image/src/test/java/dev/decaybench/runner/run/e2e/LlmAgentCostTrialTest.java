@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.run.e2e.ConduitModelServer.Style;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.decaybench.api.manifest.ManifestReader;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.runner.engine.Json;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.engine.TestApps;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;

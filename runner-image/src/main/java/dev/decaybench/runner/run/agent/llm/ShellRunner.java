@@ -1,6 +1,6 @@
 package dev.decaybench.runner.run.agent.llm;
 
-import dev.decaybench.runner.app.BoundedLog;
+import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.run.agent.ApiKeys;
 import dev.decaybench.runner.sandbox.AgentShellSandbox;
 import dev.decaybench.runner.util.Processes;

@@ -2,7 +2,7 @@ package dev.decaybench.runner.run.agent.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.runner.run.TrialWorkspace;
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import dev.decaybench.runner.task.TaskCatalog;
 import dev.decaybench.runner.util.CacheDirs;
 import java.nio.file.Files;

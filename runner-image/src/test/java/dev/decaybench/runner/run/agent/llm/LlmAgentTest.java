@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.runner.run.agent.AgentContext;
-import dev.decaybench.runner.run.agent.AgentFactory;
+import dev.decaybench.runner.run.AgentFactory;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.task.TaskDefinition;
 import java.nio.file.Files;

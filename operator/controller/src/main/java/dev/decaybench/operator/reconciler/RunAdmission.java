@@ -1,5 +1,9 @@
-package dev.decaybench.operator.plan;
+package dev.decaybench.operator.reconciler;
 
+import dev.decaybench.operator.plan.PlanException;
+import dev.decaybench.operator.plan.PlannedTrial;
+import dev.decaybench.operator.plan.TrialNames;
+import dev.decaybench.operator.plan.TrialPlanner;
 import dev.decaybench.api.manifest.ManifestValidator;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;

@@ -1,4 +1,4 @@
-package dev.decaybench.runner.run;
+package dev.decaybench.runner.run.workspace;
 
 import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.run.repo.RepoSnapshots;

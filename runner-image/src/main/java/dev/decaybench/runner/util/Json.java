@@ -1,4 +1,4 @@
-package dev.decaybench.runner.engine;
+package dev.decaybench.runner.util;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,10 @@
-package dev.decaybench.runner.run.agent;
+package dev.decaybench.runner.run;
 
+import dev.decaybench.runner.run.agent.Agent;
+import dev.decaybench.runner.run.agent.CommandAgent;
+import dev.decaybench.runner.run.agent.GoldAgent;
+import dev.decaybench.runner.run.agent.ReferenceAgent;
+import dev.decaybench.runner.run.agent.ReplayAgent;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.runner.run.agent.llm.LlmAgent;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.decaybench.operator.plan;
+package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.Images;
+import dev.decaybench.operator.plan.TrialPlanner;
 import dev.decaybench.operator.status.Reason;
 import dev.decaybench.operator.testing.Runs;
 import java.util.List;
