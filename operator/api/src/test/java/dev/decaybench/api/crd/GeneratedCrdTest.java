@@ -88,13 +88,14 @@ class GeneratedCrdTest {
           tasks: {frameworks: [rails], levels: [4], extra: 1}
         """);
     assertThat(problems).containsExactlyInAnyOrder(
-        "spec.agent.type: required",
-        "spec.repeats: 0 is less than the minimum 1",
-        "spec.parallelism: expected integer, got string '2'",
-        "spec.tasks.frameworks[0]: unsupported value \"rails\" (allowed: aiohttp, django,"
-            + " express, fastapi, fastify, flask, hono, koa)",
-        "spec.tasks.levels[0]: 4 is greater than the maximum 3",
-        "spec.tasks.extra: unknown field 'extra'");
+        "spec.agent: required property 'type' not found",
+        "spec.repeats: must have a minimum value of 1.0",
+        "spec.parallelism: string found, integer expected",
+        "spec.tasks.frameworks[0]: does not have a value in the enumeration [\"aiohttp\","
+            + " \"django\", \"express\", \"fastapi\", \"fastify\", \"flask\", \"hono\", \"koa\"]",
+        "spec.tasks.levels[0]: must have a maximum value of 3.0",
+        "spec.tasks: property 'extra' is not defined in the schema and the schema does not"
+            + " allow additional properties");
   }
 
   @Test
@@ -110,6 +111,6 @@ class GeneratedCrdTest {
     assertThat(CrdSchemaValidator.forEvaluationTrials().validateObject(trial)).isEmpty();
     trial.getSpec().setLevel(9);
     assertThat(CrdSchemaValidator.forEvaluationTrials().validateObject(trial))
-        .containsExactly("spec.level: 9 is greater than the maximum 3");
+        .containsExactly("spec.level: must have a maximum value of 3.0");
   }
 }
