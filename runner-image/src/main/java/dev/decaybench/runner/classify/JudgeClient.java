@@ -1,23 +1,25 @@
 package dev.decaybench.runner.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.runner.run.agent.llm.ChatClient;
+import dev.decaybench.runner.run.agent.llm.ChatException;
+import dev.decaybench.runner.run.agent.llm.ChatReply;
 import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Asks an OpenAI-compatible chat endpoint ({@code POST .../v1/chat/completions}) to classify a
- * trial the rules were unsure about. The answer must be a JSON object with {@code coarse},
+ * Asks an OpenAI-compatible chat endpoint, through the llm agent's {@link ChatClient} (the same
+ * URL forms, the key only in the Authorization header), to classify a trial the rules were unsure
+ * about. The answer must be a JSON object with {@code coarse},
  * {@code subcategory}, {@code confidence} and {@code reason}; anything else (network error,
  * timeout, non-200, unparsable or out-of-taxonomy answer) is reported as a problem, never thrown.
  */
@@ -28,56 +30,28 @@ public final class JudgeClient {
 
   private static final String PROMPT_RESOURCE = "/classify/judge-prompt.md";
 
-  private final URI endpoint;
-  private final String model;
-  private final String apiKey;
+  private final ChatClient chat;
   private final Duration timeout;
-  private final HttpClient http;
 
   public JudgeClient(String url, String model, String apiKey, Duration timeout) {
-    this.endpoint = completionsUri(url);
-    this.model = model == null || model.isBlank() ? "gpt-4o-mini" : model;
-    this.apiKey = apiKey;
     this.timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
-  }
-
-  /** Accepts a base URL, a ".../v1" URL or the full ".../chat/completions" URL. */
-  static URI completionsUri(String url) {
-    String u = url == null ? "" : url.strip();
-    while (u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    if (!u.endsWith("/chat/completions")) {
-      u = u.endsWith("/v1") ? u + "/chat/completions" : u + "/v1/chat/completions";
-    }
-    return URI.create(u);
+    // the judge is optional: one attempt, no waiting on rate limits; the rules' answer stands
+    this.chat = new ChatClient(url, model == null || model.isBlank() ? "gpt-4o-mini" : model,
+        apiKey, new ChatClient.Settings(this.timeout, 1, Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, Thread::sleep));
   }
 
   public Outcome judge(TrialEvidence evidence, FailureClass rulesAnswer) {
     try {
-      ObjectNode body = Json.mapper().createObjectNode();
-      body.put("model", model);
-      body.put("temperature", 0);
-      body.putObject("response_format").put("type", "json_object");
-      body.putArray("messages")
+      ArrayNode messages = Json.mapper().createArrayNode()
           .add(message("system", prompt()))
           .add(message("user", JudgeInput.render(evidence, rulesAnswer)));
-      HttpRequest.Builder req = HttpRequest.newBuilder(endpoint).timeout(timeout)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
-      if (apiKey != null && !apiKey.isBlank()) {
-        req.header("Authorization", "Bearer " + apiKey);
-      }
-      HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-      if (resp.statusCode() != 200) {
-        return new Outcome(null, "HTTP " + resp.statusCode() + " from " + endpoint.getHost());
-      }
-      return parse(resp.body());
-    } catch (java.net.http.HttpTimeoutException e) {
-      return new Outcome(null, "timed out after " + timeout.toMillis() + " ms");
+      ChatReply reply = chat.completeJsonObject(messages, Instant.now().plus(timeout));
+      return parse(reply.content());
+    } catch (ChatException e) {
+      return new Outcome(null, TrialDirectoryReader.oneLine(e.getMessage()));
     } catch (IOException e) {
-      return new Outcome(null, "unreachable: " + TrialDirectoryReader.oneLine(e.getMessage()));
+      return new Outcome(null, "failed: " + TrialDirectoryReader.oneLine(e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome(null, "interrupted");
@@ -102,14 +76,12 @@ public final class JudgeClient {
     }
   }
 
-  /** Reads the chat completion and checks the answer against the taxonomy. */
-  static Outcome parse(String responseBody) {
+  /** Reads the model's answer and checks it against the taxonomy. */
+  static Outcome parse(String text) {
     JsonNode content;
     try {
-      JsonNode root = Json.mapper().readTree(responseBody);
-      String text = root.path("choices").path(0).path("message").path("content").asText(null);
       if (text == null) {
-        return new Outcome(null, "invalid answer: no choices[0].message.content");
+        return new Outcome(null, "invalid answer: no content");
       }
       content = Json.mapper().readTree(stripFences(text));
     } catch (IOException | RuntimeException e) {

@@ -113,6 +113,25 @@ public final class ChatClient {
       body.set("tools", tools);
       body.put("tool_choice", "auto");
     }
+    return send(body, deadline);
+  }
+
+  /**
+   * One deterministic completion whose content the model is asked to give as a JSON object
+   * (temperature 0, {@code response_format: json_object}): what a judge asks.
+   */
+  public ChatReply completeJsonObject(ArrayNode messages, Instant deadline)
+      throws ChatException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("model", model);
+    body.put("temperature", 0);
+    body.putObject("response_format").put("type", "json_object");
+    body.set("messages", messages);
+    return send(body, deadline);
+  }
+
+  private ChatReply send(ObjectNode body, Instant deadline)
+      throws ChatException, InterruptedException {
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(body);
