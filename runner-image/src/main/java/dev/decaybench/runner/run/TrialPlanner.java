@@ -1,7 +1,6 @@
 package dev.decaybench.runner.run;
 
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.TaskSelection;
 import dev.decaybench.runner.task.TaskCatalog;
 import dev.decaybench.runner.task.TaskDefinition;
@@ -26,13 +25,12 @@ public final class TrialPlanner {
     TaskSelection sel = spec.getTasks() == null ? new TaskSelection() : spec.getTasks();
     List<TaskDefinition> tasks = new ArrayList<>();
     for (TaskDefinition t : candidates(sel, manifestDir)) {
-      if (matches(sel, t)) {
+      if (sel.selects(t.framework(), t.level(), t.variant(), t.name())) {
         tasks.add(t);
       }
     }
     if (tasks.isEmpty()) {
-      throw new IllegalArgumentException("spec.tasks selects no task: check frameworks, levels, "
-          + "variants and names (they must all hold at once)");
+      throw new IllegalArgumentException(TaskSelection.NOTHING_SELECTED);
     }
     int repeats = spec.getRepeats() == null ? EvaluationRunSpec.DEFAULT_REPEATS : spec.getRepeats();
     List<PlannedTrial> out = new ArrayList<>();
@@ -59,19 +57,5 @@ public final class TrialPlanner {
       }
     }
     return out;
-  }
-
-  private static boolean matches(TaskSelection sel, TaskDefinition t) {
-    if (sel.getFrameworks() != null && !sel.getFrameworks().isEmpty()
-        && sel.getFrameworks().stream().map(Framework::value).noneMatch(t.framework()::equals)) {
-      return false;
-    }
-    if (sel.getLevels() != null && !sel.getLevels().isEmpty() && !sel.getLevels().contains(t.level())) {
-      return false;
-    }
-    if (sel.getVariants() != null && !sel.getVariants().isEmpty() && !sel.getVariants().contains(t.variant())) {
-      return false;
-    }
-    return sel.getNames() == null || sel.getNames().isEmpty() || sel.getNames().contains(t.name());
   }
 }

@@ -52,6 +52,27 @@ public class TaskSelection {
 
   public TaskSelection() {}
 
+  /** What both planners say when the filters leave no task. */
+  public static final String NOTHING_SELECTED = "spec.tasks selects no task: check frameworks,"
+      + " levels, variants and names (they must all hold at once)";
+
+  /**
+   * Whether a task with these coordinates is selected: every filter that is given must hold (a
+   * null level or variant, as for a task outside the built-in suite, fails a level or variant
+   * filter). The one rule for the CLI's planner and the operator's.
+   */
+  public boolean selects(String framework, Integer level, String variant, String name) {
+    return (absent(frameworks) || frameworks.stream().map(Framework::value).anyMatch(
+            f -> f.equals(framework)))
+        && (absent(levels) || levels.contains(level))
+        && (absent(variants) || variants.contains(variant))
+        && (absent(names) || names.contains(name));
+  }
+
+  private static boolean absent(List<?> list) {
+    return list == null || list.isEmpty();
+  }
+
   /** Fills {@code suite} when absent. */
   public TaskSelection applyDefaults() {
     if (suite == null) {

@@ -30,8 +30,7 @@ public final class TrialPlanner {
     TaskSelection sel = spec.getTasks() == null ? new TaskSelection() : spec.getTasks();
     List<TaskRef> tasks = sel.getTaskDirectory() == null ? builtIn(sel) : custom(sel);
     if (tasks.isEmpty()) {
-      throw new PlanException("NoTaskSelected", "spec.tasks selects no task: check frameworks,"
-          + " levels, variants and names (they must all hold at once)");
+      throw new PlanException("NoTaskSelected", TaskSelection.NOTHING_SELECTED);
     }
     int repeats = spec.getRepeats() == null ? EvaluationRunSpec.DEFAULT_REPEATS
         : spec.getRepeats();
@@ -119,16 +118,8 @@ public final class TrialPlanner {
   }
 
   private static boolean matches(TaskSelection sel, TaskRef t) {
-    if (present(sel.getFrameworks()) && !sel.getFrameworks().contains(t.framework)) {
-      return false;
-    }
-    if (present(sel.getLevels()) && !sel.getLevels().contains(t.level)) {
-      return false;
-    }
-    if (present(sel.getVariants()) && !sel.getVariants().contains(t.variant)) {
-      return false;
-    }
-    return !present(sel.getNames()) || sel.getNames().contains(t.name);
+    return sel.selects(t.framework == null ? null : t.framework.value(), t.level, t.variant,
+        t.name);
   }
 
   private static boolean present(List<?> list) {
