@@ -47,7 +47,10 @@ public final class RealNodeCluster {
         "trials.tolerations[0].operator", "Exists",
         "trials.tolerations[0].effect", "NoSchedule",
         "images.postgres.repository", "decaybench/decaybench-postgres",
-        "images.postgres.tag", "0.1.0");
+        "images.postgres.tag", "0.1.0",
+        // a trial pod asks for 1.25 CPUs by default: on this 2-core node only one would fit and
+        // a run's parallelism of 2 would queue; 0.75 lets two run side by side, as locally
+        "trials.resources.evaluate.requests.cpu", "500m");
   }
 
   public ControlPlane controlPlane() {
