@@ -40,44 +40,15 @@ public final class PrometheusHarness implements AutoCloseable {
   private Process process;
   private int port;
 
-  /** {@code target}: host:port of the endpoint (127.0.0.1:PORT); {@code metricsPath}: /metrics. */
+  /** {@code target}: host:port of the endpoint (127.0.0.1:PORT, a pod's address); {@code metricsPath}: /metrics. */
   public PrometheusHarness(Path workDir, String target, String metricsPath) {
-    this("""
+    this.workDir = workDir;
+    this.job = """
             metrics_path: %s
             static_configs:
               - targets: ['%s']
-        """.formatted(metricsPath, target), target + metricsPath, workDir);
-  }
-
-  private PrometheusHarness(String job, String target, Path workDir) {
-    this.workDir = workDir;
-    this.job = job;
-    this.target = target;
-  }
-
-  /**
-   * Scrapes what a user's Prometheus would find in a cluster: the pods of {@code namespace}
-   * (Kubernetes service discovery through the API server, with the given client certificate)
-   * that have a container port named {@code portName}, on the pod's own address.
-   */
-  public static PrometheusHarness kubernetesPods(Path workDir, String apiServer, Path caFile,
-      Path certFile, Path keyFile, String namespace, String portName) {
-    return new PrometheusHarness("""
-            kubernetes_sd_configs:
-              - role: pod
-                api_server: %s
-                namespaces:
-                  names: [%s]
-                tls_config:
-                  ca_file: %s
-                  cert_file: %s
-                  key_file: %s
-            relabel_configs:
-              - source_labels: [__meta_kubernetes_pod_container_port_name]
-                regex: %s
-                action: keep
-        """.formatted(apiServer, namespace, caFile, certFile, keyFile, portName),
-        "pods of " + namespace + " with port " + portName, workDir);
+        """.formatted(metricsPath, target);
+    this.target = target + metricsPath;
   }
 
   /** The binary: $PROMETHEUS, else /usr/bin/prometheus. */

@@ -14,7 +14,6 @@ import dev.decaybench.helm.PrometheusHarness;
 import dev.decaybench.operator.testing.Await;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The chart's operator as users run it: the Deployment on the real node (the operator image
  * built here, its ServiceAccount's token, the API server through the kubernetes Service and
- * kube-proxy), a run with planted defects completed by it, and Debian's Prometheus finding the
- * operator pod through Kubernetes service discovery and scraping it on the pod's address. Every
- * dashboard query returns data, except those whose metrics this run cannot produce (listed).
+ * kube-proxy), a run with planted defects completed by it, and Debian's Prometheus scraping the
+ * operator pod on the pod's address (found through the API by its metrics port, as Kubernetes
+ * service discovery would: Debian builds Prometheus without it). Every dashboard query returns
+ * data, except those whose metrics this run cannot produce (listed).
  */
 class OperatorInClusterOnRealNodeTest extends RealClusterTest {
 
@@ -64,54 +64,72 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     values.put("operator.tolerations[0].operator", "Exists");
     values.put("operator.tolerations[0].effect", "NoSchedule");
     ChartRelease release = ChartRelease.install(cp, "incluster", NS, values);
-    Config admin = ControlPlane.config(cp.adminKubeconfig());
-    try (PrometheusHarness prometheus = PrometheusHarness.kubernetesPods(tmp.resolve("prom"),
-        admin.getMasterUrl(), Path.of(admin.getCaCertFile()), Path.of(admin.getClientCertFile()),
-        Path.of(admin.getClientKeyFile()), NS, "http-metrics").start()) {
+    try {
       awaitOperatorAvailable(release);
-      prometheus.awaitScrapes(2, Duration.ofMinutes(2));
-
-      EvaluationRun run = this.admin.resources(EvaluationRun.class).load(ControlPlane.repoRoot()
-          .resolve("examples/" + RUN + ".yaml").toFile()).item();
-      run.getMetadata().setNamespace(NS);
-      this.admin.resource(run).create();
-      Await.until(Duration.ofMinutes(15), "run " + RUN + " finished by the in-cluster operator",
-          () -> {
-            EvaluationRun r = this.admin.resources(EvaluationRun.class).inNamespace(NS)
-                .withName(RUN).get();
-            return r.getStatus() != null && r.getStatus().getPhase() != null
-                && r.getStatus().getPhase().isTerminal();
-          });
-      EvaluationRun done = this.admin.resources(EvaluationRun.class).inNamespace(NS)
-          .withName(RUN).get();
-      assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
-      // the finished run's series, after a few more scrapes
-      Await.until(Duration.ofMinutes(1), "Prometheus has the run's A%", () -> !prometheus.query(
-          "decaybench_run_a_percent{namespace=\"" + NS + "\", run=\"" + RUN + "\"}").isEmpty());
-
-      List<String> empty = new ArrayList<>();
-      List<String> notProduced = new ArrayList<>();
-      int evaluated = 0;
-      for (Dashboards.Query q : Dashboards.queries()) {
-        if (Dashboards.metricNames(q.expr()).stream()
-            .anyMatch(NOT_PRODUCED_BY_A_REPLAY_RUN::contains)) {
-          notProduced.add(q.toString());
-          continue;
-        }
-        List<JsonNode> result = prometheus.query(Dashboards.forPrometheus(q.expr()));
-        evaluated++;
-        if (result.isEmpty()) {
-          empty.add(q.toString());
-        }
+      // Debian's Prometheus is built without Kubernetes service discovery: the pod's address
+      // comes from the API as that discovery would find it (the chart's metrics port by name)
+      try (PrometheusHarness prometheus = new PrometheusHarness(tmp.resolve("prom"),
+          metricsTarget(release), "/metrics").start()) {
+        prometheus.awaitScrapes(2, Duration.ofMinutes(2));
+        runAndQuery(prometheus);
       }
-      System.out.printf("in-cluster operator: %d dashboard queries with data; not produced by a"
-          + " replay run: %d%n", evaluated - empty.size(), notProduced.size());
-      assertThat(evaluated).isGreaterThan(20);
-      assertThat(empty).as("dashboard queries without data").isEmpty();
     } finally {
       release.uninstall(cp);
-      RestrictedNamespace.delete(this.admin, NS);
+      RestrictedNamespace.delete(admin, NS);
     }
+  }
+
+  private void runAndQuery(PrometheusHarness prometheus) {
+    EvaluationRun run = admin.resources(EvaluationRun.class).load(ControlPlane.repoRoot()
+        .resolve("examples/" + RUN + ".yaml").toFile()).item();
+    run.getMetadata().setNamespace(NS);
+    admin.resource(run).create();
+    Await.until(Duration.ofMinutes(15), "run " + RUN + " finished by the in-cluster operator",
+        () -> {
+          EvaluationRun r = admin.resources(EvaluationRun.class).inNamespace(NS)
+              .withName(RUN).get();
+          return r.getStatus() != null && r.getStatus().getPhase() != null
+              && r.getStatus().getPhase().isTerminal();
+        });
+    EvaluationRun done = admin.resources(EvaluationRun.class).inNamespace(NS)
+        .withName(RUN).get();
+    assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
+    // the finished run's series, after a few more scrapes
+    Await.until(Duration.ofMinutes(1), "Prometheus has the run's A%", () -> !prometheus.query(
+        "decaybench_run_a_percent{namespace=\"" + NS + "\", run=\"" + RUN + "\"}").isEmpty());
+
+    List<String> empty = new ArrayList<>();
+    List<String> notProduced = new ArrayList<>();
+    int evaluated = 0;
+    for (Dashboards.Query q : Dashboards.queries()) {
+      if (Dashboards.metricNames(q.expr()).stream()
+          .anyMatch(NOT_PRODUCED_BY_A_REPLAY_RUN::contains)) {
+        notProduced.add(q.toString());
+        continue;
+      }
+      List<JsonNode> result = prometheus.query(Dashboards.forPrometheus(q.expr()));
+      evaluated++;
+      if (result.isEmpty()) {
+        empty.add(q.toString());
+      }
+    }
+    System.out.printf("in-cluster operator: %d dashboard queries with data; not produced by a"
+        + " replay run: %d%n", evaluated - empty.size(), notProduced.size());
+    assertThat(evaluated).isGreaterThan(20);
+    assertThat(empty).as("dashboard queries without data").isEmpty();
+  }
+
+  /** podIP:port of the operator pod's container port named http-metrics. */
+  private String metricsTarget(ChartRelease release) {
+    Pod pod = admin.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", release.name())
+        .list().getItems().stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+        .findFirst().orElseThrow(() -> new AssertionError("no operator pod with an address"));
+    int port = pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+        .filter(p -> "http-metrics".equals(p.getName())).findFirst()
+        .orElseThrow(() -> new AssertionError("the operator pod has no port http-metrics"))
+        .getContainerPort();
+    return pod.getStatus().getPodIP() + ":" + port;
   }
 
   private void awaitOperatorAvailable(ChartRelease release) {
