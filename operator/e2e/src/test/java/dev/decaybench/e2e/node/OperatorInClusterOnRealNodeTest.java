@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.e2e.cluster.ChartRelease;
 import dev.decaybench.e2e.cluster.ControlPlane;
+import dev.decaybench.e2e.cluster.Parity;
 import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.RealNodeCluster;
 import dev.decaybench.e2e.cluster.RestrictedNamespace;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The chart's operator as users run it: the Deployment on the real node (the operator image
  * built here, its ServiceAccount's token, the API server through the kubernetes Service and
- * kube-proxy), a run with planted defects completed by it, and Debian's Prometheus scraping the
+ * kube-proxy), a run with planted defects completed by it (each trial scoring as with
+ * {@code decaybench run -f} here: examples/cluster-parity-replay.yaml, stored solutions on Flask
+ * and Express at L0 and L3, one missing on purpose), and Debian's Prometheus scraping the
  * operator pod on the pod's address (found through the API by its metrics port, as Kubernetes
  * service discovery would: Debian builds Prometheus without it). Every dashboard query returns
  * data, except those whose metrics this run cannot produce (listed).
@@ -79,10 +83,11 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     }
   }
 
-  private void runAndQuery(PrometheusHarness prometheus) {
-    EvaluationRun run = admin.resources(EvaluationRun.class).load(ControlPlane.repoRoot()
-        .resolve("examples/" + RUN + ".yaml").toFile()).item();
+  private void runAndQuery(PrometheusHarness prometheus) throws Exception {
+    Path manifest = ControlPlane.repoRoot().resolve("examples/" + RUN + ".yaml");
+    EvaluationRun run = admin.resources(EvaluationRun.class).load(manifest.toFile()).item();
     run.getMetadata().setNamespace(NS);
+    Instant start = Instant.now();
     admin.resource(run).create();
     Await.until(Duration.ofMinutes(15), "run " + RUN + " finished by the in-cluster operator",
         () -> {
@@ -94,6 +99,9 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     EvaluationRun done = admin.resources(EvaluationRun.class).inNamespace(NS)
         .withName(RUN).get();
     assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
+    // the planted defects score in a pod as they do here, trial for trial
+    Parity.assertSameVerdicts(admin, NS, manifest,
+        Duration.between(start, Instant.now()).toSeconds());
     // the finished run's series, after a few more scrapes
     Await.until(Duration.ofMinutes(1), "Prometheus has the run's A%", () -> !prometheus.query(
         "decaybench_run_a_percent{namespace=\"" + NS + "\", run=\"" + RUN + "\"}").isEmpty());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.decaybench.e2e.cluster.ChartRelease;
 import dev.decaybench.e2e.cluster.ControlPlane;
 import dev.decaybench.e2e.cluster.InstalledOperator;
+import dev.decaybench.e2e.cluster.Parity;
 import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.RealNodeCluster;
 import dev.decaybench.e2e.cluster.RestrictedNamespace;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * README's first-run commands on a cluster, verbatim: the chart installed as README installs it
  * (release and namespace {@code decaybench}; images from this machine instead of a registry),
- * then each line of the README block that applies examples/cluster-parity.yaml, run by bash with
- * the kubectl built beside the control plane.
+ * then each line of the README block that applies examples/cluster-parity.yaml (the reference
+ * agent on Flask and Express at L0 and L3), run by bash with the kubectl built beside the control
+ * plane. Every trial then scores the same as with {@code decaybench run -f} here.
  */
 class ReadmeClusterCommandsOnRealNodeTest extends RealClusterTest {
 
@@ -49,9 +53,11 @@ class ReadmeClusterCommandsOnRealNodeTest extends RealClusterTest {
           Map.of("DECAYBENCH_STATUS_INTERVAL_SECONDS", "1"));
       Path kubectl = cp.binaries();
       Map<String, String> outputs = new LinkedHashMap<>();
+      Instant start = Instant.now();
       for (String command : commands) {
         outputs.put(command, run(command, kubectl, cp.adminKubeconfig()));
       }
+      long clusterSeconds = Duration.between(start, Instant.now()).toSeconds();
       String runs = outputs.entrySet().stream().filter(e -> e.getKey().contains("evaluationruns"))
           .map(Map.Entry::getValue).findFirst().orElseThrow();
       String trials = outputs.entrySet().stream()
@@ -60,6 +66,9 @@ class ReadmeClusterCommandsOnRealNodeTest extends RealClusterTest {
       assertThat(runs).contains("PHASE", "A%", "cluster-parity", "Succeeded");
       assertThat(trials.lines().filter(l -> l.startsWith("cluster-parity-"))).hasSize(4)
           .allSatisfy(l -> assertThat(l).contains("Evaluated"));
+      // and the same numbers as `decaybench run -f` of the manifest, trial for trial
+      Parity.assertSameVerdicts(admin, NAMESPACE,
+          ControlPlane.repoRoot().resolve("examples/cluster-parity.yaml"), clusterSeconds);
     } finally {
       if (operator != null) {
         operator.close();
