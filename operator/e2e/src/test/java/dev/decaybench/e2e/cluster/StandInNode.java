@@ -82,12 +82,28 @@ public final class StandInNode implements AutoCloseable {
     if (nodeClient.nodes().withName(name).get() == null) {
       nodeClient.nodes().resource(node).create();
     }
-    nodeClient.nodes().withName(name).editStatus(n -> {
-      n.getStatus().setCapacity(capacity);
-      n.getStatus().setAllocatable(capacity);
-      n.getStatus().setConditions(List.of(ready()));
-      return n;
-    });
+    // the controllers touch a new node too (taints, annotations): a 409 means read and try again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        nodeClient.nodes().withName(name).editStatus(n -> {
+          n.getStatus().setCapacity(capacity);
+          n.getStatus().setAllocatable(capacity);
+          n.getStatus().setConditions(List.of(ready()));
+          return n;
+        });
+        break;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt >= 10) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
     // The node lifecycle controller taints a node whose heartbeat is older than its grace period.
     heartbeat.scheduleAtFixedRate(() -> {
       try {

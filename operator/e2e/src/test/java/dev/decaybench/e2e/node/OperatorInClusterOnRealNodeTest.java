@@ -3,7 +3,12 @@ package dev.decaybench.e2e.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.api.v1alpha1.Images;
+import dev.decaybench.api.v1alpha1.TokenPrice;
 import dev.decaybench.e2e.cluster.ChartRelease;
 import dev.decaybench.e2e.cluster.ControlPlane;
 import dev.decaybench.e2e.cluster.Parity;
@@ -13,6 +18,7 @@ import dev.decaybench.e2e.cluster.RestrictedNamespace;
 import dev.decaybench.helm.Dashboards;
 import dev.decaybench.helm.PrometheusHarness;
 import dev.decaybench.operator.testing.Await;
+import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
@@ -22,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code decaybench run -f} here: examples/cluster-parity-replay.yaml, stored solutions on Flask
  * and Express at L0 and L3, one missing on purpose), and Debian's Prometheus scraping the
  * operator pod on the pod's address (found through the API by its metrics port, as Kubernetes
- * service discovery would: Debian builds Prometheus without it). Every dashboard query returns
- * data, except those whose metrics this run cannot produce (listed).
+ * service discovery would: Debian builds Prometheus without it). With a pod lost mid-run (a
+ * retry), a priced run at L0 to L3 whose command agent reports tokens and a run whose agent
+ * fails, every dashboard query returns data.
  */
 class OperatorInClusterOnRealNodeTest extends RealClusterTest {
 
@@ -42,12 +48,16 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
   private static final String RUN = "cluster-parity-replay";
 
   /**
-   * Metrics a replay run cannot produce: no tokens or price (stored solutions), no retried
-   * attempt (nothing fails underneath it). The mock-server dashboard test covers them.
+   * A command agent in the runner image that writes the reference app (the runner's own
+   * reference agent) and reports what it spent, as an agent CLI would: tokens, calls.
    */
-  private static final Set<String> NOT_PRODUCED_BY_A_REPLAY_RUN = Set.of(
-      "decaybench_run_cost_total", "decaybench_run_cost_per_success",
-      "decaybench_run_tokens_total", "decaybench_trial_retries_total");
+  private static final String RUNNER_IMAGE = "decaybench/decaybench-runner:0.1.0-python";
+
+  private static final String PRICED_AGENT = "java -jar /opt/decaybench/decaybench-runner.jar"
+      + " agent --type reference --task \"$DECAYBENCH_TASK\" --workspace \"$DECAYBENCH_WORKSPACE\""
+      + " --prompt \"$DECAYBENCH_PROMPT_FILE\" --trajectory /tmp/inner-trajectory.txt"
+      + " --patch /tmp/inner.diff && printf '{\"promptTokens\": 1000, \"completionTokens\": 200,"
+      + " \"calls\": 2}' > \"$DECAYBENCH_USAGE_FILE\"";
 
   private final RealNodeCluster cluster = RealNodeCluster.get();
 
@@ -89,6 +99,11 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     run.getMetadata().setNamespace(NS);
     Instant start = Instant.now();
     admin.resource(run).create();
+    admin.resource(pricedRun()).create();
+    admin.resource(failingRun()).create();
+    // one pod lost mid-run: the attempt is retried (the retries panel), nothing is lost
+    Await.until(Duration.ofMinutes(3), "a pod of " + RUN + " running", () -> running() != null);
+    admin.pods().inNamespace(NS).withName(running().getMetadata().getName()).delete();
     Await.until(Duration.ofMinutes(15), "run " + RUN + " finished by the in-cluster operator",
         () -> {
           EvaluationRun r = admin.resources(EvaluationRun.class).inNamespace(NS)
@@ -106,25 +121,67 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     Await.until(Duration.ofMinutes(1), "Prometheus has the run's A%", () -> !prometheus.query(
         "decaybench_run_a_percent{namespace=\"" + NS + "\", run=\"" + RUN + "\"}").isEmpty());
 
+    for (String extra : List.of("priced", "failing")) {
+      Await.until(Duration.ofMinutes(5), "run " + extra + " finished", () -> {
+        EvaluationRun r = admin.resources(EvaluationRun.class).inNamespace(NS).withName(extra)
+            .get();
+        return r.getStatus() != null && r.getStatus().getPhase() != null
+            && r.getStatus().getPhase().isTerminal();
+      });
+    }
+    Await.until(Duration.ofMinutes(1), "Prometheus has the priced run's cost", () -> !prometheus
+        .query("decaybench_run_cost_total{namespace=\"" + NS + "\", run=\"priced\"}").isEmpty());
+
     List<String> empty = new ArrayList<>();
-    List<String> notProduced = new ArrayList<>();
     int evaluated = 0;
     for (Dashboards.Query q : Dashboards.queries()) {
-      if (Dashboards.metricNames(q.expr()).stream()
-          .anyMatch(NOT_PRODUCED_BY_A_REPLAY_RUN::contains)) {
-        notProduced.add(q.toString());
-        continue;
-      }
       List<JsonNode> result = prometheus.query(Dashboards.forPrometheus(q.expr()));
       evaluated++;
       if (result.isEmpty()) {
         empty.add(q.toString());
       }
     }
-    System.out.printf("in-cluster operator: %d dashboard queries with data; not produced by a"
-        + " replay run: %d%n", evaluated - empty.size(), notProduced.size());
-    assertThat(evaluated).isGreaterThan(20);
+    System.out.printf("in-cluster operator: %d of %d dashboard queries with data%n",
+        evaluated - empty.size(), evaluated);
+    assertThat(evaluated).isGreaterThan(30);
     assertThat(empty).as("dashboard queries without data").isEmpty();
+  }
+
+  /**
+   * The cost panels and the decay from level to level: a command agent that reports tokens, with
+   * a price, on Flask at L0 to L3.
+   */
+  private static EvaluationRun pricedRun() {
+    AgentSpec agent = new AgentSpec(AgentType.COMMAND);
+    agent.setCommand(List.of("bash", "-c", PRICED_AGENT));
+    agent.setModel("scripted-model");
+    agent.setPrice(new TokenPrice(3.0, 15.0));
+    return extraRun("priced", agent, List.of("unconstrained", "clean_architecture",
+        "clean_architecture-postgres", "clean_architecture-postgres-sqlalchemy"));
+  }
+
+  /** A trial without a result: an agent image that exits 1 (the "without a result" panel). */
+  private static EvaluationRun failingRun() {
+    AgentSpec agent = new AgentSpec(AgentType.IMAGE);
+    agent.setImage(RUNNER_IMAGE);
+    agent.setCommand(List.of("false"));
+    return extraRun("failing", agent, List.of("unconstrained"));
+  }
+
+  private static EvaluationRun extraRun(String name, AgentSpec agent, List<String> variants) {
+    EvaluationRun run = Runs.reference(name, List.of(Framework.FLASK), variants, 1, 2);
+    run.getMetadata().setNamespace(NS);
+    run.getSpec().setAgent(agent);
+    Images images = new Images();
+    images.setRunner(RUNNER_IMAGE); // a command agent runs in it (and calls its CLI)
+    run.getSpec().setImages(images);
+    return run;
+  }
+
+  private Pod running() {
+    return admin.pods().inNamespace(NS).withLabel("decaybench.dev/run", RUN).list().getItems()
+        .stream().filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+        .findFirst().orElse(null);
   }
 
   /** podIP:port of the operator pod's container port named http-metrics. */
