@@ -67,17 +67,18 @@ public final class PostgresTemplate {
         "logging_collector = off", "log_min_messages = warning", "log_timezone = 'UTC'",
         "timezone = 'UTC'", ""), StandardOpenOption.APPEND);
     // Only the app's role, only its database; the socket line serves the scorer's probe.
+    String app = DatabaseSettings.quoted(DatabaseSettings.USER);
     Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
         "# decaybench: the app's role may use the conduit database and nothing else",
-        "local conduit " + DatabaseSettings.quoted(DatabaseSettings.USER) + " scram-sha-256",
-        "host conduit " + DatabaseSettings.quoted(DatabaseSettings.USER) + " 127.0.0.1/32 scram-sha-256",
-        "host conduit " + DatabaseSettings.quoted(DatabaseSettings.USER) + " ::1/128 scram-sha-256", ""));
+        "local conduit " + app + " scram-sha-256",
+        "host conduit " + app + " 127.0.0.1/32 scram-sha-256",
+        "host conduit " + app + " ::1/128 scram-sha-256", ""));
     Processes.Completed single = Processes.run(RunAs.unprivileged(List.of(
         binaries.bin("postgres").toString(), "--single", "-D", data.toString(), "-F",
         "-c", "exit_on_error=true", "template1")),
         staging, String.join("\n",
             DatabaseSettings.createAppRole(),
-            "CREATE DATABASE " + DatabaseSettings.DATABASE + " OWNER " + DatabaseSettings.quoted(DatabaseSettings.USER) + ";",
+            "CREATE DATABASE " + DatabaseSettings.DATABASE + " OWNER " + app + ";",
             ""), 120);
     if (single.exitCode() != 0) {
       throw new PostgresException("creating database conduit failed: " + tail(single.output()));

@@ -44,11 +44,10 @@ public final class TaskCatalog {
     return all(packages).stream().filter(t -> t.name().equals(n)).findFirst();
   }
 
-  /** Names of the variants, as in task names: {@code unconstrained}, {@code postgres-sqlalchemy}, ... */
-  public static List<String> variantNames(String orm) {
-    Framework any = java.util.Arrays.stream(Framework.values()).filter(f -> f.orm().equals(orm))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown ORM '" + orm + "'"));
-    return ConstraintVariant.namesFor(any);
+  /** A framework's variants in the catalogue, in its order: {@code unconstrained}, {@code clean_architecture}, ... */
+  public static List<String> variantNames(String framework) {
+    return all().stream().filter(t -> t.framework().equals(framework))
+        .map(TaskDefinition::variant).toList();
   }
 
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The eight web frameworks of the constraint-decay suite. {@link #family()} is the task family
+ * The eight web frameworks of the constraint-decay suite: the one list of them (task catalogue,
+ * planners, images, classifier all read it). {@link #family()} is the task family
  * (the paper's docker folder: {@code uv} for Python, {@code node} for Node.js) and
  * {@link #orm()} the ORM that the family's ORM constraint names.
  */
@@ -20,7 +21,7 @@ public enum Framework {
   @JsonProperty("fastify") FASTIFY("fastify", "Fastify", Family.NODE),
   @JsonProperty("hono") HONO("hono", "Hono", Family.NODE);
 
-  /** The one list of frameworks: everything else (tasks, prompts, images, classifier) reads it. */
+  /** The families' names, in a holder: the constants above cannot name this enum's own fields. */
   private static final class Family {
     static final String PYTHON = "uv";
     static final String NODE = "node";
@@ -42,11 +43,6 @@ public enum Framework {
   /** How prompts and reports name it ({@code FastAPI}). */
   public String title() {
     return title;
-  }
-
-  /** A Node.js framework (npm, port 3000), else Python. */
-  public boolean node() {
-    return NODE_FAMILY.equals(family);
   }
 
   /** The name used in manifests and task names ({@code flask}, ...). */

@@ -47,11 +47,6 @@ public final class TrialPlanner {
     return out;
   }
 
-  /** The ten variant names of a framework, in suite order. */
-  public static List<String> variantNames(Framework framework) {
-    return ConstraintVariant.namesFor(framework);
-  }
-
   /** Framework, variant and level of a built-in task name, when it is one. */
   public static Optional<TaskRef> parseTaskName(String name) {
     Matcher m = BUILT_IN_NAME.matcher(name);
@@ -76,9 +71,8 @@ public final class TrialPlanner {
   private static List<TaskRef> builtIn(TaskSelection sel) {
     List<TaskRef> out = new ArrayList<>();
     for (Framework f : Framework.values()) {
-      for (String variant : variantNames(f)) {
-        TaskRef t = new TaskRef(f.value() + "-openapi-" + variant, f, variant,
-            ConstraintVariant.parse(variant).level());
+      for (ConstraintVariant v : ConstraintVariant.allFor(f)) {
+        TaskRef t = new TaskRef(f.value() + "-openapi-" + v.name(), f, v.name(), v.level());
         if (matches(sel, t)) {
           out.add(t);
         }

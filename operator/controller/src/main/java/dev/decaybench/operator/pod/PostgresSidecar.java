@@ -18,9 +18,10 @@ import java.util.HexFormat;
  * The trial pod's PostgreSQL: a native sidecar (init container with restartPolicy Always), data in
  * a memory-backed emptyDir, durability off, with the task's credentials (user/password, database
  * conduit) for a role that owns conduit and nothing more. It starts after the agent, so the agent
- * can neither reach it nor change its template. Its startup probe holds the later containers back until it accepts connections, so a
- * slow start shows as a sidecar that has not started ({@link PodInspector}: an infrastructure
- * failure after {@code --postgres-start-grace-seconds}), never as a harness error in evaluate.
+ * can neither reach it nor change its template. Its startup probe holds the later containers back
+ * until it accepts connections, so a slow start shows as a sidecar that has not started
+ * ({@link PodInspector}: an infrastructure failure after {@code --postgres-start-grace-seconds},
+ * counted from the agent's end), never as a harness error in evaluate.
  */
 final class PostgresSidecar {
 

@@ -268,7 +268,8 @@ public final class TrialPodFactory {
         emptyDir("tmp", null, null),
         emptyDir("scratch", null, config.scratchSizeLimit()),
         emptyDir("pgdata", "Memory", "1Gi"),
-        emptyDir("pgrun", "Memory", "16Mi"), emptyDir(PostgresSidecar.INIT_VOLUME, null, null), RepoCacheStep.volume(config.repoCacheClaim())));
+        emptyDir("pgrun", "Memory", "16Mi"), emptyDir(PostgresSidecar.INIT_VOLUME, null, null),
+        RepoCacheStep.volume(config.repoCacheClaim())));
     if (config.artifactsClaim().isEmpty()) {
       volumes.add(emptyDir("results", null, null));
     } else {

@@ -58,9 +58,8 @@ class TrialPlannerTest {
   @Test
   void variantNamesAndLevelsMatchTheRunnersTaskCatalog() throws Exception {
     for (Framework f : Framework.values()) {
-      String orm = f.orm();
-      assertThat(TrialPlanner.variantNames(f))
-          .containsExactlyElementsOf(dev.decaybench.runner.task.TaskCatalog.variantNames(orm));
+      assertThat(dev.decaybench.api.v1alpha1.ConstraintVariant.namesFor(f))
+          .containsExactlyElementsOf(dev.decaybench.runner.task.TaskCatalog.variantNames(f.value()));
     }
     EvaluationRunSpec spec = new EvaluationRunSpec();
     spec.setRepeats(1);
