@@ -52,12 +52,19 @@ public final class DecaybenchOperator implements AutoCloseable {
   private final String identity;
   private final StatusBatcher batcher;
 
+  /** Retries of one API request (0.1 s, 0.2 s, 0.4 s apart) before JOSDK's own retry takes over. */
+  static final int REQUEST_RETRIES = 3;
+
   private DecaybenchOperator(OperatorConfig config, Config clientConfig, Clock clock) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     this.gcMetrics = new JvmGcMetrics();
     gcMetrics.bindTo(registry);
     this.requests = new ApiRequestCounter(registry);
+    // JOSDK retries a failed reconciliation with back-off; fabric8's own default of 10 retries a
+    // request (about 20 s for a 5xx such as a webhook that is down) held a reconcile thread and
+    // put the error the user sees minutes later
+    clientConfig.setRequestRetryBackoffLimit(REQUEST_RETRIES);
     this.client = new KubernetesClientBuilder().withConfig(clientConfig)
         .withKubernetesSerialization(TolerantSerialization.create())
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(ApiRequestCounter.NAME,

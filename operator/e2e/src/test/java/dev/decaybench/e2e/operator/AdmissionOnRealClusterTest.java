@@ -144,8 +144,8 @@ class AdmissionOnRealClusterTest {
   }
 
   /**
-   * Two unreachable webhooks at once (their retries take minutes, so they wait side by side): one
-   * on pods shows ReconcileFailed on the trial, one on trials shows it on the run; both clear once
+   * Two unreachable webhooks at once (JOSDK's retries take half a minute; they wait side by side):
+   * one on pods shows ReconcileFailed on the trial, one on trials shows it on the run; both clear once
    * the webhook is gone.
    */
   @Test
@@ -159,12 +159,13 @@ class AdmissionOnRealClusterTest {
     createRun("hook-pods", 1);
     createRun("hook-trials", 1);
 
-    // the API server itself retries an unreachable webhook (~20 s a call), JOSDK 5 times
-    Await.until(Duration.ofSeconds(300), "trial shows ReconcileFailed",
+    // each call fails at once; the operator's client retries it 3 times, JOSDK the reconciliation
+    // 5 times with back-off (about 30 s)
+    Await.until(Duration.ofSeconds(120), "trial shows ReconcileFailed",
         () -> condition(trial("hook-pods-0"), Condition.PROGRESSING)
             .filter(c -> "ReconcileFailed".equals(c.getReason())).isPresent(),
         () -> String.valueOf(trial("hook-pods-0")));
-    Await.until(Duration.ofSeconds(300), "run shows ReconcileFailed",
+    Await.until(Duration.ofSeconds(120), "run shows ReconcileFailed",
         () -> condition(Runs.get(admin, "hook-trials"), Condition.DEGRADED)
             .filter(c -> "ReconcileFailed".equals(c.getReason())).isPresent(),
         () -> String.valueOf(Runs.get(admin, "hook-trials").getStatus()));
