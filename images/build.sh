@@ -41,10 +41,12 @@ cache="${DECAYBENCH_IMAGE_CACHE:-/var/cache/decaybench/images}"
 if command -v docker >/dev/null && docker info >/dev/null 2>&1; then
   build() { docker build "$@"; }
   save() { docker save -o "$2" "$1"; }
+  image_id() { docker image inspect -f '{{.Id}}' "$1"; }
 elif command -v buildah >/dev/null; then
   build() { buildah bud --quiet --layers --network host "$@"; }
   # docker-archive keeps the fully qualified name, which containerd and the kubelet match on
   save() { rm -f "$2"; buildah push --quiet "$1" "docker-archive:$2:$(qualified "$1")"; }
+  image_id() { buildah inspect --type image --format '{{.FromImageID}}' "$1"; }
 else
   echo "no image builder: install docker, podman or buildah" >&2
   exit 1
@@ -124,7 +126,14 @@ image "$registry/decaybench-operator:$version" "${base_args[@]}" -f operator/con
 if [ -n "$archive" ]; then
   mkdir -p "$archive"
   for tag in "${built[@]}"; do
-    save "$tag" "$archive/$(echo "$tag" | tr '/:' '__').tar"
+    file="$archive/$(echo "$tag" | tr '/:' '__').tar"
+    id="$(image_id "$tag")"
+    # an unchanged image keeps its archive (and a node's import of it): gigabytes not rewritten
+    if [ -f "$file" ] && [ "$(cat "$file.id" 2>/dev/null)" = "$id" ]; then
+      continue
+    fi
+    save "$tag" "$file"
+    echo "$id" >"$file.id"
   done
 fi
 printf 'built %s\n' "${built[@]}"

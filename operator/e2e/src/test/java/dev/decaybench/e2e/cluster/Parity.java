@@ -8,6 +8,7 @@ import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.TrialPhase;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One manifest, two places: the trials a cluster run left in its namespace, and
- * {@code decaybench run -f} of the same manifest on this machine (run after the cluster's, so
- * both have the machine to themselves). Each trial's verdict (A%, strict A%, failure class) must
- * be the same: the engine is one, only where a trial runs differs. Prints the wall times.
+ * {@code decaybench run -f} of the same manifest on this machine. Each trial's verdict (A%,
+ * strict A%, failure class) must be the same: the engine is one, only where a trial runs
+ * differs. The local run goes side by side with the cluster's (minutes off CI); to measure
+ * wall times (docs/benchmarks.md) run with {@code -Ddecaybench.parity.sequential=true}, which
+ * starts it only after the cluster's, so each has the machine to itself.
  */
 public final class Parity {
 
@@ -33,20 +36,79 @@ public final class Parity {
 
   private Parity() {}
 
-  /** Compares a finished cluster run with a local run of {@code manifest}; returns nothing. */
-  public static void assertSameVerdicts(KubernetesClient admin, String namespace, Path manifest,
+  /**
+   * Starts {@code decaybench run -f manifest} here with the runner jar of this build (unless
+   * sequential timing is asked for: then at {@link #assertSameVerdicts}).
+   */
+  public static LocalRun startLocally(Path manifest) throws IOException {
+    LocalRun local = new LocalRun(manifest);
+    if (!Boolean.getBoolean("decaybench.parity.sequential")) {
+      local.start();
+    }
+    return local;
+  }
+
+  /** Compares a finished cluster run with the local run of the same manifest. */
+  public static void assertSameVerdicts(KubernetesClient admin, String namespace, LocalRun local,
       long clusterSeconds) throws Exception {
-    EvaluationRun run = admin.resources(EvaluationRun.class).load(manifest.toFile()).item();
+    EvaluationRun run = admin.resources(EvaluationRun.class).load(local.manifest.toFile()).item();
     String name = run.getMetadata().getName();
     Side cluster = onCluster(admin, namespace, name, clusterSeconds);
-    Side local = locally(manifest);
-    System.out.printf("%s: local %s%ncluster %s%n", name, local.verdicts(), cluster.verdicts());
-    System.out.printf("%s timings: %d trials, parallelism %d; per trial median %d ms in a pod"
-        + " (created to finished), %d ms locally; whole run %d s on the cluster (%.1f trials/min),"
-        + " %d s locally (%.1f trials/min)%n", name, cluster.trialMillis().size(),
-        run.getSpec().getParallelism(), median(cluster.trialMillis()), median(local.trialMillis()),
-        cluster.runSeconds(), perMinute(cluster), local.runSeconds(), perMinute(local));
-    assertThat(cluster.verdicts()).isNotEmpty().isEqualTo(local.verdicts());
+    Side here = local.await();
+    System.out.printf("%s: local %s%ncluster %s%n", name, here.verdicts(), cluster.verdicts());
+    System.out.printf("%s timings (%s): %d trials, parallelism %d; per trial median %d ms in a"
+        + " pod (created to finished), %d ms locally; whole run %d s on the cluster (%.1f"
+        + " trials/min), %d s locally (%.1f trials/min)%n", name,
+        local.sideBySide ? "side by side" : "one after the other",
+        cluster.trialMillis().size(), run.getSpec().getParallelism(),
+        median(cluster.trialMillis()), median(here.trialMillis()), cluster.runSeconds(),
+        perMinute(cluster), here.runSeconds(), perMinute(here));
+    assertThat(cluster.verdicts()).isNotEmpty().isEqualTo(here.verdicts());
+  }
+
+  /** {@code decaybench run -f} of a manifest on this machine, as a process. */
+  public static final class LocalRun {
+    private final Path manifest;
+    private final Path out;
+    private Process process;
+    private Instant start;
+    private boolean sideBySide;
+
+    private LocalRun(Path manifest) throws IOException {
+      this.manifest = manifest;
+      this.out = Files.createTempDirectory("parity-local");
+    }
+
+    private void start() throws IOException {
+      Path jar = ControlPlane.repoRoot().resolve("runner-image/target/decaybench-runner.jar");
+      sideBySide = !Boolean.getBoolean("decaybench.parity.sequential");
+      start = Instant.now();
+      process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-jar", jar.toString(), "run", "-f", manifest.toString(),
+          "--out", out.toString())
+          .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName()
+              + ".log").toFile()).start();
+    }
+
+    private Side await() throws Exception {
+      if (process == null) {
+        start();
+      }
+      assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();
+      long seconds = Duration.between(start, Instant.now()).toSeconds();
+      assertThat(process.exitValue()).as("local run, log in %s.log", out).isIn(0, 1);
+      Map<String, String> verdicts = new TreeMap<>();
+      List<Long> millis = new ArrayList<>();
+      for (JsonNode t : JSON.readTree(out.resolve("run.json").toFile()).path("trials")) {
+        JsonNode r = t.path("record");
+        millis.add(r.path("durationMs").asLong());
+        verdicts.put(r.path("task").asText() + "#" + r.path("repeat").asInt(), verdict(
+            r.path("aPct").asDouble(), r.path("strictAPct").asDouble(),
+            r.path("failureCoarse").isMissingNode() || r.path("failureCoarse").isNull() ? null
+                : r.path("failureCoarse").asText()));
+      }
+      return new Side(verdicts, millis, seconds);
+    }
   }
 
   private static Side onCluster(KubernetesClient admin, String namespace, String run,
@@ -64,32 +126,6 @@ public final class Parity {
           Instant.parse(t.getStatus().getCompletionTime())).toMillis());
     }
     return new Side(verdicts, millis, runSeconds);
-  }
-
-  /** `decaybench run -f` of the manifest with the runner jar of this build. */
-  private static Side locally(Path manifest) throws Exception {
-    Path out = Files.createTempDirectory("parity-local");
-    Path jar = ControlPlane.repoRoot().resolve("runner-image/target/decaybench-runner.jar");
-    Instant start = Instant.now();
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-jar", jar.toString(), "run", "-f", manifest.toString(),
-        "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".log")
-            .toFile()).start();
-    assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
-    long seconds = Duration.between(start, Instant.now()).toSeconds();
-    assertThat(p.exitValue()).as("local run, log in %s.log", out).isIn(0, 1);
-    Map<String, String> verdicts = new TreeMap<>();
-    List<Long> millis = new ArrayList<>();
-    for (JsonNode t : JSON.readTree(out.resolve("run.json").toFile()).path("trials")) {
-      JsonNode r = t.path("record");
-      millis.add(r.path("durationMs").asLong());
-      verdicts.put(r.path("task").asText() + "#" + r.path("repeat").asInt(), verdict(
-          r.path("aPct").asDouble(), r.path("strictAPct").asDouble(),
-          r.path("failureCoarse").isMissingNode() || r.path("failureCoarse").isNull() ? null
-              : r.path("failureCoarse").asText()));
-    }
-    return new Side(verdicts, millis, seconds);
   }
 
   private static String verdict(Double aPct, Double strict, String failure) {

@@ -97,6 +97,7 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     Path manifest = ControlPlane.repoRoot().resolve("examples/" + RUN + ".yaml");
     EvaluationRun run = admin.resources(EvaluationRun.class).load(manifest.toFile()).item();
     run.getMetadata().setNamespace(NS);
+    Parity.LocalRun local = Parity.startLocally(manifest);
     Instant start = Instant.now();
     admin.resource(run).create();
     admin.resource(pricedRun()).create();
@@ -115,7 +116,7 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
         .withName(RUN).get();
     assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
     // the planted defects score in a pod as they do here, trial for trial
-    Parity.assertSameVerdicts(admin, NS, manifest,
+    Parity.assertSameVerdicts(admin, NS, local,
         Duration.between(start, Instant.now()).toSeconds());
     // the finished run's series, after a few more scrapes
     Await.until(Duration.ofMinutes(1), "Prometheus has the run's A%", () -> !prometheus.query(

@@ -52,6 +52,8 @@ class ReadmeClusterCommandsOnRealNodeTest extends RealClusterTest {
       operator = InstalledOperator.start(cp, release,
           Map.of("DECAYBENCH_STATUS_INTERVAL_SECONDS", "1"));
       Path kubectl = cp.binaries();
+      Parity.LocalRun local = Parity.startLocally(
+          ControlPlane.repoRoot().resolve("examples/cluster-parity.yaml"));
       Map<String, String> outputs = new LinkedHashMap<>();
       Instant start = Instant.now();
       for (String command : commands) {
@@ -67,8 +69,7 @@ class ReadmeClusterCommandsOnRealNodeTest extends RealClusterTest {
       assertThat(trials.lines().filter(l -> l.startsWith("cluster-parity-"))).hasSize(4)
           .allSatisfy(l -> assertThat(l).contains("Evaluated"));
       // and the same numbers as `decaybench run -f` of the manifest, trial for trial
-      Parity.assertSameVerdicts(admin, NAMESPACE,
-          ControlPlane.repoRoot().resolve("examples/cluster-parity.yaml"), clusterSeconds);
+      Parity.assertSameVerdicts(admin, NAMESPACE, local, clusterSeconds);
     } finally {
       if (operator != null) {
         operator.close();
