@@ -1,6 +1,7 @@
 package dev.decaybench.runner.cli;
 
 import dev.decaybench.api.metrics.GroupMetrics;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.runner.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     GroupMetrics all = w.metrics().overall();
     out.printf(Locale.ROOT, "%d trials of %d tasks: A%% %s, strict A%% %s, %d successes%n", all.trials(),
-        all.tasks(), pct(all.aPct()), pct(all.strictAPct()), all.successes());
+        all.tasks(), pct(all.value(Metric.A_PCT)), pct(all.value(Metric.STRICT_A_PCT)), all.successes());
     w.run().warnings().forEach(msg -> out.println("warning: " + msg));
     w.files().forEach(f -> out.println("wrote " + f));
     return 0;

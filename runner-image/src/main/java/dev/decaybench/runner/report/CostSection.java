@@ -1,6 +1,7 @@
 package dev.decaybench.runner.report;
 
 import dev.decaybench.api.metrics.GroupMetrics;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.RunUsage;
 import dev.decaybench.api.metrics.UsageReport;
@@ -30,7 +31,7 @@ final class CostSection {
   }
 
   private static void row(StringBuilder md, String name, GroupMetrics g, RunUsage u) {
-    md.append("| ").append(MarkdownReport.text(name)).append(" | ").append(g == null ? "–" : MarkdownReport.pct(g.aPct()))
+    md.append("| ").append(MarkdownReport.text(name)).append(" | ").append(g == null ? "–" : MarkdownReport.pct(g.value(Metric.A_PCT)))
         .append(" | ").append(u.trials()).append(" | ").append(u.successes()).append(" | ")
         .append(u.promptTokens() == null || u.completionTokens() == null ? "–"
             : u.promptTokens() + " / " + u.completionTokens())

@@ -1,6 +1,7 @@
 package dev.decaybench.runner.report;
 
 import dev.decaybench.api.metrics.GroupMetrics;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.RunUsage;
 import dev.decaybench.api.metrics.UsageReport;
@@ -36,7 +37,8 @@ public final class CostStatsCsv {
 
   private static void row(StringBuilder out, String granularity, String group, GroupMetrics g, RunUsage u) {
     out.append(granularity).append(',').append(group.contains(",") ? "\"" + group + "\"" : group).append(',')
-        .append(g == null || g.aPct() == null ? "" : String.format(Locale.ROOT, "%.2f", g.aPct())).append(',')
+        .append(g == null || g.value(Metric.A_PCT) == null ? ""
+            : String.format(Locale.ROOT, "%.2f", g.value(Metric.A_PCT))).append(',')
         .append(u.trials()).append(',').append(u.successes()).append(',')
         .append(cell(u.promptTokens())).append(',').append(cell(u.completionTokens())).append(',')
         .append(cell(u.llmCalls())).append(',').append(num(u.cost(), "%.6f")).append(',')

@@ -1,6 +1,7 @@
 package dev.decaybench.runner.report;
 
 import dev.decaybench.api.metrics.GroupMetrics;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.runner.task.Frameworks;
@@ -80,8 +81,8 @@ public final class GlobalStatsCsv {
   private static String[] row(String granularity, String group, Integer level, List<TrialRecord> trials) {
     GroupMetrics m = RunMetrics.group(trials, K);
     return new String[] {granularity, csv(group), level == null ? "" : level.toString(),
-        frac(m.passAt1()), frac(m.passAtK()), frac(m.passHatK()),
-        frac(m.aPct() == null ? null : m.aPct() / 100), frac(m.strictAPct() == null ? null : m.strictAPct() / 100),
+        frac(m.value(Metric.PASS_AT_1)), frac(m.value(Metric.PASS_AT_K)), frac(m.value(Metric.PASS_HAT_K)),
+        frac(fraction(m.value(Metric.A_PCT))), frac(fraction(m.value(Metric.STRICT_A_PCT))),
         Integer.toString(m.successes()), Integer.toString(m.trials())};
   }
 
@@ -99,6 +100,10 @@ public final class GlobalStatsCsv {
 
   private static String nonNull(String s) {
     return s == null ? "unknown" : s;
+  }
+
+  private static Double fraction(Double percent) {
+    return percent == null ? null : percent / 100;
   }
 
   private static String frac(Double v) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.UsageReport;
 import java.io.IOException;
@@ -27,11 +28,20 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** The data the page embeds. */
+  /** The data the page embeds; {@code columns}: the group tables' metric columns (Metric). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"generatedAt", "metadata", "metrics", "usage", "trials", "warnings"})
-  public record Data(String generatedAt, RunMetadata metadata, RunMetricsReport metrics, UsageReport usage,
-      List<TrialDetail> trials, List<String> warnings) {}
+  @JsonPropertyOrder({"generatedAt", "metadata", "columns", "metrics", "usage", "trials", "warnings"})
+  public record Data(String generatedAt, RunMetadata metadata, List<Column> columns,
+      RunMetricsReport metrics, UsageReport usage, List<TrialDetail> trials, List<String> warnings) {}
+
+  /** A metric column of the group tables: its key in the data, title and decimals. */
+  public record Column(String key, String title, int decimals, boolean higherIsBetter) {
+
+    static List<Column> of(int k) {
+      return Metric.listedIn(Metric.Shown.REPORTS).stream().map(m -> new Column(m.key(),
+          m.title(k), m.scale().decimals(), m.higherIsBetter())).toList();
+    }
+  }
 
   public static String render(RunMetadata meta, RunMetricsReport metrics, List<TrialEntry> trials,
       List<String> warnings, String generatedAt, Path runRoot) {
@@ -44,7 +54,7 @@ public final class HtmlReport {
     // The spec can be large and is in run.json; the page needs only the descriptive fields.
     RunMetadata shown = new RunMetadata(meta.name(), meta.agent(), meta.model(), meta.suite(), meta.repeats(),
         meta.startedAt(), meta.finishedAt(), meta.decaybenchVersion(), null);
-    Data data = new Data(generatedAt, shown, metrics, usage,
+    Data data = new Data(generatedAt, shown, Column.of(metrics.k()), metrics, usage,
         trials.stream().map(t -> TrialDetail.of(t, runRoot)).toList(), warnings);
     String json;
     try {

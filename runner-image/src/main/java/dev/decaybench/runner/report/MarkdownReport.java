@@ -3,6 +3,7 @@ package dev.decaybench.runner.report;
 import dev.decaybench.api.metrics.FailureBreakdown;
 import dev.decaybench.api.metrics.GroupMetrics;
 import dev.decaybench.api.metrics.MarginalEffect;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
 import dev.decaybench.api.metrics.UsageReport;
@@ -65,14 +66,14 @@ public final class MarkdownReport {
       md.append("| ").append(text(fw));
       for (String l : LEVELS) {
         GroupMetrics g = levels.get(l);
-        md.append(" | ").append(g == null ? "–" : pct(g.aPct()));
+        md.append(" | ").append(g == null ? "–" : pct(g.value(Metric.A_PCT)));
       }
       md.append(" | ").append(signed(m.deltaAPctPerFramework().get(fw).get("L0->L3"))).append(" |\n");
     });
     md.append("| **all**");
     for (String l : LEVELS) {
       GroupMetrics g = m.perLevel().get(l);
-      md.append(" | ").append(g == null ? "–" : "**" + pct(g.aPct()) + "**");
+      md.append(" | ").append(g == null ? "–" : "**" + pct(g.value(Metric.A_PCT)) + "**");
     }
     md.append(" | **").append(signed(m.deltaAPct().get("L0->L3"))).append("** |\n");
     if (usage != null) {
@@ -149,24 +150,25 @@ public final class MarkdownReport {
     return md.toString();
   }
 
+  /** The counts, then every metric declared for reports (Metric), in declaration order. */
   private static void groupHeader(StringBuilder md, String first, int k) {
-    md.append("| ").append(first).append(" | Tasks | Trials | Successes | A% | Strict A% | Strict A%+ | pass@1 | pass@")
-        .append(k).append(" | pass^").append(k).append(" |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| ").append(first).append(" | Tasks | Trials | Successes");
+    Metric.listedIn(Metric.Shown.REPORTS).forEach(m -> md.append(" | ").append(m.title(k)));
+    md.append(" |\n|---|---:|---:|---:");
+    Metric.listedIn(Metric.Shown.REPORTS).forEach(m -> md.append("|---:"));
+    md.append("|\n");
   }
 
   private static void groupRow(StringBuilder md, String name, GroupMetrics g) {
     md.append("| ").append(text(name)).append(" | ").append(g.tasks()).append(" | ").append(g.trials()).append(" | ")
-        .append(g.successes()).append(" | ").append(pct(g.aPct())).append(" | ").append(pct(g.strictAPct()))
-        .append(" | ").append(pct(g.strictAPctPlus())).append(" | ").append(frac(g.passAt1())).append(" | ")
-        .append(frac(g.passAtK())).append(" | ").append(frac(g.passHatK())).append(" |\n");
+        .append(g.successes());
+    Metric.listedIn(Metric.Shown.REPORTS)
+        .forEach(m -> md.append(" | ").append(m.scale().format(g.value(m))));
+    md.append(" |\n");
   }
 
   static String pct(Double v) {
-    return v == null ? "–" : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  static String frac(Double v) {
-    return v == null ? "–" : String.format(Locale.ROOT, "%.4f", v);
+    return Metric.Scale.PERCENT.format(v);
   }
 
   static String signed(Double v) {

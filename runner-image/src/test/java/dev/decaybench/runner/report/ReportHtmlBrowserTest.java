@@ -55,6 +55,17 @@ class ReportHtmlBrowserTest {
     assertThat(all.get(3)[1]).isEqualTo(173.6);
     assertThat(dom).contains("16 of 16 trials").contains("class=\"trial-row\"")
         .contains("Data-layer share: 40.0%");
+    // the group tables' metric columns are the declared ones (Metric), titled for k = 2
+    String overall = dom.substring(dom.indexOf("id=\"overall-table\""));
+    overall = overall.substring(0, overall.indexOf("</table>"));
+    List<String> headers = new java.util.ArrayList<>();
+    java.util.regex.Matcher th = java.util.regex.Pattern.compile("<th[^>]*>([^<]*)</th>")
+        .matcher(overall);
+    while (th.find()) {
+      headers.add(th.group(1));
+    }
+    assertThat(headers).containsExactly("Group", "Tasks", "Trials", "Successes", "A%",
+        "Strict A%", "Strict A%+", "pass@1", "pass@2", "pass^2");
   }
 
   @Test

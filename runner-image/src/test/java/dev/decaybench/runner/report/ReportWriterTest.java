@@ -1,5 +1,6 @@
 package dev.decaybench.runner.report;
 
+import dev.decaybench.api.metrics.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -40,17 +41,17 @@ class ReportWriterTest {
     assertThat(all.trials()).isEqualTo(13); // the 3 crashed trials (harness errors) are left out
     assertThat(all.successes()).isEqualTo(7);
     // A% = (100 + 95 + 50 + 80 + 100 + 85 + 80 + 0) / 8 = 590 / 8
-    assertThat(all.aPct()).isCloseTo(73.75, within(EPS));
+    assertThat(all.value(Metric.A_PCT)).isCloseTo(73.75, within(EPS));
     // strict: (100 + 95 + 50 + 0 + 100 + 85 + 80 + 0) / 8 = 510 / 8
-    assertThat(all.strictAPct()).isCloseTo(63.75, within(EPS));
+    assertThat(all.value(Metric.STRICT_A_PCT)).isCloseTo(63.75, within(EPS));
     // pass@1 = (1 + 1/2 + 0/1 + 0/1 + 1 + 1/2 + 1/2 + 0/1) / 8 = 3.5 / 8
-    assertThat(all.passAt1()).isCloseTo(0.4375, within(EPS));
+    assertThat(all.value(Metric.PASS_AT_1)).isCloseTo(0.4375, within(EPS));
     // pass@2 with n <= 2: 1 when c > 0: 5 of 8 tasks
-    assertThat(all.passAtK()).isCloseTo(0.625, within(EPS));
+    assertThat(all.value(Metric.PASS_AT_K)).isCloseTo(0.625, within(EPS));
     // pass^2 = (1 + 1/4 + 0 + 0 + 1 + 1/4 + 1/4 + 0) / 8 = 2.75 / 8
-    assertThat(all.passHatK()).isCloseTo(0.34375, within(EPS));
+    assertThat(all.value(Metric.PASS_HAT_K)).isCloseTo(0.34375, within(EPS));
     // levels: L0 (100, 100), L1 (95, 85), L2 (50, 80), L3 (80, 0)
-    assertThat(m.perLevel().get("L2").aPct()).isCloseTo(65.0, within(EPS));
+    assertThat(m.perLevel().get("L2").value(Metric.A_PCT)).isCloseTo(65.0, within(EPS));
     assertThat(m.deltaAPct()).containsEntry("L0->L1", -10.0).containsEntry("L1->L2", -25.0)
         .containsEntry("L2->L3", -25.0).containsEntry("L0->L3", -60.0);
     // failures: 13 - 7 = 6 failed, 1 unclassified, 2 data layer of 5 classified

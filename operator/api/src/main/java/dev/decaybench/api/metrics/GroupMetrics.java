@@ -1,43 +1,94 @@
 package dev.decaybench.api.metrics;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.decaybench.api.v1alpha1.GroupSummary;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The paper's metrics for one group of trials (the whole run, a level, a framework, ...).
- * Percentages are 0..100, pass@1 / pass@k / pass^k are 0..1. The averages are null when the group
- * is empty; {@code strictAPctPlus} and {@code extendedPct} are null when no trial carries them.
+ * The metrics of one group of trials (the whole run, a level, a framework, ...): its counts and
+ * one value per {@link Metric} (null when the group is empty or no task has one). In JSON a flat
+ * object, the counts then each metric under its key, in declaration order.
  *
  * @param tasks distinct tasks in the group
  * @param trials trials in the group
  * @param successes trials with every assertion and every paper verifier passing
- * @param aPct A%: mean over a task's trials, then mean over the group's tasks
- * @param strictAPct strict A%, averaged the same way
- * @param strictAPctPlus strict A% plus (decaybench's stronger verifiers), averaged the same way
- * @param extendedPct share of passed checks of the extended suite, averaged the same way
- * @param passAt1 mean over tasks of c/n
- * @param passAtK mean over tasks of the unbiased pass@k
- * @param passHatK mean over tasks of (c/n)^k
+ * @param values the metrics that have a value
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"tasks", "trials", "successes", "aPct", "strictAPct", "strictAPctPlus",
-    "extendedPct", "passAt1", "passAtK", "passHatK"})
-public record GroupMetrics(
-    int tasks,
-    int trials,
-    int successes,
-    Double aPct,
-    Double strictAPct,
-    Double strictAPctPlus,
-    Double extendedPct,
-    Double passAt1,
-    Double passAtK,
-    Double passHatK) {
+public record GroupMetrics(int tasks, int trials, int successes, Map<Metric, Double> values) {
 
-  /** The group as the CRD status shows it (values rounded to 4 decimals). */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public GroupMetrics {
+    EnumMap<Metric, Double> present = new EnumMap<>(Metric.class);
+    values.forEach((m, v) -> {
+      if (v != null) {
+        present.put(m, v);
+      }
+    });
+    values = Collections.unmodifiableMap(present);
+  }
+
+  /** A group without trials: no values. */
+  public static GroupMetrics empty() {
+    return new GroupMetrics(0, 0, 0, Map.of());
+  }
+
+  /** The metric's value, null when the group has none. */
+  public Double value(Metric metric) {
+    return values.get(metric);
+  }
+
+  /** The group as the CRD status shows it: its metrics shown there, rounded to 4 decimals. */
   public GroupSummary toGroupSummary() {
-    return new GroupSummary(trials, successes, RunMetrics.round4(aPct), RunMetrics.round4(strictAPct),
-        RunMetrics.round4(passAt1), RunMetrics.round4(passAtK), RunMetrics.round4(passHatK));
+    GroupSummary summary = new GroupSummary();
+    summary.setTrials(trials);
+    summary.setSuccesses(successes);
+    return fillStatus(summary);
+  }
+
+  /**
+   * Writes the metrics {@link Metric.Shown#STATUS shown in the status} into {@code summary}'s
+   * fields of the same names (GroupSummary, or RunSummary for the whole run).
+   */
+  public <T> T fillStatus(T summary) {
+    Map<String, Double> shown = new LinkedHashMap<>();
+    Metric.listedIn(Metric.Shown.STATUS)
+        .forEach(m -> shown.put(m.key(), RunMetrics.round4(value(m))));
+    try {
+      return JSON.updateValue(summary, shown);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw new IllegalStateException("a status metric without its field: " + e.getMessage(), e);
+    }
+  }
+
+  @JsonValue
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("tasks", tasks);
+    json.put("trials", trials);
+    json.put("successes", successes);
+    values.forEach((m, v) -> json.put(m.key(), v));
+    return json;
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static GroupMetrics fromJson(Map<String, Object> json) {
+    Map<Metric, Double> values = new EnumMap<>(Metric.class);
+    for (Metric m : Metric.values()) {
+      if (json.get(m.key()) instanceof Number n) {
+        values.put(m, n.doubleValue());
+      }
+    }
+    return new GroupMetrics(count(json, "tasks"), count(json, "trials"),
+        count(json, "successes"), values);
+  }
+
+  private static int count(Map<String, Object> json, String key) {
+    return json.get(key) instanceof Number n ? n.intValue() : 0;
   }
 }

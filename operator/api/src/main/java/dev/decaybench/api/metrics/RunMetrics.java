@@ -5,6 +5,7 @@ import dev.decaybench.api.v1alpha1.RunSummary;
 import dev.decaybench.api.v1alpha1.TokenPrice;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,10 @@ public final class RunMetrics {
       Map<String, GroupMetrics> levels = new LinkedHashMap<>();
       groupBy(ts, t -> t.level()).forEach((level, lts) -> levels.put(RunSummary.levelKey(level), group(lts, k)));
       perFrameworkLevel.put(fw, levels);
-      decayPerFramework.put(fw, decay(levels, GroupMetrics::aPct));
+      decayPerFramework.put(fw, decay(levels, Metric.A_PCT));
     });
     return new RunMetricsReport(k, group(all, k), perLevel, perFramework, perFrameworkLevel,
-        decay(perLevel, GroupMetrics::aPct), decay(perLevel, GroupMetrics::strictAPct),
+        decay(perLevel, Metric.A_PCT), decay(perLevel, Metric.STRICT_A_PCT),
         decayPerFramework, MarginalEffects.of(tasks), failures(all), tasks, UsageReport.of(all, price));
   }
 
@@ -88,16 +89,15 @@ public final class RunMetrics {
    */
   public static GroupMetrics group(Collection<TrialRecord> trials, int k) {
     List<TaskMetrics> tasks = perTask(trials);
-    int successes = (int) trials.stream().filter(TrialRecord::success).count();
     if (tasks.isEmpty()) {
-      return new GroupMetrics(0, 0, 0, null, null, null, null, null, null, null);
+      return GroupMetrics.empty();
     }
-    return new GroupMetrics(tasks.size(), trials.size(), successes,
-        mean(tasks, t -> t.aPct()), mean(tasks, TaskMetrics::strictAPct),
-        meanOfPresent(tasks, TaskMetrics::strictAPctPlus), meanOfPresent(tasks, TaskMetrics::extendedPct),
-        mean(tasks, t -> (double) t.successes() / t.trials()),
-        mean(tasks, t -> passAtK(t.trials(), t.successes(), k)),
-        mean(tasks, t -> passHatK(t.trials(), t.successes(), k)));
+    Map<Metric, Double> values = new EnumMap<>(Metric.class);
+    for (Metric m : Metric.values()) {
+      values.put(m, m.over(tasks, k));
+    }
+    int successes = (int) trials.stream().filter(TrialRecord::success).count();
+    return new GroupMetrics(tasks.size(), trials.size(), successes, values);
   }
 
   /** Trials folded per task name, in task-name order. */
@@ -176,13 +176,13 @@ public final class RunMetrics {
 
   // ---------------------------------------------------------------- decay
 
-  private static Map<String, Double> decay(Map<String, GroupMetrics> levels, Function<GroupMetrics, Double> value) {
+  private static Map<String, Double> decay(Map<String, GroupMetrics> levels, Metric metric) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (int[] step : DECAY_STEPS) {
       GroupMetrics from = levels.get(RunSummary.levelKey(step[0]));
       GroupMetrics to = levels.get(RunSummary.levelKey(step[1]));
-      if (from != null && to != null && value.apply(from) != null && value.apply(to) != null) {
-        out.put(RunSummary.deltaKey(step[0], step[1]), value.apply(to) - value.apply(from));
+      if (from != null && to != null && from.value(metric) != null && to.value(metric) != null) {
+        out.put(RunSummary.deltaKey(step[0], step[1]), to.value(metric) - from.value(metric));
       }
     }
     return out;
@@ -242,11 +242,6 @@ public final class RunMetrics {
 
   static <T> double mean(List<T> items, ToDoubleFunction<T> f) {
     return items.stream().mapToDouble(f).average().orElseThrow();
-  }
-
-  private static <T> Double meanOfPresent(List<T> items, Function<T, Double> f) {
-    List<Double> present = items.stream().map(f).filter(v -> v != null).toList();
-    return present.isEmpty() ? null : present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 
   private static void checkCounts(int n, int c, int k) {

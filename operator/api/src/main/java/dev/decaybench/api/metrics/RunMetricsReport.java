@@ -54,11 +54,7 @@ public record RunMetricsReport(
     RunSummary s = new RunSummary();
     s.setTrials(overall.trials());
     s.setSuccesses(overall.successes());
-    s.setAPct(RunMetrics.round4(overall.aPct()));
-    s.setStrictAPct(RunMetrics.round4(overall.strictAPct()));
-    s.setPassAt1(RunMetrics.round4(overall.passAt1()));
-    s.setPassAtK(RunMetrics.round4(overall.passAtK()));
-    s.setPassHatK(RunMetrics.round4(overall.passHatK()));
+    overall.fillStatus(s);
     s.setK(k);
     Map<String, Double> deltas = new LinkedHashMap<>();
     deltaAPct.forEach((key, v) -> deltas.put(key, RunMetrics.round4(v)));

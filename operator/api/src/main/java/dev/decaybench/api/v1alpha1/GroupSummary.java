@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * Metrics of one group of trials (a level, a framework, or the whole run). Percentages are
- * 0..100; pass@k and pass^k are 0..1. Values are absent while nothing was evaluated.
+ * 0..100; pass@k and pass^k are 0..1. Values are absent while nothing was evaluated. The metric
+ * fields are typed so the CRD has a schema; their values come from the declarations
+ * ({@code Metric}, those shown in the status) through {@code GroupMetrics#fillStatus}, and
+ * MetricDeclarationsTest keeps these fields and the declarations the same set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"trials", "successes", "aPct", "strictAPct", "passAt1", "passAtK",
@@ -34,17 +37,6 @@ public class GroupSummary {
   private UsageSummary usage;
 
   public GroupSummary() {}
-
-  public GroupSummary(int trials, int successes, Double aPct, Double strictAPct, Double passAt1,
-      Double passAtK, Double passHatK) {
-    this.trials = trials;
-    this.successes = successes;
-    this.aPct = aPct;
-    this.strictAPct = strictAPct;
-    this.passAt1 = passAt1;
-    this.passAtK = passAtK;
-    this.passHatK = passHatK;
-  }
 
   public int getTrials() {
     return trials;

@@ -86,15 +86,15 @@ class RunMetricsTest {
     assertThat(all.trials()).isEqualTo(15);
     assertThat(all.successes()).isEqualTo(6); // 1 + 2 + 0 + 3 + 0
     // A% = (90 + 90 + 40 + 100 + 70) / 5 = 390 / 5
-    assertThat(all.aPct()).isCloseTo(78.0, EPS);
+    assertThat(all.value(Metric.A_PCT)).isCloseTo(78.0, EPS);
     // strict A% = (90 + 200/3 + 40 + 100 + 50) / 5 = (1040/3) / 5 = 69.333...
-    assertThat(all.strictAPct()).isCloseTo(1040.0 / 15.0, EPS);
+    assertThat(all.value(Metric.STRICT_A_PCT)).isCloseTo(1040.0 / 15.0, EPS);
     // pass@1 = (1/3 + 2/3 + 0 + 1 + 0) / 5 = 2/5
-    assertThat(all.passAt1()).isCloseTo(0.4, EPS);
+    assertThat(all.value(Metric.PASS_AT_1)).isCloseTo(0.4, EPS);
     // pass@3 with n = 3 is 1 when c > 0: (1 + 1 + 0 + 1 + 0) / 5
-    assertThat(all.passAtK()).isCloseTo(0.6, EPS);
+    assertThat(all.value(Metric.PASS_AT_K)).isCloseTo(0.6, EPS);
     // pass^3 = (1/27 + 8/27 + 0 + 1 + 0) / 5 = (4/3) / 5 = 4/15
-    assertThat(all.passHatK()).isCloseTo(4.0 / 15.0, EPS);
+    assertThat(all.value(Metric.PASS_HAT_K)).isCloseTo(4.0 / 15.0, EPS);
   }
 
   @Test
@@ -102,21 +102,21 @@ class RunMetricsTest {
     RunMetricsReport r = RunMetrics.compute(handRun());
     assertThat(r.perLevel()).containsOnlyKeys("L0", "L1");
     // L0 = T1, T4: (90 + 100) / 2;  L1 = T2, T3, T5: (90 + 40 + 70) / 3
-    assertThat(r.perLevel().get("L0").aPct()).isCloseTo(95.0, EPS);
-    assertThat(r.perLevel().get("L1").aPct()).isCloseTo(200.0 / 3.0, EPS);
+    assertThat(r.perLevel().get("L0").value(Metric.A_PCT)).isCloseTo(95.0, EPS);
+    assertThat(r.perLevel().get("L1").value(Metric.A_PCT)).isCloseTo(200.0 / 3.0, EPS);
     assertThat(r.perLevel().get("L1").successes()).isEqualTo(2);
     // strict L1 = (200/3 + 40 + 50) / 3 = 470/9
-    assertThat(r.perLevel().get("L1").strictAPct()).isCloseTo(470.0 / 9.0, EPS);
+    assertThat(r.perLevel().get("L1").value(Metric.STRICT_A_PCT)).isCloseTo(470.0 / 9.0, EPS);
     // decay L0->L1 = 200/3 - 95 = -28.333...; the other steps need L2/L3 and are absent
     assertThat(r.deltaAPct()).containsOnlyKeys("L0->L1");
     assertThat(r.deltaAPct().get("L0->L1")).isCloseTo(200.0 / 3.0 - 95.0, EPS);
     assertThat(r.deltaStrictAPct().get("L0->L1")).isCloseTo(470.0 / 9.0 - 95.0, EPS);
     // frameworks: flask (90 + 90 + 40) / 3, express (100 + 70) / 2
     assertThat(r.perFramework()).containsOnlyKeys("express", "flask");
-    assertThat(r.perFramework().get("flask").aPct()).isCloseTo(220.0 / 3.0, EPS);
-    assertThat(r.perFramework().get("express").aPct()).isCloseTo(85.0, EPS);
+    assertThat(r.perFramework().get("flask").value(Metric.A_PCT)).isCloseTo(220.0 / 3.0, EPS);
+    assertThat(r.perFramework().get("express").value(Metric.A_PCT)).isCloseTo(85.0, EPS);
     // flask L1 = (90 + 40) / 2 = 65, so flask's decay is 65 - 90; express 70 - 100
-    assertThat(r.perFrameworkLevel().get("flask").get("L1").aPct()).isCloseTo(65.0, EPS);
+    assertThat(r.perFrameworkLevel().get("flask").get("L1").value(Metric.A_PCT)).isCloseTo(65.0, EPS);
     assertThat(r.deltaAPctPerFramework().get("flask").get("L0->L1")).isCloseTo(-25.0, EPS);
     assertThat(r.deltaAPctPerFramework().get("express").get("L0->L1")).isCloseTo(-30.0, EPS);
     assertThat(r.tasks()).hasSize(5);
@@ -233,11 +233,11 @@ class RunMetricsTest {
     RunMetricsReport r = RunMetrics.compute(trials);
     assertThat(r.k()).isEqualTo(3);
     // pass@3: A = 0 (no success), B = 1 (n=2 < k=3 and c > 0) -> 0.5
-    assertThat(r.overall().passAtK()).isCloseTo(0.5, EPS);
+    assertThat(r.overall().value(Metric.PASS_AT_K)).isCloseTo(0.5, EPS);
     // pass^3: A = 0, B = (1/2)^3 = 1/8 -> 1/16
-    assertThat(r.overall().passHatK()).isCloseTo(1.0 / 16.0, EPS);
+    assertThat(r.overall().value(Metric.PASS_HAT_K)).isCloseTo(1.0 / 16.0, EPS);
     // an explicit k overrides: pass@1 = (0 + 1/2) / 2
-    assertThat(RunMetrics.compute(trials, 1).overall().passAtK()).isCloseTo(0.25, EPS);
+    assertThat(RunMetrics.compute(trials, 1).overall().value(Metric.PASS_AT_K)).isCloseTo(0.25, EPS);
   }
 
   @Test
@@ -245,7 +245,7 @@ class RunMetricsTest {
     RunMetricsReport r = RunMetrics.compute(List.of());
     assertThat(r.k()).isEqualTo(RunMetrics.DEFAULT_K);
     assertThat(r.overall().trials()).isZero();
-    assertThat(r.overall().aPct()).isNull();
+    assertThat(r.overall().value(Metric.A_PCT)).isNull();
     assertThat(r.failures().dataLayerShare()).isNull();
     assertThat(r.marginalEffects()).isEmpty();
     RunSummary s = r.toRunSummary();

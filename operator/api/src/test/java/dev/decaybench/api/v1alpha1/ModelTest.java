@@ -45,7 +45,14 @@ class ModelTest {
       delta.put(RunSummary.deltaKey(d[0], d[1]), -v);
     }
     summary.setDeltaAPct(delta);
-    GroupSummary group = new GroupSummary(trials, trials / 3, v, v, v / 100, v / 100, v / 100);
+    GroupSummary group = new GroupSummary();
+    group.setTrials(trials);
+    group.setSuccesses(trials / 3);
+    group.setAPct(v);
+    group.setStrictAPct(v);
+    group.setPassAt1(v / 100);
+    group.setPassAtK(v / 100);
+    group.setPassHatK(v / 100);
     Map<String, GroupSummary> perLevel = new LinkedHashMap<>();
     for (int l = 0; l <= 3; l++) {
       perLevel.put(RunSummary.levelKey(l), group);
