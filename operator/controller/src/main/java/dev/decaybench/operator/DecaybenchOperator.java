@@ -5,13 +5,13 @@ import dev.decaybench.operator.config.TolerantSerialization;
 import dev.decaybench.operator.metrics.ApiRequestCounter;
 import dev.decaybench.operator.metrics.HealthServer;
 import dev.decaybench.operator.metrics.OperatorMetrics;
-import dev.decaybench.operator.reconciler.RunAdmission;
-import dev.decaybench.operator.plan.TrialPlanner;
+import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.pod.PodInspector;
 import dev.decaybench.operator.pod.TrialPodFactory;
 import dev.decaybench.operator.reconciler.EvaluationRunReconciler;
 import dev.decaybench.operator.reconciler.EvaluationTrialReconciler;
 import dev.decaybench.operator.reconciler.NetworkPolicyGate;
+import dev.decaybench.operator.reconciler.RunAdmission;
 import dev.decaybench.operator.reconciler.RunStore;
 import dev.decaybench.operator.reconciler.StatusBatcher;
 import dev.decaybench.operator.reconciler.TrialSlots;
@@ -102,7 +102,7 @@ public final class DecaybenchOperator implements AutoCloseable {
         o.withLeaderElectionConfiguration(le.build());
       }
     });
-    operator.register(new EvaluationRunReconciler(new RunAdmission(new TrialPlanner()), slots,
+    operator.register(new EvaluationRunReconciler(new RunAdmission(), slots,
         new RunStatusCalculator(), new RunSummaryCalculator(),
         batcher, config.useSsa(), events, metrics,
         new NetworkPolicyGate(config.trialNetworkPolicy()), clock),

@@ -1,14 +1,14 @@
 package dev.decaybench.runner.cli;
 
+import dev.decaybench.api.plan.PlannedTrial;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.runner.util.Json;
-import dev.decaybench.runner.run.AgentPhase;
-import dev.decaybench.runner.run.PlannedTrial;
 import dev.decaybench.runner.run.AgentFactory;
+import dev.decaybench.runner.run.AgentPhase;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;
+import dev.decaybench.runner.util.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +94,7 @@ public final class AgentCommand implements Callable<Integer> {
     TaskDefinition t = TaskLoader.load(task, null);
     Path patchFile = patch != null ? patch : workspace.toAbsolutePath().getParent().resolve("patch.diff");
     AgentOutcome outcome = AgentPhase.run(AgentFactory.create(spec, manifestDir()),
-        new PlannedTrial(t, repeat).id(),
+        PlannedTrial.id(t.name(), repeat),
         t, repeat, workspace, prompt, trajectory, patchFile, spec);
     Json.mapper().writeValue(trajectory.resolveSibling("agent.json").toFile(), outcome);
     return 0;

@@ -1,16 +1,19 @@
 package dev.decaybench.runner.run;
 
-import dev.decaybench.runner.run.workspace.TrialWorkspace;
+import dev.decaybench.api.plan.PlannedTrial;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.runner.engine.EvaluationRequest;
-import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.run.repo.RepoSnapshots;
+import dev.decaybench.runner.run.workspace.TrialWorkspace;
+import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +43,7 @@ public final class LocalTrialRunner {
     return Files.exists(trialDir.resolve("trial.json"));
   }
 
-  public TrialInfo run(PlannedTrial trial, Path trialDir) throws InterruptedException {
+  public TrialJson run(PlannedTrial<TaskDefinition> trial, Path trialDir) throws InterruptedException {
     long start = System.currentTimeMillis();
     Path scratch = null;
     AgentOutcome outcome = null;
@@ -58,12 +61,12 @@ public final class LocalTrialRunner {
           trialDir.resolve("trajectory.txt"), patch, spec.getAgent());
       TrialResult result = evaluator.evaluate(request(workspace, trialDir, taskFile, patch));
       Long evalMs = result.timings() == null ? null : result.timings().total();
-      return finish(trialDir, info(trial, TrialInfo.EVALUATED, outcome, null, start, evalMs));
+      return finish(trialDir, info(trial, TrialJson.EVALUATED, outcome, null, start, evalMs));
     } catch (TrialTimeoutException e) {
-      return finish(trialDir, info(trial, TrialInfo.TIMED_OUT, outcome, e.getMessage(), start, null));
+      return finish(trialDir, info(trial, TrialJson.TIMED_OUT, outcome, e.getMessage(), start, null));
     } catch (IOException | RuntimeException e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-      return finish(trialDir, info(trial, TrialInfo.CRASHED, outcome, msg, start, null));
+      return finish(trialDir, info(trial, TrialJson.CRASHED, outcome, msg, start, null));
     } finally {
       Trees.deleteQuietly(scratch);
     }
@@ -82,14 +85,15 @@ public final class LocalTrialRunner {
         trialDir.resolve("trajectory.txt"));
   }
 
-  private TrialInfo info(PlannedTrial trial, String status, AgentOutcome outcome, String error, long start,
+  private TrialJson info(PlannedTrial<TaskDefinition> trial, String status, AgentOutcome outcome, String error, long start,
       Long evaluationMs) {
-    return new TrialInfo(trial.id(), trial.task().name(), trial.task().framework(), trial.task().level(),
-        trial.task().constraints(), trial.repeat(), spec.getAgent().getType().value(), status, outcome,
-        error, System.currentTimeMillis() - start, evaluationMs);
+    return new TrialJson(trial.id(), trial.task().name(), trial.task().framework(), trial.task().level(),
+        trial.task().constraints(), trial.repeat(), spec.getAgent().getType().value(), status, error,
+        outcome == null ? null : Json.mapper().valueToTree(outcome), System.currentTimeMillis() - start,
+        evaluationMs);
   }
 
-  private static TrialInfo finish(Path trialDir, TrialInfo info) {
+  private static TrialJson finish(Path trialDir, TrialJson info) {
     try {
       Files.createDirectories(trialDir);
       Path tmp = trialDir.resolve("trial.json.tmp");

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.runner.report.TrialJson;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -28,7 +29,7 @@ public final class Progress {
     this.total = total;
   }
 
-  public synchronized void finished(TrialInfo info, String score) {
+  public synchronized void finished(TrialJson info, String score) {
     done++;
     if (info.unscored()) {
       crashed++;

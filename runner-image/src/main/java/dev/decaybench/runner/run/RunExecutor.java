@@ -1,12 +1,15 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.api.plan.PlannedTrial;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.runner.util.Json;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.repo.RepoDirectories;
 import dev.decaybench.runner.run.repo.RepoSnapshots;
+import dev.decaybench.runner.task.TaskDefinition;
+import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +72,7 @@ public final class RunExecutor {
   }
 
   public Outcome execute(Progress.Factory progressFactory) throws IOException, InterruptedException {
-    List<PlannedTrial> plan = TrialPlanner.plan(run.getSpec(), manifestDir);
+    List<PlannedTrial<TaskDefinition>> plan = LocalSuite.plan(run.getSpec(), manifestDir);
     Path trials = outDir.resolve("trials");
     if (!resume && Files.isDirectory(trials) && hasEntries(trials)) {
       throw new IllegalArgumentException("output directory " + outDir + " already holds a run: "
@@ -77,8 +80,8 @@ public final class RunExecutor {
     }
     Files.createDirectories(trials);
     Json.mapper().writeValue(outDir.resolve("manifest.json").toFile(), run);
-    List<PlannedTrial> todo = new ArrayList<>();
-    for (PlannedTrial t : plan) {
+    List<PlannedTrial<TaskDefinition>> todo = new ArrayList<>();
+    for (PlannedTrial<TaskDefinition> t : plan) {
       if (!LocalTrialRunner.isFinished(trials.resolve(t.id()))) {
         todo.add(t);
       }
@@ -100,14 +103,14 @@ public final class RunExecutor {
       }
     }, "decaybench-cancel");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
-    List<Future<TrialInfo>> futures = new ArrayList<>();
-    for (PlannedTrial t : todo) {
+    List<Future<TrialJson>> futures = new ArrayList<>();
+    for (PlannedTrial<TaskDefinition> t : todo) {
       futures.add(pool.submit(() -> {
         if (cancelled.get()) {
           return null;
         }
         Path dir = trials.resolve(t.id());
-        TrialInfo info = runner.run(t, dir);
+        TrialJson info = runner.run(t, dir);
         progress.finished(info, score(dir));
         return info;
       }));
@@ -115,9 +118,9 @@ public final class RunExecutor {
     pool.shutdown();
     int crashed = 0;
     int executed = 0;
-    for (Future<TrialInfo> f : futures) {
+    for (Future<TrialJson> f : futures) {
       try {
-        TrialInfo info = f.get();
+        TrialJson info = f.get();
         if (info != null) {
           executed++;
           crashed += info.unscored() ? 1 : 0;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.crd.CrdSchemaValidator;
 import dev.decaybench.api.manifest.ManifestReader;
+import dev.decaybench.api.plan.PlannedTrial;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.runner.run.PlannedTrial;
-import dev.decaybench.runner.run.TrialPlanner;
+import dev.decaybench.runner.run.LocalSuite;
+import dev.decaybench.runner.task.TaskDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ class ExamplesTest {
     String runDocument = Stream.of(yaml.split("(?m)^---\\s*$"))
         .filter(d -> d.contains("kind: EvaluationRun")).findFirst().orElseThrow();
     assertThat(CrdSchemaValidator.forEvaluationRuns().validateYaml(runDocument)).isEmpty();
-    List<PlannedTrial> plan = TrialPlanner.plan(run.getSpec(), manifest.getParent());
+    List<PlannedTrial<TaskDefinition>> plan = LocalSuite.plan(run.getSpec(), manifest.getParent());
     assertThat(plan).isNotEmpty();
     if (manifest.getFileName().toString().equals("paper-reproduction.yaml")) {
       assertThat(plan).hasSize(240);

@@ -7,6 +7,8 @@ import dev.decaybench.api.manifest.ManifestReader;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.runner.report.TrialJson;
+import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.util.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -95,9 +97,9 @@ class RunExecutorTest {
     RunExecutor.Outcome outcome = execute(run, out, false);
 
     assertThat(outcome.crashed()).isEqualTo(1); // not evaluated
-    TrialInfo info = Json.mapper().readValue(
-        out.resolve("trials/flask-openapi-sqlite-sqlalchemy__r0/trial.json").toFile(), TrialInfo.class);
-    assertThat(info.status()).isEqualTo(TrialInfo.TIMED_OUT);
+    TrialJson info = Json.mapper().readValue(
+        out.resolve("trials/flask-openapi-sqlite-sqlalchemy__r0/trial.json").toFile(), TrialJson.class);
+    assertThat(info.status()).isEqualTo(TrialJson.TIMED_OUT);
     assertThat(info.error()).isEqualTo("trial exceeded its time limit of 1 s");
   }
 
@@ -110,11 +112,11 @@ class RunExecutorTest {
     RunExecutor.Outcome o = execute(run, out, false);
 
     assertThat(o.executed()).isEqualTo(1);
-    TrialInfo info = Json.mapper().readValue(
-        out.resolve("trials/flask-openapi-postgres__r0/trial.json").toFile(), TrialInfo.class);
-    assertThat(info.status()).isEqualTo(TrialInfo.EVALUATED);
-    assertThat(info.agentOutcome().finished()).isFalse();
-    assertThat(info.agentOutcome().note()).contains("no stored solution for flask-openapi-postgres__r0");
+    TrialJson info = Json.mapper().readValue(
+        out.resolve("trials/flask-openapi-postgres__r0/trial.json").toFile(), TrialJson.class);
+    assertThat(info.status()).isEqualTo(TrialJson.EVALUATED);
+    assertThat(Json.mapper().treeToValue(info.agentOutcome(), AgentOutcome.class).finished()).isFalse();
+    assertThat(Json.mapper().treeToValue(info.agentOutcome(), AgentOutcome.class).note()).contains("no stored solution for flask-openapi-postgres__r0");
     TrialResult r = result(out, "flask-openapi-postgres__r0");
     assertThat(r.aPct()).isZero();
     assertThat(r.healthy()).isFalse();

@@ -1,5 +1,7 @@
 package dev.decaybench.operator.reconciler;
 
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.Condition;
 import dev.decaybench.api.v1alpha1.Conditions;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
@@ -8,7 +10,6 @@ import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.RunPhase;
 import dev.decaybench.operator.metrics.OperatorMetrics;
-import dev.decaybench.operator.plan.PlannedTrial;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.EventRecorder;
 import dev.decaybench.operator.status.Reason;
@@ -209,7 +210,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
 
   /** Creates the next trials of the plan, as many as this run's and the global slots allow. */
   private Started startTrials(KubernetesClient client, EvaluationRun run,
-      List<PlannedTrial> plan, Collection<EvaluationTrial> owned) {
+      List<PlannedTrial<TaskRef>> plan, Collection<EvaluationTrial> owned) {
     EvaluationRunSpec spec = run.getSpec();
     String runName = run.getMetadata().getName();
     String ns = run.getMetadata().getNamespace();
@@ -221,7 +222,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     Set<Integer> existing = new HashSet<>();
     owned.forEach(t -> existing.add(TrialNames.index(runName, t.getMetadata().getName())));
     List<String> candidates = new ArrayList<>(free);
-    for (PlannedTrial p : plan) {
+    for (PlannedTrial<TaskRef> p : plan) {
       if (candidates.size() == free) {
         break;
       }
@@ -260,7 +261,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     return created;
   }
 
-  private static EvaluationTrial newTrial(EvaluationRun run, PlannedTrial p) {
+  private static EvaluationTrial newTrial(EvaluationRun run, PlannedTrial<TaskRef> p) {
     String runName = run.getMetadata().getName();
     EvaluationTrial t = new EvaluationTrial(TrialNames.trial(runName, p.index()),
         p.toSpec(runName));

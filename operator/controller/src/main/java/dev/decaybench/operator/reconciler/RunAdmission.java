@@ -1,12 +1,13 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.operator.plan.PlanException;
-import dev.decaybench.operator.plan.PlannedTrial;
-import dev.decaybench.operator.plan.TrialNames;
-import dev.decaybench.operator.plan.TrialPlanner;
 import dev.decaybench.api.manifest.ManifestValidator;
+import dev.decaybench.api.plan.PlanException;
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.operator.plan.ClusterSuite;
+import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.Reason;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,14 +21,9 @@ import java.util.List;
  */
 public final class RunAdmission {
 
-  private final TrialPlanner planner;
-
-  public RunAdmission(TrialPlanner planner) {
-    this.planner = planner;
-  }
 
   /** The plan, or the reason and problems that keep the run from being accepted. */
-  public record Result(List<PlannedTrial> plan, Reason reason, List<String> problems) {
+  public record Result(List<PlannedTrial<TaskRef>> plan, Reason reason, List<String> problems) {
     public boolean accepted() {
       return problems.isEmpty();
     }
@@ -60,9 +56,9 @@ public final class RunAdmission {
     if (!problems.isEmpty()) {
       return new Result(null, Reason.InvalidSpec, problems);
     }
-    List<PlannedTrial> plan;
+    List<PlannedTrial<TaskRef>> plan;
     try {
-      plan = planner.plan(run.getSpec());
+      plan = ClusterSuite.plan(run.getSpec());
     } catch (PlanException e) {
       return new Result(null, Reason.valueOf(e.reason()), List.of(e.getMessage()));
     }

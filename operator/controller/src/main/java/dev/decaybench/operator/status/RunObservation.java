@@ -1,8 +1,9 @@
 package dev.decaybench.operator.status;
 
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.operator.plan.PlannedTrial;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,10 +14,10 @@ import java.util.List;
  * no trial may start in its namespace yet ({@code unconfined}: no trial NetworkPolicy; null
  * when they may).
  */
-public record RunObservation(EvaluationRun run, List<PlannedTrial> plan, Reason problemReason,
+public record RunObservation(EvaluationRun run, List<PlannedTrial<TaskRef>> plan, Reason problemReason,
     List<String> problems, Collection<EvaluationTrial> trials, Instant now, String unconfined) {
 
-  public RunObservation(EvaluationRun run, List<PlannedTrial> plan, Reason problemReason,
+  public RunObservation(EvaluationRun run, List<PlannedTrial<TaskRef>> plan, Reason problemReason,
       List<String> problems, Collection<EvaluationTrial> trials, Instant now) {
     this(run, plan, problemReason, problems, trials, now, null);
   }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.operator.reconciler.RunAdmission;
-import dev.decaybench.operator.plan.TrialPlanner;
-import dev.decaybench.operator.status.RunSummaryCalculator;
 import dev.decaybench.operator.Main;
+import dev.decaybench.operator.plan.ClusterSuite;
+import dev.decaybench.operator.reconciler.RunAdmission;
+import dev.decaybench.operator.status.RunSummaryCalculator;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.OperatorTestBase;
@@ -127,7 +127,7 @@ class OperatorBenchmarkTest extends OperatorTestBase {
       long summary = Long.MAX_VALUE;
       for (int i = 0; i < 5; i++) { // warm: best of five, in this JVM
         long c0 = System.nanoTime();
-        new RunAdmission(new TrialPlanner()).admit(run, all);
+        new RunAdmission().admit(run, all);
         long c1 = System.nanoTime();
         new RunSummaryCalculator().summarize(all, TRIALS / 80);
         long c2 = System.nanoTime();

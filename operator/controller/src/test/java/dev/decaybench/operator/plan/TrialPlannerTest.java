@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.decaybench.api.manifest.ManifestReader;
+import dev.decaybench.api.plan.PlanException;
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.api.v1alpha1.Framework;
@@ -17,10 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The operator plans exactly the trials that {@code decaybench run} plans locally. */
+/**
+ * The one TrialPlanner: the operator's suite (names) plans exactly the trials that
+ * {@code decaybench run} plans from its task definitions.
+ */
 class TrialPlannerTest {
-
-  private final TrialPlanner planner = new TrialPlanner();
 
   static Stream<TaskSelection> selections() {
     return Stream.of(
@@ -44,11 +48,11 @@ class TrialPlannerTest {
     spec.setTasks(selection);
     spec.setRepeats(3);
 
-    List<String> local = dev.decaybench.runner.run.TrialPlanner.plan(spec, Path.of("."))
+    List<String> local = dev.decaybench.runner.run.LocalSuite.plan(spec, Path.of("."))
         .stream().map(t -> t.task().name() + "#" + t.repeat()).toList();
-    List<PlannedTrial> ours = planner.plan(spec);
+    List<PlannedTrial<TaskRef>> ours = ClusterSuite.plan(spec);
 
-    assertThat(ours.stream().map(t -> t.task() + "#" + t.repeat()).toList())
+    assertThat(ours.stream().map(t -> t.ref().name() + "#" + t.repeat()).toList())
         .isNotEmpty().containsExactlyElementsOf(local);
     for (int i = 0; i < ours.size(); i++) {
       assertThat(ours.get(i).index()).isEqualTo(i);
@@ -63,14 +67,14 @@ class TrialPlannerTest {
     }
     EvaluationRunSpec spec = new EvaluationRunSpec();
     spec.setRepeats(1);
-    List<PlannedTrial> all = planner.plan(spec);
+    List<PlannedTrial<TaskRef>> all = ClusterSuite.plan(spec);
     assertThat(all).hasSize(80);
     var catalog = dev.decaybench.runner.task.TaskCatalog.all();
     for (int i = 0; i < all.size(); i++) {
-      assertThat(all.get(i).task()).isEqualTo(catalog.get(i).name());
-      assertThat(all.get(i).level()).isEqualTo(catalog.get(i).level());
-      assertThat(all.get(i).variant()).isEqualTo(catalog.get(i).variant());
-      assertThat(all.get(i).framework().value()).isEqualTo(catalog.get(i).framework());
+      assertThat(all.get(i).ref().name()).isEqualTo(catalog.get(i).name());
+      assertThat(all.get(i).ref().level()).isEqualTo(catalog.get(i).level());
+      assertThat(all.get(i).ref().variant()).isEqualTo(catalog.get(i).variant());
+      assertThat(all.get(i).ref().framework().value()).isEqualTo(catalog.get(i).framework());
     }
   }
 
@@ -80,15 +84,15 @@ class TrialPlannerTest {
     TaskSelection sel = new TaskSelection();
     sel.setTaskDirectory("/opt/tasks");
     spec.setTasks(sel);
-    assertThatThrownBy(() -> planner.plan(spec)).isInstanceOf(PlanException.class)
+    assertThatThrownBy(() -> ClusterSuite.plan(spec)).isInstanceOf(PlanException.class)
         .hasMessageContaining("spec.tasks.names")
         .satisfies(e -> assertThat(((PlanException) e).reason())
             .isEqualTo("CustomSuiteNeedsNames"));
 
     sel.setNames(List.of("my-task", "flask-openapi-postgres"));
     spec.setRepeats(2);
-    assertThat(assertDoesNotThrow(spec)).extracting(t -> t.task() + "#" + t.repeat()
-        + "@" + t.level()).containsExactly("my-task#0@null", "my-task#1@null",
+    assertThat(assertDoesNotThrow(spec)).extracting(t -> t.ref().name() + "#" + t.repeat()
+        + "@" + t.ref().level()).containsExactly("my-task#0@null", "my-task#1@null",
             "flask-openapi-postgres#0@1", "flask-openapi-postgres#1@1");
   }
 
@@ -102,16 +106,17 @@ class TrialPlannerTest {
     spec.setTasks(sel);
     spec.setRepeats(1);
 
-    // the Node runtime image follows from the framework; a name without one is kept as before
-    assertThat(planner.plan(spec)).extracting(t -> t.task() + "/" + t.framework())
-        .containsExactly("honojs-hard-focused-task-001/hono", "my-task/null");
+    // the Node runtime image follows from the framework; a name without one fails a frameworks
+    // filter, here as locally (one rule: TaskSelection.selects)
+    assertThat(ClusterSuite.plan(spec)).extracting(t -> t.ref().name() + "/" + t.ref().framework())
+        .containsExactly("honojs-hard-focused-task-001/hono");
   }
 
   @Test
   void aSelectionOfNothingIsAPlanProblem() {
     EvaluationRunSpec spec = new EvaluationRunSpec();
     spec.setTasks(selection(List.of(Framework.FLASK), null, null, List.of("koa-openapi-sqlite")));
-    assertThatThrownBy(() -> planner.plan(spec)).isInstanceOf(PlanException.class)
+    assertThatThrownBy(() -> ClusterSuite.plan(spec)).isInstanceOf(PlanException.class)
         .hasMessageContaining("selects no task");
   }
 
@@ -127,17 +132,17 @@ class TrialPlannerTest {
         if (run.getSpec().getTasks().getTaskDirectory() != null) {
           continue; // a local directory: the operator needs the names
         }
-        List<String> local = dev.decaybench.runner.run.TrialPlanner.plan(run.getSpec(),
+        List<String> local = dev.decaybench.runner.run.LocalSuite.plan(run.getSpec(),
             f.getParent()).stream().map(t -> t.task().name() + "#" + t.repeat()).toList();
-        assertThat(planner.plan(run.getSpec()).stream().map(t -> t.task() + "#" + t.repeat()))
+        assertThat(ClusterSuite.plan(run.getSpec()).stream().map(t -> t.ref().name() + "#" + t.repeat()))
             .as(f.getFileName().toString()).containsExactlyElementsOf(local);
       }
     }
   }
 
-  private List<PlannedTrial> assertDoesNotThrow(EvaluationRunSpec spec) {
+  private List<PlannedTrial<TaskRef>> assertDoesNotThrow(EvaluationRunSpec spec) {
     try {
-      return planner.plan(spec);
+      return ClusterSuite.plan(spec);
     } catch (PlanException e) {
       throw new AssertionError(e);
     }

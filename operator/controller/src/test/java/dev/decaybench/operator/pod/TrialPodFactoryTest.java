@@ -2,6 +2,8 @@ package dev.decaybench.operator.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
@@ -11,7 +13,6 @@ import dev.decaybench.api.v1alpha1.Images;
 import dev.decaybench.api.v1alpha1.SecretKeyRef;
 import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.operator.config.OperatorConfig;
-import dev.decaybench.operator.plan.PlannedTrial;
 import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -272,7 +273,7 @@ class TrialPodFactoryTest {
   private static EvaluationTrial trial(EvaluationRun run, Framework fw, int attempt) {
     String task = fw.value() + "-openapi-postgres";
     EvaluationTrial t = new EvaluationTrial("demo-4",
-        new PlannedTrial(4, task, fw, "postgres", 1, 2).toSpec("demo"));
+        new PlannedTrial<>(4, new TaskRef(task, fw, "postgres", 1), null, 2).toSpec("demo"));
     t.getSpec().setAttempt(attempt);
     t.getMetadata().setNamespace(Runs.NS);
     t.getMetadata().setUid("trial-uid");

@@ -2,12 +2,13 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.TrialPhase;
-import dev.decaybench.operator.plan.PlannedTrial;
-import dev.decaybench.operator.plan.TrialPlanner;
+import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.OperatorTestBase;
 import dev.decaybench.operator.testing.Runs;
@@ -56,12 +57,12 @@ class RestartTest extends OperatorTestBase {
     EvaluationRun run = awaitPhase("restarts", "Succeeded", Duration.ofSeconds(120));
     assertThat(midRun).as("restarts while the run was going").isEqualTo(20);
 
-    List<PlannedTrial> plan = new TrialPlanner().plan(spec.getSpec());
+    List<PlannedTrial<TaskRef>> plan = ClusterSuite.plan(spec.getSpec());
     List<EvaluationTrial> trials = Runs.trials(client, "restarts");
     assertThat(trials).hasSize(60);
     Map<String, EvaluationTrial> byName = trials.stream()
         .collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
-    for (PlannedTrial p : plan) {
+    for (PlannedTrial<TaskRef> p : plan) {
       EvaluationTrial t = byName.get("restarts-" + p.index());
       assertThat(t).as("trial %d", p.index()).isNotNull();
       assertThat(p.matches(t.getSpec())).isTrue();

@@ -7,7 +7,7 @@ import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.Images;
-import dev.decaybench.operator.plan.TrialPlanner;
+import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.status.Reason;
 import dev.decaybench.operator.testing.Runs;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class RunAdmissionTest {
 
-  private final RunAdmission admission = new RunAdmission(new TrialPlanner());
+  private final RunAdmission admission = new RunAdmission();
 
   @Test
   void aCommandAgentIsRefusedOnAClusterUnlessTheRunNamesAnImageWithItsCli() {

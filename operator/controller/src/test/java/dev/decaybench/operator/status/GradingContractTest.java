@@ -1,14 +1,16 @@
 package dev.decaybench.operator.status;
 
-import dev.decaybench.api.metrics.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.decaybench.api.metrics.Metric;
 import dev.decaybench.api.metrics.RunMetrics;
 import dev.decaybench.api.metrics.RunMetricsReport;
-import dev.decaybench.api.metrics.TrialRecord;
 import dev.decaybench.api.metrics.TrialGrading.Outcome;
+import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.result.AssertionCounts;
 import dev.decaybench.api.result.CompactResult;
 import dev.decaybench.api.result.ExtendedResult;
@@ -24,7 +26,6 @@ import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.api.v1alpha1.TokenPrice;
 import dev.decaybench.api.v1alpha1.TrialTimings;
 import dev.decaybench.operator.config.Setting;
-import dev.decaybench.operator.plan.PlannedTrial;
 import dev.decaybench.operator.pod.PodVerdict;
 import dev.decaybench.runner.report.RunDirectory;
 import java.io.IOException;
@@ -191,8 +192,9 @@ class GradingContractTest {
     List<EvaluationTrial> trials = new ArrayList<>();
     int index = 0;
     for (Case c : cases) {
-      EvaluationTrial t = new EvaluationTrial("run-" + index, new PlannedTrial(index, c.task(),
-          c.framework(), c.variant(), c.constraints().size(), c.repeat()).toSpec("run"));
+      EvaluationTrial t = new EvaluationTrial("run-" + index, new PlannedTrial<>(index,
+          new TaskRef(c.task(), c.framework(), c.variant(), c.constraints().size()), null,
+          c.repeat()).toSpec("run"));
       Instant done = T0.plusSeconds(1);
       // what the reconciler does with a finished pod: price its result at the run's price
       PodVerdict evaluated = c.result() == null ? null : PodVerdict.evaluated(

@@ -2,6 +2,8 @@ package dev.decaybench.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TaskRef;
 import dev.decaybench.api.v1alpha1.Condition;
 import dev.decaybench.api.v1alpha1.Conditions;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
@@ -12,8 +14,7 @@ import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.RunPhase;
 import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.api.v1alpha1.TrialPhase;
-import dev.decaybench.operator.plan.PlannedTrial;
-import dev.decaybench.operator.plan.TrialPlanner;
+import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.testing.Runs;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class RunStatusCalculatorTest {
   @Test
   void aRunGoesPendingRunningSucceededAndNeverBack() throws Exception {
     EvaluationRun run = run();
-    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    List<PlannedTrial<TaskRef>> plan = ClusterSuite.plan(run.getSpec());
     RunStatusUpdate u = calc.next(obs(run, plan, List.of(), T0), null, null);
     assertThat(u.status().getPhase()).isEqualTo(RunPhase.PENDING);
     assertThat(u.urgent()).isTrue();
@@ -70,7 +71,7 @@ class RunStatusCalculatorTest {
   @Test
   void allTrialsFinishingWhilePendingStepsThroughRunning() throws Exception {
     EvaluationRun run = run();
-    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    List<PlannedTrial<TaskRef>> plan = ClusterSuite.plan(run.getSpec());
     List<EvaluationTrial> trials = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {
       trials.add(trial(i, TrialPhase.FAILED));
@@ -85,7 +86,7 @@ class RunStatusCalculatorTest {
   void aRunPastItsDeadlineFails() throws Exception {
     EvaluationRun run = run();
     run.getSpec().setTimeouts(new Timeouts(null, 60, null));
-    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    List<PlannedTrial<TaskRef>> plan = ClusterSuite.plan(run.getSpec());
     EvaluationRunStatus base = new EvaluationRunStatus();
     base.setPhase(RunPhase.RUNNING);
     base.setStartTime("2026-01-01T00:00:00Z");
@@ -101,7 +102,7 @@ class RunStatusCalculatorTest {
   @Test
   void aCancelledRunEndsCancelledWithANormalEventAndStaysSo() throws Exception {
     EvaluationRun run = run();
-    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    List<PlannedTrial<TaskRef>> plan = ClusterSuite.plan(run.getSpec());
     EvaluationRunStatus base = new EvaluationRunStatus();
     base.setPhase(RunPhase.RUNNING);
     base.setStartTime("2026-01-01T00:00:00Z");
@@ -149,7 +150,7 @@ class RunStatusCalculatorTest {
   void aRunWithoutItsNetworkPolicyWaitsWithOneWarningAndProgressesOnceItExists()
       throws Exception {
     EvaluationRun run = run();
-    List<PlannedTrial> plan = new TrialPlanner().plan(run.getSpec());
+    List<PlannedTrial<TaskRef>> plan = ClusterSuite.plan(run.getSpec());
     String why = "no NetworkPolicy p-trials in namespace bench";
     RunObservation unconfined = new RunObservation(run, plan, null, List.of(), List.of(), T0,
         why);
@@ -175,14 +176,15 @@ class RunStatusCalculatorTest {
     return run;
   }
 
-  private static RunObservation obs(EvaluationRun run, List<PlannedTrial> plan,
+  private static RunObservation obs(EvaluationRun run, List<PlannedTrial<TaskRef>> plan,
       List<EvaluationTrial> trials, Instant now) {
     return new RunObservation(run, plan, null, List.of(), trials, now);
   }
 
   private static EvaluationTrial trial(int index, TrialPhase phase) {
     EvaluationTrial t = new EvaluationTrial("calc-" + index,
-        new PlannedTrial(index, "flask-openapi-postgres", Framework.FLASK, "postgres", 1, index)
+        new PlannedTrial<>(index, new TaskRef("flask-openapi-postgres", Framework.FLASK,
+            "postgres", 1), null, index)
             .toSpec("calc"));
     if (phase != null) {
       EvaluationTrialStatus s = new EvaluationTrialStatus();

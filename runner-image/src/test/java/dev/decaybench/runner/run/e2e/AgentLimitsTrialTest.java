@@ -5,7 +5,7 @@ import static dev.decaybench.runner.run.e2e.TrialRuns.FLASK_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.runner.run.TrialInfo;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.agent.llm.ChatClient;
 import dev.decaybench.runner.run.agent.llm.LlmAgent;
 import dev.decaybench.runner.run.e2e.ConduitModelServer.Call;
@@ -87,11 +87,11 @@ class AgentLimitsTrialTest {
           (spec, dir) -> new LlmAgent(null, settings));
 
       for (String task : BOTH) {
-        TrialInfo info = runs.info(task);
-        assertThat(info.status()).as("an agent failure is an evaluated trial").isEqualTo(TrialInfo.EVALUATED);
-        assertThat(info.agentOutcome().finished()).isFalse();
-        assertThat(info.agentOutcome().steps()).isZero();
-        assertThat(info.agentOutcome().note()).isEqualTo("model call failed: gave up after 3 attempts at "
+        TrialJson info = runs.info(task);
+        assertThat(info.status()).as("an agent failure is an evaluated trial").isEqualTo(TrialJson.EVALUATED);
+        assertThat(TrialRuns.outcome(info).finished()).isFalse();
+        assertThat(TrialRuns.outcome(info).steps()).isZero();
+        assertThat(TrialRuns.outcome(info).note()).isEqualTo("model call failed: gave up after 3 attempts at "
             + model.endpoint() + "/chat/completions; last: HTTP 500: scripted failure 500");
         assertThat(runs.file(task, "trajectory.txt")).contains(
             "retrying: HTTP 500: scripted failure 500; attempt 2 of 3 in 0.",
@@ -119,11 +119,11 @@ class AgentLimitsTrialTest {
   private static void assertPartialAppEvaluated(TrialRuns runs, String task, String note, String rule)
       throws Exception {
     AppFiles app = task.equals(FLASK_TASK) ? AppFiles.FLASK : AppFiles.EXPRESS;
-    TrialInfo info = runs.info(task);
-    assertThat(info.status()).isEqualTo(TrialInfo.EVALUATED);
-    assertThat(info.agentOutcome().finished()).isFalse();
-    assertThat(info.agentOutcome().steps()).isEqualTo(HALF_WAY);
-    assertThat(info.agentOutcome().note()).isEqualTo(note);
+    TrialJson info = runs.info(task);
+    assertThat(info.status()).isEqualTo(TrialJson.EVALUATED);
+    assertThat(TrialRuns.outcome(info).finished()).isFalse();
+    assertThat(TrialRuns.outcome(info).steps()).isEqualTo(HALF_WAY);
+    assertThat(TrialRuns.outcome(info).note()).isEqualTo(note);
     assertThat(runs.file(task, "trajectory.txt")).contains("end: not finished after " + HALF_WAY + " step(s); " + note);
     String patch = runs.file(task, "patch.diff");
     for (int i = 0; i < app.files().size(); i++) {

@@ -4,7 +4,7 @@ import static dev.decaybench.runner.run.e2e.TrialRuns.EXPRESS_TASK;
 import static dev.decaybench.runner.run.e2e.TrialRuns.FLASK_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.runner.run.TrialInfo;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.e2e.ConduitModelServer.Style;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,14 +38,14 @@ class CommandAgentTrialTest {
       for (AppFiles app : List.of(AppFiles.FLASK, AppFiles.EXPRESS)) {
         String task = app == AppFiles.FLASK ? FLASK_TASK : EXPRESS_TASK;
         runs.assertFullMarks(task);
-        TrialInfo info = runs.info(task);
-        assertThat(info.agentOutcome().finished()).isTrue();
-        assertThat(info.agentOutcome().exitCode()).isZero();
+        TrialJson info = runs.info(task);
+        assertThat(TrialRuns.outcome(info).finished()).isTrue();
+        assertThat(TrialRuns.outcome(info).exitCode()).isZero();
         // the CLI reports the scripted 1000 + 500 tokens per reply through DECAYBENCH_USAGE_FILE
         int steps = ConduitModelServer.steps(app);
-        assertThat(info.agentOutcome().usage().llmCalls()).isEqualTo(steps);
-        assertThat(info.agentOutcome().usage().promptTokens()).isEqualTo(1000L * steps);
-        assertThat(info.agentOutcome().usage().completionTokens()).isEqualTo(500L * steps);
+        assertThat(TrialRuns.outcome(info).usage().llmCalls()).isEqualTo(steps);
+        assertThat(TrialRuns.outcome(info).usage().promptTokens()).isEqualTo(1000L * steps);
+        assertThat(TrialRuns.outcome(info).usage().completionTokens()).isEqualTo(500L * steps);
         assertThat(runs.file(task, "trajectory.txt"))
             .contains("step 1: write_file run.sh -> wrote " + app.files().get(0).content().length() + " bytes to run.sh")
             .contains(ConduitModelServer.TRY_START, "exit code 126", "Permission denied")

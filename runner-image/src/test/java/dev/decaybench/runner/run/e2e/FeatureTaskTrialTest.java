@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.decaybench.api.result.RequestResult;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.runner.cli.CliRun;
-import dev.decaybench.runner.util.Json;
-import dev.decaybench.runner.run.TrialInfo;
-import dev.decaybench.runner.run.repo.FeatureRepoFixture;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture.Upstream;
+import dev.decaybench.runner.run.repo.FeatureRepoFixture;
 import dev.decaybench.runner.task.PackageIndexProbe;
 import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.net.URI;
@@ -150,8 +150,8 @@ class FeatureTaskTrialTest {
     CliRun cli = CliRun.of(args);
     assertThat(cli.code()).as(cli.err()).isZero();
     Path trial = out.resolve("trials").resolve(task + "__r0");
-    TrialInfo info = Json.mapper().readValue(trial.resolve("trial.json").toFile(), TrialInfo.class);
-    assertThat(info.status()).as(info.error()).isEqualTo(TrialInfo.EVALUATED);
+    TrialJson info = Json.mapper().readValue(trial.resolve("trial.json").toFile(), TrialJson.class);
+    assertThat(info.status()).as(info.error()).isEqualTo(TrialJson.EVALUATED);
     return trial;
   }
 

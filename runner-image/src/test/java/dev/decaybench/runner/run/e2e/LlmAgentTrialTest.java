@@ -4,7 +4,7 @@ import static dev.decaybench.runner.run.e2e.TrialRuns.EXPRESS_TASK;
 import static dev.decaybench.runner.run.e2e.TrialRuns.FLASK_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.runner.run.TrialInfo;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.e2e.ConduitModelServer.Style;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,18 +71,18 @@ class LlmAgentTrialTest {
   static void assertWholeAppWrittenAndScored(TrialRuns runs, ConduitModelServer model, String task,
       AppFiles app) throws Exception {
     runs.assertFullMarks(task);
-    TrialInfo info = runs.info(task);
-    assertThat(info.status()).isEqualTo(TrialInfo.EVALUATED);
-    assertThat(info.agentOutcome().finished()).as(String.valueOf(info.agentOutcome().note())).isTrue();
-    assertThat(info.agentOutcome().note()).isNull();
-    assertThat(info.agentOutcome().steps()).isEqualTo(ConduitModelServer.steps(app));
+    TrialJson info = runs.info(task);
+    assertThat(info.status()).isEqualTo(TrialJson.EVALUATED);
+    assertThat(TrialRuns.outcome(info).finished()).as(String.valueOf(TrialRuns.outcome(info).note())).isTrue();
+    assertThat(TrialRuns.outcome(info).note()).isNull();
+    assertThat(TrialRuns.outcome(info).steps()).isEqualTo(ConduitModelServer.steps(app));
     // the scripted model reports 1000 prompt and 500 completion tokens per reply
     int steps = ConduitModelServer.steps(app);
-    assertThat(info.agentOutcome().usage().llmCalls()).isEqualTo(steps);
-    assertThat(info.agentOutcome().usage().promptTokens()).isEqualTo(1000L * steps);
-    assertThat(info.agentOutcome().usage().completionTokens()).isEqualTo(500L * steps);
-    assertThat(info.agentOutcome().usage().toolCalls()).containsEntry("finish", 1);
-    assertThat(info.agentOutcome().agentMs()).isPositive();
+    assertThat(TrialRuns.outcome(info).usage().llmCalls()).isEqualTo(steps);
+    assertThat(TrialRuns.outcome(info).usage().promptTokens()).isEqualTo(1000L * steps);
+    assertThat(TrialRuns.outcome(info).usage().completionTokens()).isEqualTo(500L * steps);
+    assertThat(TrialRuns.outcome(info).usage().toolCalls()).containsEntry("finish", 1);
+    assertThat(TrialRuns.outcome(info).agentMs()).isPositive();
     assertThat(info.evaluationMs()).isPositive();
     String patch = runs.file(task, "patch.diff");
     assertThat(app.files()).allSatisfy(f -> assertThat(patch).contains("+++ b/" + f.path() + "\n"));

@@ -9,12 +9,13 @@ import com.networknt.schema.ValidationMessage;
 import dev.decaybench.api.manifest.ManifestReader;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.engine.TestApps;
+import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;
 import dev.decaybench.runner.run.RunReports;
-import dev.decaybench.runner.run.TrialInfo;
+import dev.decaybench.runner.run.agent.AgentOutcome;
+import dev.decaybench.runner.util.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,8 +92,17 @@ final class TrialRuns {
     return Json.mapper().readValue(file.toFile(), TrialResult.class);
   }
 
-  TrialInfo info(String task) throws IOException {
-    return Json.mapper().readValue(trial(task).resolve("trial.json").toFile(), TrialInfo.class);
+  /** The agent's outcome as trial.json records it. */
+  static AgentOutcome outcome(TrialJson info) {
+    try {
+      return Json.mapper().treeToValue(info.agentOutcome(), AgentOutcome.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  TrialJson info(String task) throws IOException {
+    return Json.mapper().readValue(trial(task).resolve("trial.json").toFile(), TrialJson.class);
   }
 
   String file(String task, String name) throws IOException {

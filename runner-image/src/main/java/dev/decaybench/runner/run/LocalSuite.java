@@ -1,5 +1,8 @@
 package dev.decaybench.runner.run;
 
+import dev.decaybench.api.plan.PlanException;
+import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TrialPlanner;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.api.v1alpha1.TaskSelection;
 import dev.decaybench.runner.task.TaskCatalog;
@@ -13,36 +16,27 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Turns a run's task selection into its trials: tasks (built-in suite or a task directory)
- * filtered by frameworks, levels, variants and names — every given filter must hold — times
- * repeats.
+ * The tasks a run plans from on this machine, handed to the one {@link TrialPlanner} (the
+ * operator's is the same): the built-in suite's definitions, or a custom suite's, read from
+ * {@code spec.tasks.taskDirectory} (relative to the manifest).
  */
-public final class TrialPlanner {
+public final class LocalSuite {
 
-  private TrialPlanner() {}
+  private LocalSuite() {}
 
-  public static List<PlannedTrial> plan(EvaluationRunSpec spec, Path manifestDir) throws IOException {
+  /** The run's trials; a selection that selects nothing is an IllegalArgumentException. */
+  public static List<PlannedTrial<TaskDefinition>> plan(EvaluationRunSpec spec, Path manifestDir)
+      throws IOException {
     TaskSelection sel = spec.getTasks() == null ? new TaskSelection() : spec.getTasks();
-    List<TaskDefinition> tasks = new ArrayList<>();
-    for (TaskDefinition t : candidates(sel, manifestDir)) {
-      if (sel.selects(t.framework(), t.level(), t.variant(), t.name())) {
-        tasks.add(t);
-      }
+    try {
+      return TrialPlanner.plan(spec, candidates(sel, manifestDir), TaskDefinition::name);
+    } catch (PlanException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    if (tasks.isEmpty()) {
-      throw new IllegalArgumentException(TaskSelection.NOTHING_SELECTED);
-    }
-    int repeats = spec.getRepeats() == null ? EvaluationRunSpec.DEFAULT_REPEATS : spec.getRepeats();
-    List<PlannedTrial> out = new ArrayList<>();
-    for (TaskDefinition t : tasks) {
-      for (int r = 0; r < repeats; r++) {
-        out.add(new PlannedTrial(t, r));
-      }
-    }
-    return out;
   }
 
-  private static List<TaskDefinition> candidates(TaskSelection sel, Path manifestDir) throws IOException {
+  private static List<TaskDefinition> candidates(TaskSelection sel, Path manifestDir)
+      throws IOException {
     if (sel.getTaskDirectory() == null) {
       return TaskCatalog.all();
     }

@@ -1,4 +1,4 @@
-package dev.decaybench.operator.plan;
+package dev.decaybench.api.plan;
 
 /** A run whose task selection cannot be turned into trials; {@code reason} is a CamelCase word. */
 public final class PlanException extends Exception {
