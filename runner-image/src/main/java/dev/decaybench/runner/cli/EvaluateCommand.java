@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code decaybench evaluate}: score one app like the paper and write result.json. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -164,9 +164,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         return TIMED_OUT;
       }
     }
-    EvaluationRequest request = new EvaluationRequest(app, out, task, overrides, pgBin, sandbox,
-        patch, healthTimeoutSeconds * 1000, requestTimeoutSeconds * 1000, timeoutMillis,
-        !noExtended, externalPostgres, trajectory);
+    EvaluationRequest request = EvaluationRequest.builder(app, out, task).overrides(overrides)
+        .pgBin(pgBin).sandbox(sandbox).patch(patch)
+        .healthTimeoutMillis(healthTimeoutSeconds * 1000)
+        .requestTimeoutMillis(requestTimeoutSeconds * 1000).trialTimeoutMillis(timeoutMillis)
+        .extendedSuite(!noExtended).externalPostgres(externalPostgres).trajectory(trajectory)
+        .build();
     TrialResult r;
     try {
       r = new TrialEvaluator().evaluate(request);

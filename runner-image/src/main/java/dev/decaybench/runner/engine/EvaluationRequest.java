@@ -1,5 +1,6 @@
 package dev.decaybench.runner.engine;
 
+import dev.decaybench.api.plan.TrialSettings;
 import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.runner.task.TaskOverrides;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public record EvaluationRequest(
     overrides = overrides == null ? TaskOverrides.NONE : overrides;
   }
 
-  public static final long DEFAULT_HEALTH_TIMEOUT_MILLIS = 60_000;
+  public static final long DEFAULT_HEALTH_TIMEOUT_MILLIS =
+      TrialSettings.DEFAULT_HEALTH_SECONDS * 1000L;
   /** The shared default ({@link Timeouts#DEFAULT_TRIAL_SECONDS}), the same as on the cluster. */
   public static final long DEFAULT_TRIAL_TIMEOUT_MILLIS = Timeouts.DEFAULT_TRIAL_SECONDS * 1000L;
   /** The paper runs Newman with a 10 s request time-out. */
@@ -37,27 +39,115 @@ public record EvaluationRequest(
 
   /** A request with every limit at its default. */
   public static EvaluationRequest of(Path app, Path out, String task, List<String> constraints) {
-    return new EvaluationRequest(app, out, task, TaskOverrides.constraints(constraints), null, "auto", null,
-        DEFAULT_HEALTH_TIMEOUT_MILLIS, DEFAULT_REQUEST_TIMEOUT_MILLIS, DEFAULT_TRIAL_TIMEOUT_MILLIS, true, null, null);
+    return builder(app, out, task).overrides(TaskOverrides.constraints(constraints)).build();
+  }
+
+  /** A request for {@code app} with every other field at its default, to set by name. */
+  public static Builder builder(Path app, Path out, String task) {
+    return new Builder(app, out, task);
+  }
+
+  /** A builder holding this request's fields. */
+  public Builder toBuilder() {
+    return new Builder(app, out, task).overrides(overrides).pgBin(pgBin).sandbox(sandbox)
+        .patch(patch).healthTimeoutMillis(healthTimeoutMillis)
+        .requestTimeoutMillis(requestTimeoutMillis).trialTimeoutMillis(trialTimeoutMillis)
+        .extendedSuite(extendedSuite).externalPostgres(externalPostgres).trajectory(trajectory);
   }
 
   public EvaluationRequest withTimeouts(long healthMillis, long requestMillis) {
-    return new EvaluationRequest(app, out, task, overrides, pgBin, sandbox, patch, healthMillis,
-        requestMillis, trialTimeoutMillis, extendedSuite, externalPostgres, trajectory);
+    return toBuilder().healthTimeoutMillis(healthMillis).requestTimeoutMillis(requestMillis)
+        .build();
   }
 
   public EvaluationRequest withPgBin(Path dir) {
-    return new EvaluationRequest(app, out, task, overrides, dir, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite, externalPostgres, trajectory);
+    return toBuilder().pgBin(dir).build();
   }
 
   public EvaluationRequest withOverrides(TaskOverrides newOverrides) {
-    return new EvaluationRequest(app, out, task, newOverrides, pgBin, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite, externalPostgres, trajectory);
+    return toBuilder().overrides(newOverrides).build();
   }
 
   public EvaluationRequest withoutExtendedSuite() {
-    return new EvaluationRequest(app, out, task, overrides, pgBin, sandbox, patch,
-        healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, false, externalPostgres, trajectory);
+    return toBuilder().extendedSuite(false).build();
+  }
+
+  /** Fields by name: a new field is one more setter, not one more position at every call. */
+  public static final class Builder {
+    private final Path app;
+    private final Path out;
+    private final String task;
+    private TaskOverrides overrides = TaskOverrides.NONE;
+    private Path pgBin;
+    private String sandbox = "auto";
+    private Path patch;
+    private long healthTimeoutMillis = DEFAULT_HEALTH_TIMEOUT_MILLIS;
+    private long requestTimeoutMillis = DEFAULT_REQUEST_TIMEOUT_MILLIS;
+    private long trialTimeoutMillis = DEFAULT_TRIAL_TIMEOUT_MILLIS;
+    private boolean extendedSuite = true;
+    private String externalPostgres;
+    private Path trajectory;
+
+    private Builder(Path app, Path out, String task) {
+      this.app = app;
+      this.out = out;
+      this.task = task;
+    }
+
+    public Builder overrides(TaskOverrides value) {
+      this.overrides = value;
+      return this;
+    }
+
+    public Builder pgBin(Path value) {
+      this.pgBin = value;
+      return this;
+    }
+
+    public Builder sandbox(String value) {
+      this.sandbox = value;
+      return this;
+    }
+
+    public Builder patch(Path value) {
+      this.patch = value;
+      return this;
+    }
+
+    public Builder healthTimeoutMillis(long value) {
+      this.healthTimeoutMillis = value;
+      return this;
+    }
+
+    public Builder requestTimeoutMillis(long value) {
+      this.requestTimeoutMillis = value;
+      return this;
+    }
+
+    public Builder trialTimeoutMillis(long value) {
+      this.trialTimeoutMillis = value;
+      return this;
+    }
+
+    public Builder extendedSuite(boolean value) {
+      this.extendedSuite = value;
+      return this;
+    }
+
+    public Builder externalPostgres(String value) {
+      this.externalPostgres = value;
+      return this;
+    }
+
+    public Builder trajectory(Path value) {
+      this.trajectory = value;
+      return this;
+    }
+
+    public EvaluationRequest build() {
+      return new EvaluationRequest(app, out, task, overrides, pgBin, sandbox, patch,
+          healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite,
+          externalPostgres, trajectory);
+    }
   }
 }

@@ -1,8 +1,10 @@
 package dev.decaybench.runner.run;
 
 import dev.decaybench.api.plan.PlannedTrial;
+import dev.decaybench.api.plan.TrialSettings;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.api.v1alpha1.Timeouts;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;
@@ -73,16 +75,12 @@ public final class LocalTrialRunner {
   }
 
   private EvaluationRequest request(Path workspace, Path trialDir, Path taskFile, Path patch) {
-    var t = spec.getTimeouts();
-    long health = t != null && t.getHealthSeconds() != null ? t.getHealthSeconds() * 1000L
-        : EvaluationRequest.DEFAULT_HEALTH_TIMEOUT_MILLIS;
-    long trialLimit = t != null && t.getTrialSeconds() != null ? t.getTrialSeconds() * 1000L
-        : EvaluationRequest.DEFAULT_TRIAL_TIMEOUT_MILLIS;
-    boolean extended = spec.getEvaluation() == null || spec.getEvaluation().getExtendedSuite() == null
-        || spec.getEvaluation().getExtendedSuite();
-    return new EvaluationRequest(workspace, trialDir, taskFile.toString(), null, null, "auto", patch,
-        health, EvaluationRequest.DEFAULT_REQUEST_TIMEOUT_MILLIS, trialLimit, extended, null,
-        trialDir.resolve("trajectory.txt"));
+    TrialSettings settings = TrialSettings.of(spec, Timeouts.DEFAULT_TRIAL_SECONDS);
+    return EvaluationRequest.builder(workspace, trialDir, taskFile.toString()).patch(patch)
+        .healthTimeoutMillis(settings.healthSeconds() * 1000L)
+        .trialTimeoutMillis(settings.trialSeconds() * 1000L)
+        .extendedSuite(settings.extendedSuite())
+        .trajectory(trialDir.resolve("trajectory.txt")).build();
   }
 
   private TrialJson info(PlannedTrial<TaskDefinition> trial, String status, AgentOutcome outcome, String error, long start,

@@ -6,6 +6,7 @@ import static dev.decaybench.operator.pod.PodParts.env;
 import static dev.decaybench.operator.pod.PodParts.hardened;
 import static dev.decaybench.operator.pod.PodParts.mount;
 
+import dev.decaybench.api.plan.TrialSettings;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
@@ -108,7 +109,7 @@ public final class TrialPodFactory {
           .withRestartPolicy("Never")
           .withAutomountServiceAccountToken(false)
           .withEnableServiceLinks(false)
-          .withActiveDeadlineSeconds((long) trialSeconds(spec))
+          .withActiveDeadlineSeconds((long) settings(spec).trialSeconds())
           .withTerminationGracePeriodSeconds(10L)
           .addNewHostAlias().withIp("127.0.0.1").withHostnames(POSTGRES).endHostAlias()
           .withRuntimeClassName(blankToNull(config.runtimeClass()))
@@ -130,17 +131,16 @@ public final class TrialPodFactory {
         .build();
   }
 
-  /** spec.timeouts.trialSeconds, else the operator's default. */
-  public int trialSeconds(EvaluationRunSpec spec) {
-    return spec.getTimeouts() != null && spec.getTimeouts().getTrialSeconds() != null
-        ? spec.getTimeouts().getTrialSeconds() : config.defaultTrialSeconds();
+  /** The trial's limits and options: the spec's, else the operator's defaults. */
+  public TrialSettings settings(EvaluationRunSpec spec) {
+    return TrialSettings.of(spec, config.defaultTrialSeconds());
   }
 
   private Container prepare(EvaluationRunSpec spec, EvaluationTrial trial) {
     return RepoCacheStep.addTo(runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner,
         config.runnerImage()), config.prepareResources()), List.of("prepare", "--task",
         taskArgument(spec, trial), "--workspace", APP, "--prompt", PROMPT,
-        "--deadline-file", DEADLINE, "--trial-seconds", Integer.toString(trialSeconds(spec)),
+        "--deadline-file", DEADLINE, "--trial-seconds", Integer.toString(settings(spec).trialSeconds()),
         "--postgres-init", PG_INIT), spec)
         .addToVolumeMounts(mount(PostgresSidecar.INIT_VOLUME, PG_INIT))
         .build();
@@ -197,21 +197,20 @@ public final class TrialPodFactory {
 
   private Container evaluate(EvaluationRun run, EvaluationTrial trial, String podName) {
     EvaluationRunSpec spec = run.getSpec();
+    TrialSettings settings = settings(spec);
     List<String> args = new ArrayList<>(List.of("evaluate", "--app", APP,
         "--out", RESULTS, "--task", taskArgument(spec, trial), "--sandbox", "pod",
         "--external-postgres", POSTGRES + ":5432",
         "--termination-message", "/dev/termination-log",
         // what the agent left of the trial's time, not all of it again
-        "--timeout", Integer.toString(trialSeconds(spec)), "--deadline-file", DEADLINE));
+        "--timeout", Integer.toString(settings.trialSeconds()), "--deadline-file", DEADLINE,
+        "--health-timeout", Integer.toString(settings.healthSeconds())));
     // an agent image writes no patch (verify the app) and reports usage only through its file
     args.addAll(spec.getAgent().getType() == AgentType.IMAGE ? List.of("--usage-file", USAGE_FILE)
         : List.of("--patch", PATCH, "--agent-outcome", AGENT_OUTCOME,
             // the classifier's agent-behaviour rules read it, as in a local run
             "--trajectory", TRAJECTORY));
-    if (spec.getTimeouts() != null && spec.getTimeouts().getHealthSeconds() != null) {
-      args.addAll(List.of("--health-timeout", spec.getTimeouts().getHealthSeconds().toString()));
-    }
-    if (spec.getEvaluation() != null && !spec.getEvaluation().isExtendedSuiteEnabled()) {
+    if (!settings.extendedSuite()) {
       args.add("--no-extended");
     }
     return runnerContainer(EVALUATE, runtimeImage(spec, trial.getSpec().getFramework()),

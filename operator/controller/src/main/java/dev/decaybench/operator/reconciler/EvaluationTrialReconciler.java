@@ -299,7 +299,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   }
 
   private Instant deadline(EvaluationRun run, Pod pod, Instant now) {
-    return PodInspector.created(pod, now).plusSeconds(pods.trialSeconds(run.getSpec()))
+    return PodInspector.created(pod, now).plusSeconds(pods.settings(run.getSpec()).trialSeconds())
         .plus(config.podStartGrace());
   }
 

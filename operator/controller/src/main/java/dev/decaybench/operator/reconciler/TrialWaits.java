@@ -48,7 +48,7 @@ final class TrialWaits {
   /** As long as a pod may take to start and finish: the trial limit plus the start grace. */
   Duration limit(EvaluationRun run) {
     return Duration.ofSeconds(run == null || run.getSpec() == null ? config.defaultTrialSeconds()
-        : pods.trialSeconds(run.getSpec())).plus(config.podStartGrace());
+        : pods.settings(run.getSpec()).trialSeconds()).plus(config.podStartGrace());
   }
 
   /** Look again after {@code recheck}, or end the trial with {@code verdict} (not null). */
