@@ -1,6 +1,9 @@
 # The real node of cluster.sh (sourced by it, not run alone): containerd from Debian with runc
 # and the CNI bridge plugin, and the kubelet built with the control plane. Everything lives under
-# $state/node, so `cluster.sh down` removes it; nothing is installed into the host's own
+# $state/node, so `cluster.sh down` removes it, except containerd's image store
+# ($DECAYBENCH_E2E_CONTAINERD_ROOT, /var/cache/decaybench/containerd): `down` deletes every
+# container in it but keeps the images, so the next `up` imports only the layers of images that
+# changed (gigabytes otherwise unpacked on every run). Nothing is installed into the host's own
 # containerd or /var/lib/kubelet.
 #
 # The node is tainted (decaybench.dev/real-node): only pods that tolerate it run here, so suites
@@ -20,6 +23,8 @@ node_ip() {
 
 containerd_sock() { echo "$(node_dir)/containerd/containerd.sock"; }
 
+containerd_root() { echo "${DECAYBENCH_E2E_CONTAINERD_ROOT:-/var/cache/decaybench/containerd}"; }
+
 node_ctr() { ctr --address "$(containerd_sock)" --namespace k8s.io "$@"; }
 
 write_containerd_config() {
@@ -27,7 +32,7 @@ write_containerd_config() {
   mkdir -p "$d/containerd" "$d/cni/net.d"
   cat >"$d/containerd/config.toml" <<EOF
 version = 2
-root = "$d/containerd/root"
+root = "$(containerd_root)"
 state = "$d/containerd/state"
 [grpc]
   address = "$(containerd_sock)"
@@ -163,15 +168,20 @@ sys.exit(0 if any(c["type"] == "Ready" and c["status"] == "True" for c in condit
 }
 
 # Images from $DECAYBENCH_E2E_IMAGES (OCI archives, images/build.sh --archive DIR) into the
-# node's containerd, so pods use them with imagePullPolicy IfNotPresent. Skips what is there.
+# node's containerd, so pods use them with imagePullPolicy IfNotPresent. An archive is imported
+# again only when it changed (build.sh writes the image's id beside it); the record of what was
+# imported lives in containerd's root, so a wiped root imports everything.
 import_images() {
-  local dir="${DECAYBENCH_E2E_IMAGES:-/var/cache/decaybench/images/archives}" f
+  local dir="${DECAYBENCH_E2E_IMAGES:-/var/cache/decaybench/images/archives}" f stamp seen
   [ -d "$dir" ] || return 0
+  seen="$(containerd_root)/.decaybench-imported"
+  mkdir -p "$seen"
   for f in "$dir"/*.tar; do
     [ -f "$f" ] || continue
-    if [ ! -f "$f.imported-$(node_dir | sha256sum | cut -c1-8)" ] || [ "$f" -nt "$f.imported-$(node_dir | sha256sum | cut -c1-8)" ]; then
+    stamp="$(cat "$f.id" 2>/dev/null || stat -c '%Y-%s' "$f")"
+    if [ "$(cat "$seen/$(basename "$f")" 2>/dev/null)" != "$stamp" ]; then
       node_ctr images import --all-platforms "$f" >/dev/null
-      touch "$f.imported-$(node_dir | sha256sum | cut -c1-8)"
+      echo "$stamp" >"$seen/$(basename "$f")"
     fi
   done
 }
@@ -186,13 +196,14 @@ down_node() {
     for c in $(node_ctr tasks ls -q 2>/dev/null); do node_ctr tasks kill -s SIGKILL "$c" >/dev/null 2>&1 || true; done
     sleep 1
     for c in $(node_ctr tasks ls -q 2>/dev/null); do node_ctr tasks delete -f "$c" >/dev/null 2>&1 || true; done
+    # the image store outlives the node: no container (pod sandbox or not) may outlive it
+    for c in $(node_ctr containers ls -q 2>/dev/null); do node_ctr containers rm "$c" >/dev/null 2>&1 || true; done
   fi
   stop_component containerd
   for pid in $(pgrep -f "containerd-shim.*$d" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
   # kubelet's and containerd's mounts under the state directory, deepest first
   for m in $(awk -v d="$d" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r); do umount -l "$m" 2>/dev/null || true; done
   ip link del "$bridge" 2>/dev/null || true
-  rm -f /var/cache/decaybench/images/archives/*.imported-"$(node_dir | sha256sum | cut -c1-8)" 2>/dev/null || true
 }
 
 containerd_answers() { node_ctr version >/dev/null 2>&1; }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.decaybench.api.v1alpha1.AgentSpec;
 import dev.decaybench.api.v1alpha1.AgentType;
 import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.api.v1alpha1.EvaluationTrial;
 import dev.decaybench.api.v1alpha1.Framework;
 import dev.decaybench.api.v1alpha1.Images;
 import dev.decaybench.api.v1alpha1.TokenPrice;
@@ -115,7 +116,12 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
     EvaluationRun done = admin.resources(EvaluationRun.class).inNamespace(NS)
         .withName(RUN).get();
     assertThat(done.getStatus().getPhase().value()).isEqualTo("Succeeded");
-    // the planted defects score in a pod as they do here, trial for trial
+    // the deleted pod's trial ran again (an infrastructure failure, not the agent's) ...
+    assertThat(done.getStatus().getTrials().getRetried()).isGreaterThanOrEqualTo(1);
+    assertThat(admin.resources(EvaluationTrial.class).inNamespace(NS)
+        .withLabel("decaybench.dev/run", RUN).list().getItems())
+        .anySatisfy(t -> assertThat(t.getSpec().getAttempt()).isGreaterThan(0));
+    // ... and the planted defects score in a pod as they do here, trial for trial: none lost
     Parity.assertSameVerdicts(admin, NS, local,
         Duration.between(start, Instant.now()).toSeconds());
     // the finished run's series, after a few more scrapes
