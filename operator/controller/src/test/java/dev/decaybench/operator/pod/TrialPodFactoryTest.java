@@ -97,10 +97,9 @@ class TrialPodFactoryTest {
     assertThat(evaluate.getArgs()).containsExactly("evaluate", "--app", "/workspace/app",
         "--out", "/results", "--task", "flask-openapi-postgres", "--sandbox", "pod",
         "--external-postgres", "postgres:5432", "--termination-message", "/dev/termination-log",
-        "--timeout", "900", "--deadline-file", "/workspace/deadline",
+        "--timeout", "900", "--deadline-file", "/workspace/deadline", "--health-timeout", "45",
         "--patch", "/workspace/patch.diff", "--agent-outcome",
         "/workspace/agent.json", "--trajectory", "/workspace/trajectory.txt",
-        "--health-timeout", "45",
         "--no-extended");
     // no log tail of any container may reach the status or events
     assertThat(spec.getContainers()).allSatisfy(c ->
