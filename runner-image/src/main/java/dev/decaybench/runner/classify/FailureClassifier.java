@@ -2,60 +2,25 @@ package dev.decaybench.runner.classify;
 
 import dev.decaybench.api.result.FailureClass;
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.runner.classify.facts.Facts;
+import dev.decaybench.runner.classify.input.SampleReader;
+import dev.decaybench.runner.classify.input.TrialEvidence;
+import dev.decaybench.runner.classify.judge.JudgeClient;
+import dev.decaybench.runner.classify.model.Rule;
+import dev.decaybench.runner.classify.model.Taxonomy;
+import dev.decaybench.runner.classify.model.Verdict;
+import dev.decaybench.runner.classify.rules.RuleOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Names what went wrong in a failed trial, in the paper's taxonomy, with the evidence that decided
- * it. Deterministic: an ordered list of rules, the first that applies wins (upstream causes come
- * first: the harness, the agent's run, start-up, then the requests' root failures). Optionally a
- * judge (any OpenAI-compatible chat endpoint) is asked when the rules are unsure; any judge
- * problem keeps the rules' answer.
+ * it. Deterministic: an ordered list of rules ({@link RuleOrder}), the first that applies wins
+ * (upstream causes come first: the harness, the agent's run, start-up, then the requests' root
+ * failures). Optionally a judge (any OpenAI-compatible chat endpoint) is asked when the rules
+ * are unsure; any judge problem keeps the rules' answer.
  */
 public final class FailureClassifier {
-
-  /** The rules in the order they are tried. Ids are documented in docs/failure-taxonomy.md. */
-  static final List<Rule> RULES = List.of(
-      new Rule("harness-error", OutcomeRules::harnessError),
-      new Rule("setup-unreachable", SetupRules::unreachable),
-      new Rule("no-evidence", OutcomeRules::noEvidence),
-      new Rule("agent-loop", AgentRules::loop),
-      new Rule("agent-aborted", AgentRules::aborted),
-      new Rule("no-run-script", AgentRules::noRunScript),
-      new Rule("step-limit", AgentRules::stepLimit),
-      new Rule("time-limit", AgentRules::timeLimit),
-      new Rule("setup-failed", SetupRules::failed),
-      new Rule("startup-no-answer", StartupRules::noAnswer),
-      new Rule("stub-submitted", AgentRules::stubSubmitted),
-      new Rule("verifier-only", OutcomeRules::verifierOnly),
-      new Rule("nearly-passed-verifier", OutcomeRules::nearlyPassedVerifier),
-      new Rule("all-passed-no-cause", OutcomeRules::allPassedNoCause),
-      new Rule("not-implemented", RouteRules::notImplemented),
-      new Rule("framework-signature", FrameworkRules::signature),
-      new Rule("empty-body-rejected", FrameworkRules::emptyBodyRejected),
-      new Rule("redirect-status", FrameworkRules::redirects),
-      new Rule("data-layer-error", DataLayerRules::crash),
-      new Rule("auth-unauthorized", AuthRules::unauthorized),
-      new Rule("auth-token-error", AuthRules::tokenError),
-      new Rule("auth-helper-not-awaited", AuthRules::helperNotAwaited),
-      new Rule("state-error", StateRules::stateError),
-      new Rule("filter-refused", DataLayerRules::filterRefused),
-      new Rule("slug-not-propagated", StateRules::slugNotPropagated),
-      new Rule("feed-shadowed", RouteRules::feedShadowed),
-      new Rule("route-group-missing", RouteRules::groupMissing),
-      new Rule("method-not-allowed", RouteRules::methodNotAllowed),
-      new Rule("request-schema-rejected", SchemaRules::requestRejected),
-      new Rule("write-row", StateRules::writeRow),
-      new Rule("list-query", DataLayerRules::listQuery),
-      new Rule("response-shape", SchemaRules::responseShape),
-      new Rule("endpoint-404", RouteRules::endpointNotFound),
-      new Rule("status-mismatch", FallbackRules::statusMismatch),
-      new Rule("write-not-persisted", StateRules::writeNotPersisted),
-      new Rule("filter-wrong-results", DataLayerRules::emptyResults),
-      new Rule("app-exception", FallbackRules::appException),
-      new Rule("client-error", FallbackRules::clientError),
-      new Rule("logic-fallback", FallbackRules::anyFailure),
-      new Rule("nothing-fits", FallbackRules::nothingFits));
 
   /** Default confidence below which the judge (if configured) is asked. */
   public static final double DEFAULT_JUDGE_THRESHOLD = 0.6;
@@ -88,7 +53,7 @@ public final class FailureClassifier {
 
   /** Rule ids in the order they are tried. */
   public static List<String> ruleIds() {
-    return RULES.stream().map(Rule::id).toList();
+    return RuleOrder.RULES.stream().map(Rule::id).toList();
   }
 
   /** Always a class and a reason; never throws. */
@@ -123,7 +88,7 @@ public final class FailureClassifier {
     TrialEvidence e = evidence != null ? evidence : SampleReader.broken("null", "no evidence given");
     try {
       Facts f = new Facts(e);
-      for (Rule r : RULES) {
+      for (Rule r : RuleOrder.RULES) {
         Verdict v = r.apply(f);
         if (v != null && logicOnly && !Taxonomy.LOGIC_ERROR.equals(v.coarse())) {
           v = asLogicError(r.id(), v);
@@ -136,7 +101,7 @@ public final class FailureClassifier {
         return toFailureClass("logic-fallback", Verdict.logic(Taxonomy.BUSINESS, 0.2,
             List.of("known to be a logic error; no rule named a subcategory")), e);
       }
-      return toFailureClass("nothing-fits", FallbackRules.nothingFits(f), e);
+      return toFailureClass("nothing-fits", RuleOrder.nothingFits(f), e);
     } catch (RuntimeException | StackOverflowError ex) {
       return new FailureClass(Taxonomy.OTHER, null, false, 0.0, "classifier-error",
           List.of("the classifier could not read this evidence: " + ex.getClass().getSimpleName()

@@ -3,6 +3,7 @@ package dev.decaybench.runner.classify;
 import dev.decaybench.api.result.FailureClass;
 import dev.decaybench.api.result.TrialResult;
 import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.runner.classify.model.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
 

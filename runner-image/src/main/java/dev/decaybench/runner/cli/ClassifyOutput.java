@@ -1,7 +1,7 @@
 package dev.decaybench.runner.cli;
 
 import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.runner.classify.TrialEvidence;
+import dev.decaybench.runner.classify.input.TrialEvidence;
 import java.util.List;
 
 /** The table format of {@code decaybench classify}. */

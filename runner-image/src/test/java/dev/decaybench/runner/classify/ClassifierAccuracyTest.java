@@ -3,6 +3,9 @@ package dev.decaybench.runner.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.runner.classify.evaluation.Evaluation;
+import dev.decaybench.runner.classify.evaluation.LabelledSet;
+import dev.decaybench.runner.classify.model.Taxonomy;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

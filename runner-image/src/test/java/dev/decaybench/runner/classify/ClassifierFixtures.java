@@ -1,6 +1,9 @@
 package dev.decaybench.runner.classify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.decaybench.runner.classify.input.ConduitCollection;
+import dev.decaybench.runner.classify.input.SampleReader;
+import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.util.Json;
 import java.nio.file.Path;
 

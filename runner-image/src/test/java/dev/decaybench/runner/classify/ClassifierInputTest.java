@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.FailureClass;
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.runner.classify.input.LogTail;
+import dev.decaybench.runner.classify.input.TrialEvidence;
+import dev.decaybench.runner.classify.model.Taxonomy;
 import dev.decaybench.runner.util.Json;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -153,19 +156,6 @@ class ClassifierInputTest {
     assertThat(f.subcategory()).isEqualTo("auth_misconfiguration");
     assertThat(f.evidence()).anyMatch(l -> l.contains("invalid signature"));
     assertSane(classifier.classify(TrialEvidence.fromNewmanReport(tmp.resolve("none.json"), null, null)));
-  }
-
-  @Test
-  void trajectoryJsonShapesAreRendered() {
-    TrajectoryText.Loaded paper = TrajectoryText.parse(
-        "{\"status\":\"LimitsExceeded\",\"trajectories\":[{\"role\":\"assistant\",\"content\":\"```bash\\nls\\n```\"}]}");
-    assertThat(paper.status()).isEqualTo("LimitsExceeded");
-    assertThat(paper.text()).startsWith("[assistant]\n```bash");
-    TrajectoryText.Loaded mini = TrajectoryText.parse(
-        "{\"info\":{\"exit_status\":\"Submitted\"},\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"go\"}]}]}");
-    assertThat(mini.status()).isEqualTo("Submitted");
-    assertThat(mini.text()).isEqualTo("[user]\ngo");
-    assertThat(TrajectoryText.parse("just text {").text()).isEqualTo("just text {");
   }
 
   @Test

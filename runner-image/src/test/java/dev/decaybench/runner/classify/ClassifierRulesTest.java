@@ -10,6 +10,9 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.runner.classify.input.RequestOutcome;
+import dev.decaybench.runner.classify.input.TrialEvidence;
+import dev.decaybench.runner.classify.model.Taxonomy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

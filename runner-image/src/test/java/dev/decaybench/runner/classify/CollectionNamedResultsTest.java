@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
@@ -52,8 +53,8 @@ class CollectionNamedResultsTest {
     }
     Json.mapper().writeValue(copy.resolve("result.json").toFile(), result);
 
-    FailureClass before = new FailureClassifier().classify(TrialDirectoryReader.read(trial));
-    FailureClass after = new FailureClassifier().classify(TrialDirectoryReader.read(copy));
+    FailureClass before = new FailureClassifier().classify(TrialEvidence.fromTrialDirectory(trial));
+    FailureClass after = new FailureClassifier().classify(TrialEvidence.fromTrialDirectory(copy));
     assertThat(after.subcategory()).isEqualTo(before.subcategory());
     assertThat(after.rule()).isEqualTo(before.rule());
   }

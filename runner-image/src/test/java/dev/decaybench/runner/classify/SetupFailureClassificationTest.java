@@ -10,6 +10,7 @@ import dev.decaybench.api.result.AssertionCounts;
 import dev.decaybench.api.result.FailureClass;
 import dev.decaybench.api.result.StartupInfo;
 import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.runner.classify.input.TrialEvidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,8 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.runner.classify.input.TrialEvidence;
+import dev.decaybench.runner.classify.judge.JudgeInput;
 import org.junit.jupiter.api.Test;
 
 /** The database's answer on a write decides between a lost write and a query that misses it. */
