@@ -1,14 +1,14 @@
 package dev.decaybench.helm;
 
-import dev.decaybench.api.result.CompactResult;
-import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationOptions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.TaskSelection;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.result.TrialUsage;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationOptions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.TaskSelection;
 import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.testing.FakeKubelet;

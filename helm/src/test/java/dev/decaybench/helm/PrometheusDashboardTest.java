@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.RunPhase;
-import dev.decaybench.api.v1alpha1.TokenPrice;
+import dev.decaybench.model.result.TrialUsage;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.RunPhase;
+import dev.decaybench.model.v1alpha1.TokenPrice;
 import dev.decaybench.operator.testing.FakeKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.Counter;
@@ -64,7 +64,7 @@ class PrometheusDashboardTest {
     agent.setModel("scripted-model");
     agent.setPrice(new TokenPrice(3.0, 15.0));
     priced.getSpec().setAgent(agent);
-    dev.decaybench.api.v1alpha1.Images images = new dev.decaybench.api.v1alpha1.Images();
+    dev.decaybench.model.v1alpha1.Images images = new dev.decaybench.model.v1alpha1.Images();
     images.setRunner("registry.example.com/runner-with-my-agent:1"); // a cluster needs the CLI's image
     priced.getSpec().setImages(images);
     cluster.create(priced);

@@ -19,6 +19,7 @@ import dev.decaybench.operator.status.EventRecorder;
 import dev.decaybench.operator.status.RunStatusCalculator;
 import dev.decaybench.operator.status.RunSummaryCalculator;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -64,8 +65,9 @@ public final class DecaybenchOperator implements AutoCloseable {
     // JOSDK retries a failed reconciliation with back-off; fabric8's own default of 10 retries a
     // request (about 20 s for a 5xx such as a webhook that is down) held a reconcile thread and
     // put the error the user sees minutes later
-    clientConfig.setRequestRetryBackoffLimit(REQUEST_RETRIES);
-    this.client = new KubernetesClientBuilder().withConfig(clientConfig)
+    Config retrying = new ConfigBuilder(clientConfig).withRequestRetryBackoffLimit(REQUEST_RETRIES)
+        .build();
+    this.client = new KubernetesClientBuilder().withConfig(retrying)
         .withKubernetesSerialization(TolerantSerialization.create())
         .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(ApiRequestCounter.NAME,
             requests))

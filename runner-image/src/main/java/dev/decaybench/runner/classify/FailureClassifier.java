@@ -1,7 +1,7 @@
 package dev.decaybench.runner.classify;
 
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.classify.facts.Facts;
 import dev.decaybench.runner.classify.input.SampleReader;
 import dev.decaybench.runner.classify.input.TrialEvidence;

@@ -1,8 +1,8 @@
 package dev.decaybench.runner.classify;
 
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import dev.decaybench.runner.classify.model.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
 import dev.decaybench.runner.run.AgentFactory;
 import dev.decaybench.runner.run.AgentPhase;
 import dev.decaybench.runner.run.agent.AgentOutcome;

@@ -2,7 +2,7 @@ package dev.decaybench.runner.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.FailureClassifier;
 import dev.decaybench.runner.classify.evaluation.Evaluation;
 import dev.decaybench.runner.classify.evaluation.LabelledSet;

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import java.util.List;
 

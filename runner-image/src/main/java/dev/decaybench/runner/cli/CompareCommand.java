@@ -1,8 +1,8 @@
 package dev.decaybench.runner.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.api.metrics.RunComparison;
-import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.model.metrics.RunComparison;
+import dev.decaybench.model.metrics.TrialRecord;
 import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.report.CostComparison;
 import dev.decaybench.runner.report.ReportException;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.result.CompactResult;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;

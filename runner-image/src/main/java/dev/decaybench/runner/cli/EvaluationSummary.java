@@ -1,8 +1,8 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.result.StartupInfo;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.StartupInfo;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.result.TrialUsage;
+import dev.decaybench.model.result.TrialUsage;
 import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.report.TrialUsages;
 import dev.decaybench.runner.run.agent.AgentUsage;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.metrics.GroupMetrics;
-import dev.decaybench.api.metrics.Metric;
+import dev.decaybench.model.metrics.GroupMetrics;
+import dev.decaybench.model.metrics.Metric;
 import dev.decaybench.runner.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;

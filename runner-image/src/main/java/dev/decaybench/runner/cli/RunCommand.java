@@ -1,8 +1,8 @@
 package dev.decaybench.runner.cli;
 
-import dev.decaybench.api.manifest.ManifestException;
-import dev.decaybench.api.manifest.ManifestReader;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.manifest.ManifestException;
+import dev.decaybench.model.manifest.ManifestReader;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.run.Progress;
 import dev.decaybench.runner.run.RunExecutor;
 import dev.decaybench.runner.run.RunReports;

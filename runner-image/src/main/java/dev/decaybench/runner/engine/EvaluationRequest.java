@@ -1,7 +1,7 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.api.plan.TrialSettings;
-import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.model.plan.TrialSettings;
+import dev.decaybench.model.v1alpha1.Timeouts;
 import dev.decaybench.runner.task.TaskOverrides;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.api.result.RequestResult;
-import dev.decaybench.api.result.WriteCheck;
+import dev.decaybench.model.result.RequestResult;
+import dev.decaybench.model.result.WriteCheck;
 import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteListener;

@@ -1,8 +1,8 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.RequestResult;
-import dev.decaybench.api.result.WriteCheck;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.RequestResult;
+import dev.decaybench.model.result.WriteCheck;
 import dev.decaybench.runner.verify.DatabaseFootprint;
 import java.util.List;
 

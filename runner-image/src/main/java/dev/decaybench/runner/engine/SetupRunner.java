@@ -1,6 +1,6 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.api.result.StartupInfo.CommandOutcome;
+import dev.decaybench.model.result.StartupInfo.CommandOutcome;
 import dev.decaybench.runner.sandbox.TrialSandbox;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.decaybench.runner.engine;
 
 import dev.decaybench.runner.util.Json;
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.PhaseTimings;
-import dev.decaybench.api.result.SandboxInfo;
-import dev.decaybench.api.result.StartupInfo;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.PhaseTimings;
+import dev.decaybench.model.result.SandboxInfo;
+import dev.decaybench.model.result.StartupInfo;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import dev.decaybench.runner.classify.FailureClassifier;
 import dev.decaybench.runner.classify.StrictPlusFinding;
 import dev.decaybench.runner.classify.input.LogTail;

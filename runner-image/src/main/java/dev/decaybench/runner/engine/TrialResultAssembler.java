@@ -1,12 +1,12 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.ExtendedResult;
-import dev.decaybench.api.result.PhaseTimings;
-import dev.decaybench.api.result.SandboxInfo;
-import dev.decaybench.api.result.StartupInfo;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.ExtendedResult;
+import dev.decaybench.model.result.PhaseTimings;
+import dev.decaybench.model.result.SandboxInfo;
+import dev.decaybench.model.result.StartupInfo;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import dev.decaybench.runner.task.TaskDefinition;
 import java.util.List;
 
@@ -30,8 +30,11 @@ final class TrialResultAssembler {
     boolean success = startup.setupSucceeded() && counts.failed() == 0 && counts.total() > 0 && paperPass;
     ExtendedResult extended = pod.extendedCounts() == null ? null
         : new ExtendedResult(pod.extendedCounts().passed(), pod.extendedCounts().total(), pod.extendedRequests());
-    return new TrialResult(TrialResult.SCHEMA_VERSION, task.name(), task.constraints(), counts,
-        aPct, strict, strictPlus, extended, success, pod.healthy(), null, null, sandbox, startup, pod.requests(), verifiers,
-        timings, pod.serverLogTail()).withWriteChecks(pod.writeChecks().isEmpty() ? null : pod.writeChecks());
+    return TrialResult.builder(task.name()).constraints(task.constraints()).assertions(counts)
+        .aPct(aPct).strictAPct(strict).strictAPctPlus(strictPlus).extended(extended)
+        .success(success).healthy(pod.healthy()).sandbox(sandbox).startup(startup)
+        .requests(pod.requests()).verifiers(verifiers).timings(timings)
+        .serverLogTail(pod.serverLogTail())
+        .writeChecks(pod.writeChecks().isEmpty() ? null : pod.writeChecks()).build();
   }
 }

@@ -1,8 +1,8 @@
 package dev.decaybench.runner.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.decaybench.api.metrics.RunUsage;
-import dev.decaybench.api.metrics.UsageReport;
+import dev.decaybench.model.metrics.RunUsage;
+import dev.decaybench.model.metrics.UsageReport;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.metrics.GroupMetrics;
-import dev.decaybench.api.metrics.Metric;
-import dev.decaybench.api.metrics.RunMetricsReport;
-import dev.decaybench.api.metrics.RunUsage;
-import dev.decaybench.api.metrics.UsageReport;
+import dev.decaybench.model.metrics.GroupMetrics;
+import dev.decaybench.model.metrics.Metric;
+import dev.decaybench.model.metrics.RunMetricsReport;
+import dev.decaybench.model.metrics.RunUsage;
+import dev.decaybench.model.metrics.UsageReport;
 import java.util.Locale;
 import java.util.Map;
 

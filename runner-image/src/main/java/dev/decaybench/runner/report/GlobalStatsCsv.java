@@ -1,9 +1,9 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.metrics.GroupMetrics;
-import dev.decaybench.api.metrics.Metric;
-import dev.decaybench.api.metrics.RunMetrics;
-import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.model.metrics.GroupMetrics;
+import dev.decaybench.model.metrics.Metric;
+import dev.decaybench.model.metrics.RunMetrics;
+import dev.decaybench.model.metrics.TrialRecord;
 import dev.decaybench.runner.task.Frameworks;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.metrics.FailureBreakdown;
-import dev.decaybench.api.metrics.GroupMetrics;
-import dev.decaybench.api.metrics.MarginalEffect;
-import dev.decaybench.api.metrics.Metric;
-import dev.decaybench.api.metrics.RunMetrics;
-import dev.decaybench.api.metrics.RunMetricsReport;
-import dev.decaybench.api.metrics.UsageReport;
+import dev.decaybench.model.metrics.FailureBreakdown;
+import dev.decaybench.model.metrics.GroupMetrics;
+import dev.decaybench.model.metrics.MarginalEffect;
+import dev.decaybench.model.metrics.Metric;
+import dev.decaybench.model.metrics.RunMetrics;
+import dev.decaybench.model.metrics.RunMetricsReport;
+import dev.decaybench.model.metrics.UsageReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.metrics.RunMetrics;
-import dev.decaybench.api.metrics.RunMetricsReport;
-import dev.decaybench.api.metrics.TrialRecord;
-import dev.decaybench.api.metrics.UsageReport;
-import dev.decaybench.api.v1alpha1.TokenPrice;
+import dev.decaybench.model.metrics.RunMetrics;
+import dev.decaybench.model.metrics.RunMetricsReport;
+import dev.decaybench.model.metrics.TrialRecord;
+import dev.decaybench.model.metrics.UsageReport;
+import dev.decaybench.model.v1alpha1.TokenPrice;
 import dev.decaybench.runner.util.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package dev.decaybench.runner.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.decaybench.api.metrics.TrialGrading;
-import dev.decaybench.api.metrics.TrialGrading.Outcome;
-import dev.decaybench.api.metrics.TrialRecord;
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.metrics.TrialGrading;
+import dev.decaybench.model.metrics.TrialGrading.Outcome;
+import dev.decaybench.model.metrics.TrialRecord;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.task.Frameworks;
 import java.io.IOException;
 import java.nio.file.Files;

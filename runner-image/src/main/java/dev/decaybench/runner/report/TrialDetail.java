@@ -2,11 +2,11 @@ package dev.decaybench.runner.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.metrics.TrialRecord;
-import dev.decaybench.api.result.AssertionResult;
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.RequestResult;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.metrics.TrialRecord;
+import dev.decaybench.model.result.AssertionResult;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.RequestResult;
+import dev.decaybench.model.result.TrialResult;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URLEncoder;

@@ -1,8 +1,8 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.metrics.TrialGrading;
-import dev.decaybench.api.metrics.TrialRecord;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.metrics.TrialGrading;
+import dev.decaybench.model.metrics.TrialRecord;
+import dev.decaybench.model.result.TrialResult;
 import java.nio.file.Path;
 
 /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.metrics.TrialGrading;
+import dev.decaybench.model.metrics.TrialGrading;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.decaybench.runner.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.api.v1alpha1.TokenPrice;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.TrialUsage;
+import dev.decaybench.model.v1alpha1.TokenPrice;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

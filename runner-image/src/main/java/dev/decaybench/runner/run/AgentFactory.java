@@ -5,7 +5,7 @@ import dev.decaybench.runner.run.agent.CommandAgent;
 import dev.decaybench.runner.run.agent.GoldAgent;
 import dev.decaybench.runner.run.agent.ReferenceAgent;
 import dev.decaybench.runner.run.agent.ReplayAgent;
-import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import dev.decaybench.runner.run.agent.llm.LlmAgent;
 import java.nio.file.Path;
 

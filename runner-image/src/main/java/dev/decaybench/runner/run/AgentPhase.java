@@ -1,7 +1,7 @@
 package dev.decaybench.runner.run;
 
 import dev.decaybench.runner.run.workspace.TrialWorkspace;
-import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentContext;
 import dev.decaybench.runner.run.agent.AgentOutcome;

@@ -1,10 +1,10 @@
 package dev.decaybench.runner.run;
 
-import dev.decaybench.api.plan.PlanException;
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TrialPlanner;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.TaskSelection;
+import dev.decaybench.model.plan.PlanException;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TrialPlanner;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.TaskSelection;
 import dev.decaybench.runner.task.TaskCatalog;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;

@@ -1,10 +1,10 @@
 package dev.decaybench.runner.run;
 
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TrialSettings;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TrialSettings;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.Timeouts;
 import dev.decaybench.runner.engine.EvaluationRequest;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;

@@ -1,9 +1,9 @@
 package dev.decaybench.runner.run;
 
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.repo.RepoDirectories;

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.run;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.report.ReportWriter;
 import dev.decaybench.runner.report.RunMetadata;
 import java.nio.file.Path;

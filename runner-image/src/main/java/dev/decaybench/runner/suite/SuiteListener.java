@@ -1,6 +1,6 @@
 package dev.decaybench.runner.suite;
 
-import dev.decaybench.api.result.RequestResult;
+import dev.decaybench.model.result.RequestResult;
 
 /** Told where a suite run is, so the engine can look at the app between requests. */
 public interface SuiteListener {

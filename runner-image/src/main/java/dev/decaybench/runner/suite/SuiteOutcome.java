@@ -1,7 +1,7 @@
 package dev.decaybench.runner.suite;
 
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.RequestResult;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.RequestResult;
 import java.util.List;
 import java.util.Map;
 

@@ -11,7 +11,7 @@ public final class Frameworks {
   /** One framework: its family decides the language, the ORM, the port and the set-up. */
   public record Framework(String id, String title, String family) {
     public boolean node() {
-      return family.equals(dev.decaybench.api.v1alpha1.Framework.NODE_FAMILY);
+      return family.equals(dev.decaybench.model.v1alpha1.Framework.NODE_FAMILY);
     }
 
     public String orm() {
@@ -38,9 +38,9 @@ public final class Frameworks {
     }
   }
 
-  /** The API's frameworks ({@link dev.decaybench.api.v1alpha1.Framework}, the one list). */
+  /** The API's frameworks ({@link dev.decaybench.model.v1alpha1.Framework}, the one list). */
   public static final List<Framework> ALL = Arrays.stream(
-      dev.decaybench.api.v1alpha1.Framework.values())
+      dev.decaybench.model.v1alpha1.Framework.values())
       .map(f -> new Framework(f.value(), f.title(), f.family())).toList();
 
   private static final Map<String, String> ALIASES = Map.of("honojs", "hono");

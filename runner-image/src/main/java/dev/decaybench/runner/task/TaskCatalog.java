@@ -1,7 +1,7 @@
 package dev.decaybench.runner.task;
 
-import dev.decaybench.api.v1alpha1.ConstraintVariant;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.ConstraintVariant;
+import dev.decaybench.model.v1alpha1.Framework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

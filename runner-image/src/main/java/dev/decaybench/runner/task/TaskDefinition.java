@@ -74,7 +74,7 @@ public record TaskDefinition(
   }
 
   public static final List<String> KNOWN_CONSTRAINTS =
-      dev.decaybench.api.v1alpha1.ConstraintVariant.TOKENS;
+      dev.decaybench.model.v1alpha1.ConstraintVariant.TOKENS;
 
   /** The paper's level: how many constraints the prompt imposes (0..3). */
   @JsonProperty("level")

@@ -144,8 +144,8 @@ public final class TaskLoader {
   private static TaskDefinition generic(Path app) {
     boolean node = app != null && Files.exists(app.resolve("package.json"));
     Frameworks.Framework family = new Frameworks.Framework(node ? "node" : "unknown", "custom",
-        node ? dev.decaybench.api.v1alpha1.Framework.NODE_FAMILY
-            : dev.decaybench.api.v1alpha1.Framework.PYTHON_FAMILY);
+        node ? dev.decaybench.model.v1alpha1.Framework.NODE_FAMILY
+            : dev.decaybench.model.v1alpha1.Framework.PYTHON_FAMILY);
     return new TaskDefinition("custom", null, family.id(), List.of(), family.port(), "/api",
         "/api/health-check", family.setupCmds(PythonPackages.system("a custom app: its own set-up decides")),
         List.of("./run.sh"), null, null);

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.verify;
 
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.VerifierResult;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.verify;
 
-import dev.decaybench.api.result.WriteCheck;
+import dev.decaybench.model.result.WriteCheck;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package dev.decaybench.runner.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.evaluation.Evaluation;
 import dev.decaybench.runner.classify.evaluation.LabelledSet;
 import dev.decaybench.runner.classify.model.Taxonomy;

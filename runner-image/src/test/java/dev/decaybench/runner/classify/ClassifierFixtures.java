@@ -43,11 +43,11 @@ final class ClassifierFixtures {
   /** Fluent sample builder: any field of the sample shape. */
   static final class Builder {
     private final ObjectNode node = Json.mapper().createObjectNode();
-    private final java.util.List<dev.decaybench.api.result.WriteCheck> writes = new java.util.ArrayList<>();
+    private final java.util.List<dev.decaybench.model.result.WriteCheck> writes = new java.util.ArrayList<>();
 
     /** What decaybench's database probe found after a write (not part of the paper's sample shape). */
     Builder write(String request, String thing, boolean stored, String where) {
-      writes.add(new dev.decaybench.api.result.WriteCheck(request, thing, stored, where));
+      writes.add(new dev.decaybench.model.result.WriteCheck(request, thing, stored, where));
       return this;
     }
 

@@ -4,8 +4,8 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.line;
 import static dev.decaybench.runner.classify.ClassifierFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.classify.input.LogTail;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.classify.model.Taxonomy;

@@ -9,7 +9,7 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.sample;
 import static dev.decaybench.runner.classify.ClassifierFixtures.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.input.RequestOutcome;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.classify.model.Taxonomy;

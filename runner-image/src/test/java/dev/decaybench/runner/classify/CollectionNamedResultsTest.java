@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;

@@ -6,10 +6,10 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.allUnanswered;
 import static dev.decaybench.runner.classify.ClassifierFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.StartupInfo;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.StartupInfo;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,9 +150,9 @@ class SetupFailureClassificationTest {
         "failed with exit code 1", "npm ERR! code ECONNREFUSED\nnpm ERR! errno ECONNREFUSED\n"
             + "npm ERR! FetchError: request to https://registry.npmjs.org/express failed, reason: connect"
             + " ECONNREFUSED 104.16.1.35:443")), "./run.sh", 1, "exited", 100, 10, false);
-    TrialResult r = new TrialResult(TrialResult.SCHEMA_VERSION, "custom", List.of(),
-        new AssertionCounts(0, 290, 290), 0, 0, 0, null, false, false, null, null, null, startup, List.of(),
-        List.of(), null, "Error: Cannot find module 'express'");
+    TrialResult r = TrialResult.builder("custom").constraints(List.of())
+        .assertions(new AssertionCounts(0, 290, 290)).startup(startup).requests(List.of())
+        .verifiers(List.of()).serverLogTail("Error: Cannot find module 'express'").build();
 
     FailureClass f = FailureClassifier.withFailureClass(r, null).failure();
 
@@ -168,9 +168,9 @@ class SetupFailureClassificationTest {
         + "npm error node-pre-gyp ERR! not ok";
     StartupInfo startup = new StartupInfo(List.of(new StartupInfo.CommandOutcome("npm install", 1, 900,
         "failed with exit code 1", tail)), "npm run develop", 127, "exited", 100, 10, false);
-    TrialResult r = new TrialResult(TrialResult.SCHEMA_VERSION, "express-hard-focused-task-001", List.of(),
-        new AssertionCounts(0, 290, 290), 0, 0, 0, null, false, false, null, null, null, startup, List.of(),
-        List.of(), null, "sh: 1: dotenv: not found");
+    TrialResult r = TrialResult.builder("express-hard-focused-task-001").constraints(List.of())
+        .assertions(new AssertionCounts(0, 290, 290)).startup(startup).requests(List.of())
+        .verifiers(List.of()).serverLogTail("sh: 1: dotenv: not found").build();
 
     assertThat(CLASSIFIER.classify(TrialEvidence.fromResult(r, "sh: 1: dotenv: not found")).rule())
         .isEqualTo("setup-failed");

@@ -2,10 +2,10 @@ package dev.decaybench.runner.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,9 @@ class StrictPlusFindingTest {
   private static TrialResult result(boolean success, List<VerifierResult> verifiers) {
     AssertionCounts counts = success ? new AssertionCounts(290, 0, 290) : new AssertionCounts(280, 10, 290);
     double aPct = counts.percent();
-    return new TrialResult(TrialResult.SCHEMA_VERSION, "flask-clean", List.of("clean_architecture"),
-        counts, aPct, aPct, 0.0, null, success, true, null, null, null, null, List.of(), verifiers,
-        null, "");
+    return TrialResult.builder("flask-clean").constraints(List.of("clean_architecture"))
+        .assertions(counts).aPct(aPct).strictAPct(aPct).strictAPctPlus(0.0).success(success)
+        .healthy(true).requests(List.of()).verifiers(verifiers).serverLogTail("").build();
   }
 
   @Test

@@ -5,7 +5,7 @@ import static dev.decaybench.runner.classify.ClassifierFixtures.lines;
 import static dev.decaybench.runner.classify.ClassifierFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.classify.judge.JudgeInput;
 import org.junit.jupiter.api.Test;

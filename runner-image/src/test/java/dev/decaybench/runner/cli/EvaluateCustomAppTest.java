@@ -2,7 +2,7 @@ package dev.decaybench.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.engine.ResultSchema;
 import dev.decaybench.runner.engine.TestApps;

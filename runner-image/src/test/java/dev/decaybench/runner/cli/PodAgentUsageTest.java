@@ -2,7 +2,7 @@ package dev.decaybench.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.TrialUsage;
+import dev.decaybench.model.result.TrialUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.decaybench.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.CompactResult;
+import dev.decaybench.model.result.CompactResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

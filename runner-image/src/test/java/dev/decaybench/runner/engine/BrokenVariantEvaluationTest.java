@@ -2,8 +2,8 @@ package dev.decaybench.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

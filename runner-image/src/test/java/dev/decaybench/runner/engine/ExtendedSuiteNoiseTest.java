@@ -2,7 +2,7 @@ package dev.decaybench.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;

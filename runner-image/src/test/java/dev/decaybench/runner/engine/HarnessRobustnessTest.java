@@ -3,7 +3,7 @@ package dev.decaybench.runner.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.TrialResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

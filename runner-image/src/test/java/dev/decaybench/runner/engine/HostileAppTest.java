@@ -3,7 +3,7 @@ package dev.decaybench.runner.engine;
 import dev.decaybench.runner.util.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.util.CacheDirs;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package dev.decaybench.runner.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.crd.CrdSchemaValidator;
-import dev.decaybench.api.manifest.ManifestReader;
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.crd.CrdSchemaValidator;
+import dev.decaybench.model.manifest.ManifestReader;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.run.LocalSuite;
 import dev.decaybench.runner.task.TaskDefinition;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.metrics.Metric;
+import dev.decaybench.model.metrics.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.metrics.GroupMetrics;
-import dev.decaybench.api.metrics.MarginalEffect;
-import dev.decaybench.api.metrics.RunMetricsReport;
+import dev.decaybench.model.metrics.GroupMetrics;
+import dev.decaybench.model.metrics.MarginalEffect;
+import dev.decaybench.model.metrics.RunMetricsReport;
 import dev.decaybench.runner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

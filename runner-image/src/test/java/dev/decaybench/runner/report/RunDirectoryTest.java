@@ -3,7 +3,7 @@ package dev.decaybench.runner.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.metrics.TrialRecord;
+import dev.decaybench.model.metrics.TrialRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package dev.decaybench.runner.report;
 
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.AssertionResult;
-import dev.decaybench.api.result.ExtendedResult;
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.PhaseTimings;
-import dev.decaybench.api.result.RequestResult;
-import dev.decaybench.api.result.SandboxInfo;
-import dev.decaybench.api.result.StartupInfo;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.AssertionResult;
+import dev.decaybench.model.result.ExtendedResult;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.PhaseTimings;
+import dev.decaybench.model.result.RequestResult;
+import dev.decaybench.model.result.SandboxInfo;
+import dev.decaybench.model.result.StartupInfo;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
 import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
@@ -167,10 +167,15 @@ public final class SyntheticRuns {
         verifiersPass ? List.of() : List.of("routes/articles.py:3 import repositories.article_repo"))).toList();
     ExtendedResult extended = new ExtendedResult(passed == TOTAL ? 40 : 20, 40, List.of());
     StartupInfo startup = new StartupInfo(List.of(), "./run.sh", null, passed == 0 ? "timeout" : "200", 500, 100, false);
-    return new TrialResult(TrialResult.SCHEMA_VERSION, task, constraints, counts, aPct, strict, strict, extended,
-        success, passed > 0, success ? null : failure, null, new SandboxInfo("ports", null, 8080, "17"), startup,
-        requests, verifiers, new PhaseTimings(1, 2, 3, 4, 5, 6, 2000),
-        passed < TOTAL ? "Traceback (most recent call last):\n  ... </script><b>not html</b>\nERROR in " + task : "ok");
+    return TrialResult.builder(task).constraints(constraints).assertions(counts).aPct(aPct)
+        .strictAPct(strict).strictAPctPlus(strict).extended(extended).success(success)
+        .healthy(passed > 0).failure(success ? null : failure)
+        .sandbox(new SandboxInfo("ports", null, 8080, "17")).startup(startup).requests(requests)
+        .verifiers(verifiers).timings(new PhaseTimings(1, 2, 3, 4, 5, 6, 2000))
+        .serverLogTail(passed < TOTAL
+            ? "Traceback (most recent call last):\n  ... </script><b>not html</b>\nERROR in " + task
+            : "ok")
+        .build();
   }
 
   static void writeJson(Path file, Object value) {

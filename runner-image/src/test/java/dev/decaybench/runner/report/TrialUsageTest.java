@@ -3,8 +3,8 @@ package dev.decaybench.runner.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.api.v1alpha1.TokenPrice;
+import dev.decaybench.model.result.TrialUsage;
+import dev.decaybench.model.v1alpha1.TokenPrice;
 import dev.decaybench.runner.util.Json;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import dev.decaybench.runner.run.workspace.TrialWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
 import dev.decaybench.runner.run.agent.AgentContext;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.run.agent.GoldAgent;

@@ -3,10 +3,10 @@ package dev.decaybench.runner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.manifest.ManifestReader;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.VerifierResult;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.manifest.ManifestReader;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.VerifierResult;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.util.Json;

@@ -2,8 +2,8 @@ package dev.decaybench.runner.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.AssertionResult;
-import dev.decaybench.api.result.RequestResult;
+import dev.decaybench.model.result.AssertionResult;
+import dev.decaybench.model.result.RequestResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

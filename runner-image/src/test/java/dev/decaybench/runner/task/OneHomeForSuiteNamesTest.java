@@ -2,8 +2,8 @@ package dev.decaybench.runner.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.ConstraintVariant;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.ConstraintVariant;
+import dev.decaybench.model.v1alpha1.Framework;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class OneHomeForSuiteNamesTest {
       root = root.getParent();
     }
     List<Path> out = new ArrayList<>();
-    for (String module : List.of("operator/api", "operator/controller", "runner-image")) {
+    for (String module : List.of("operator/model", "operator/controller", "runner-image")) {
       try (Stream<Path> s = Files.walk(root.resolve(module).resolve("src/main/java"))) {
         s.filter(p -> p.toString().endsWith(".java"))
             .filter(p -> !HOMES.contains(p.getFileName().toString())).forEach(out::add);

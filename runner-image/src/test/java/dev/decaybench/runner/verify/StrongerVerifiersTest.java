@@ -2,7 +2,7 @@ package dev.decaybench.runner.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.VerifierResult;
+import dev.decaybench.model.result.VerifierResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

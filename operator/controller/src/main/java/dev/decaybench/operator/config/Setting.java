@@ -1,6 +1,6 @@
 package dev.decaybench.operator.config;
 
-import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.model.v1alpha1.Timeouts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.decaybench.operator.metrics;
 
-import dev.decaybench.api.metrics.TrialGrading;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.GroupSummary;
-import dev.decaybench.api.v1alpha1.RunPhase;
-import dev.decaybench.api.v1alpha1.RunSummary;
-import dev.decaybench.api.v1alpha1.TrialCounts;
+import dev.decaybench.model.metrics.TrialGrading;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.GroupSummary;
+import dev.decaybench.model.v1alpha1.RunPhase;
+import dev.decaybench.model.v1alpha1.RunSummary;
+import dev.decaybench.model.v1alpha1.TrialCounts;
 import dev.decaybench.operator.status.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,11 +1,11 @@
 package dev.decaybench.operator.plan;
 
-import dev.decaybench.api.plan.PlanException;
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.plan.TrialPlanner;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.TaskSelection;
+import dev.decaybench.model.plan.PlanException;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.plan.TrialPlanner;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.TaskSelection;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.decaybench.operator.plan;
 
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package dev.decaybench.operator.pod;
 
-import dev.decaybench.api.result.CompactResult;
-import dev.decaybench.api.v1alpha1.TrialTimings;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.v1alpha1.TrialTimings;
 import dev.decaybench.operator.status.Reason;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;

@@ -1,8 +1,8 @@
 package dev.decaybench.operator.pod;
 
-import dev.decaybench.api.result.CompactResult;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.TrialTimings;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.TrialTimings;
 import dev.decaybench.operator.status.Reason;
 import java.time.Duration;
 

@@ -4,7 +4,7 @@ import static dev.decaybench.operator.pod.PodParts.emptyDir;
 import static dev.decaybench.operator.pod.PodParts.env;
 import static dev.decaybench.operator.pod.PodParts.mount;
 
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;

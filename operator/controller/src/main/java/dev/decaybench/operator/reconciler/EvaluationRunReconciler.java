@@ -1,14 +1,14 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.v1alpha1.Condition;
-import dev.decaybench.api.v1alpha1.Conditions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.RunPhase;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.v1alpha1.Condition;
+import dev.decaybench.model.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.RunPhase;
 import dev.decaybench.operator.metrics.OperatorMetrics;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.EventRecorder;

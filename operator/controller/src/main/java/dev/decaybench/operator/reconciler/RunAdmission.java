@@ -1,11 +1,11 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.api.manifest.ManifestValidator;
-import dev.decaybench.api.plan.PlanException;
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.manifest.ManifestValidator;
+import dev.decaybench.model.plan.PlanException;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
 import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.Reason;
@@ -35,7 +35,7 @@ public final class RunAdmission {
    */
   static List<String> clusterOnlyProblems(EvaluationRun run) {
     boolean command = run.getSpec().getAgent() != null
-        && run.getSpec().getAgent().getType() == dev.decaybench.api.v1alpha1.AgentType.COMMAND;
+        && run.getSpec().getAgent().getType() == dev.decaybench.model.v1alpha1.AgentType.COMMAND;
     boolean ownRunner = run.getSpec().getImages() != null
         && run.getSpec().getImages().getRunner() != null;
     return command && !ownRunner ? List.of("spec.agent.type: command runs a CLI that the runner"

@@ -1,6 +1,6 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;

@@ -1,6 +1,6 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
 import dev.decaybench.operator.status.TrialResults;
 import java.time.Clock;
 import java.time.Duration;

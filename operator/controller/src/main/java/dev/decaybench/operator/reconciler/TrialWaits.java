@@ -1,11 +1,11 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.api.v1alpha1.Condition;
-import dev.decaybench.api.v1alpha1.Conditions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.EvaluationTrialStatus;
-import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.model.v1alpha1.Condition;
+import dev.decaybench.model.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationTrialStatus;
+import dev.decaybench.model.v1alpha1.TrialPhase;
 import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.pod.PodVerdict;
 import dev.decaybench.operator.pod.TrialPodFactory;

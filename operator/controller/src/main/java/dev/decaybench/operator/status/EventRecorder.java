@@ -1,6 +1,6 @@
 package dev.decaybench.operator.status;
 
-import dev.decaybench.api.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.Conditions;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;

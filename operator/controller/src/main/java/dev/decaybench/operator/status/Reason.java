@@ -1,6 +1,6 @@
 package dev.decaybench.operator.status;
 
-import dev.decaybench.api.metrics.TrialGrading.Outcome;
+import dev.decaybench.model.metrics.TrialGrading.Outcome;
 
 /**
  * Every reason the operator writes into a condition or an event, CamelCase as Kubernetes wants
@@ -42,7 +42,7 @@ public enum Reason {
 
   /**
    * What a trial that finished with this reason counts for ({@link
-   * dev.decaybench.api.metrics.TrialGrading}); the reasons of runs and events name no outcome and
+   * dev.decaybench.model.metrics.TrialGrading}); the reasons of runs and events name no outcome and
    * are graded as harness errors.
    */
   public Outcome outcome() {

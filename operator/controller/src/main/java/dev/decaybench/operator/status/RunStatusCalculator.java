@@ -1,13 +1,13 @@
 package dev.decaybench.operator.status;
 
-import dev.decaybench.api.v1alpha1.Condition;
-import dev.decaybench.api.v1alpha1.Conditions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.RunPhase;
-import dev.decaybench.api.v1alpha1.TrialCounts;
-import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.model.v1alpha1.Condition;
+import dev.decaybench.model.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.RunPhase;
+import dev.decaybench.model.v1alpha1.TrialCounts;
+import dev.decaybench.model.v1alpha1.TrialPhase;
 import dev.decaybench.operator.plan.TrialNames;
 import dev.decaybench.operator.status.RunStatusUpdate.Transition;
 import io.fabric8.kubernetes.client.utils.Serialization;

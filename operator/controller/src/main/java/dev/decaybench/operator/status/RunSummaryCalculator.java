@@ -1,10 +1,10 @@
 package dev.decaybench.operator.status;
 
-import dev.decaybench.api.metrics.RunMetrics;
-import dev.decaybench.api.metrics.TrialGrading;
-import dev.decaybench.api.metrics.TrialRecord;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.RunSummary;
+import dev.decaybench.model.metrics.RunMetrics;
+import dev.decaybench.model.metrics.TrialGrading;
+import dev.decaybench.model.metrics.TrialRecord;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.RunSummary;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

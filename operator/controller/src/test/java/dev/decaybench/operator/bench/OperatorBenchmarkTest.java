@@ -2,8 +2,8 @@ package dev.decaybench.operator.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
 import dev.decaybench.operator.Main;
 import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.reconciler.RunAdmission;

@@ -2,10 +2,10 @@ package dev.decaybench.operator.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.EvaluationTrialStatus;
-import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationTrialStatus;
+import dev.decaybench.model.v1alpha1.TrialPhase;
 import dev.decaybench.operator.status.Reason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -2,13 +2,13 @@ package dev.decaybench.operator.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
-import dev.decaybench.api.v1alpha1.RunSummary;
-import dev.decaybench.api.v1alpha1.UsageSummary;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.model.v1alpha1.RunSummary;
+import dev.decaybench.model.v1alpha1.UsageSummary;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;

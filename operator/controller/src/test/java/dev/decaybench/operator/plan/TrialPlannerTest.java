@@ -3,14 +3,14 @@ package dev.decaybench.operator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.manifest.ManifestReader;
-import dev.decaybench.api.plan.PlanException;
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunSpec;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.TaskSelection;
+import dev.decaybench.model.manifest.ManifestReader;
+import dev.decaybench.model.plan.PlanException;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.TaskSelection;
 import dev.decaybench.operator.testing.Crds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class TrialPlannerTest {
   @Test
   void variantNamesAndLevelsMatchTheRunnersTaskCatalog() throws Exception {
     for (Framework f : Framework.values()) {
-      assertThat(dev.decaybench.api.v1alpha1.ConstraintVariant.namesFor(f))
+      assertThat(dev.decaybench.model.v1alpha1.ConstraintVariant.namesFor(f))
           .containsExactlyElementsOf(dev.decaybench.runner.task.TaskCatalog.variantNames(f.value()));
     }
     EvaluationRunSpec spec = new EvaluationRunSpec();

@@ -2,16 +2,16 @@ package dev.decaybench.operator.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.Images;
-import dev.decaybench.api.v1alpha1.SecretKeyRef;
-import dev.decaybench.api.v1alpha1.Timeouts;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Images;
+import dev.decaybench.model.v1alpha1.SecretKeyRef;
+import dev.decaybench.model.v1alpha1.Timeouts;
 import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Container;

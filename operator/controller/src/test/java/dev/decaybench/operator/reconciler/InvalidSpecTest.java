@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.decaybench.api.crd.CrdSchemaValidator;
-import dev.decaybench.api.v1alpha1.Condition;
-import dev.decaybench.api.v1alpha1.Conditions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.crd.CrdSchemaValidator;
+import dev.decaybench.model.v1alpha1.Condition;
+import dev.decaybench.model.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.Crds;
 import dev.decaybench.operator.testing.FakeKubelet;
@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bad-manifest corpus of operator/api against the cluster: each manifest is refused by the
+ * The bad-manifest corpus of operator/model against the cluster: each manifest is refused by the
  * API server (the CRD schema, or the object rules every resource obeys: a valid name, one kind
  * per document, parseable YAML), or the operator conditions the run Accepted=False with a reason
  * and an event. The operator never crashes: a good run afterwards still completes.
@@ -46,7 +46,7 @@ class InvalidSpecTest extends OperatorTestBase {
   @Test
   void everyBadManifestIsRejectedOrConditionedWithAReason() throws Exception {
     startOperator();
-    Path dir = Crds.directory().getParent().resolve("operator/api/src/test/resources/manifests/bad");
+    Path dir = Crds.directory().getParent().resolve("operator/model/src/test/resources/manifests/bad");
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();

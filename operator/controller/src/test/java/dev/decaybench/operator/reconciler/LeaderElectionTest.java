@@ -2,7 +2,7 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.testing.FakeKubelet;

@@ -2,8 +2,8 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.OperatorTestBase;

@@ -2,12 +2,12 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.TrialPhase;
 import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.OperatorTestBase;

@@ -2,11 +2,11 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.Images;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Images;
 import dev.decaybench.operator.plan.ClusterSuite;
 import dev.decaybench.operator.status.Reason;
 import dev.decaybench.operator.testing.Runs;

@@ -3,15 +3,15 @@ package dev.decaybench.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.decaybench.api.result.CompactResult;
-import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.TokenPrice;
-import dev.decaybench.api.v1alpha1.UsageSummary;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.result.TrialUsage;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.TokenPrice;
+import dev.decaybench.model.v1alpha1.UsageSummary;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.OperatorTestBase;
 import dev.decaybench.operator.testing.Runs;
@@ -53,7 +53,7 @@ class RunCostTest extends OperatorTestBase {
     agent.setModel("gpt-test");
     agent.setPrice(new TokenPrice(3.0, 15.0));
     run.getSpec().setAgent(agent);
-    dev.decaybench.api.v1alpha1.Images images = new dev.decaybench.api.v1alpha1.Images();
+    dev.decaybench.model.v1alpha1.Images images = new dev.decaybench.model.v1alpha1.Images();
     images.setRunner("registry.example.com/runner-with-my-agent:1"); // where the CLI lives
     run.getSpec().setImages(images);
 

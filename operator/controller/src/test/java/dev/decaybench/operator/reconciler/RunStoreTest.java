@@ -2,8 +2,8 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationRunStatus;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

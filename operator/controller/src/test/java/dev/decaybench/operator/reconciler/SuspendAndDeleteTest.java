@@ -2,16 +2,18 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.Condition;
-import dev.decaybench.api.v1alpha1.Conditions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Condition;
+import dev.decaybench.model.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.operator.status.TrialResults;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeGarbageCollector;
 import dev.decaybench.operator.testing.FakeKubelet;
 import dev.decaybench.operator.testing.OperatorTestBase;
 import dev.decaybench.operator.testing.Runs;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,9 +97,9 @@ class SuspendAndDeleteTest extends OperatorTestBase {
   }
 
   private void setSuspend(String name, boolean suspend) {
-    client.resources(EvaluationRun.class).inNamespace(Runs.NS).withName(name).edit(r -> {
-      r.getSpec().setSuspend(suspend);
-      return r;
-    });
+    // a merge patch, as `kubectl patch` sends it: no resourceVersion, so the operator's status
+    // writes in between cannot make it conflict
+    client.resources(EvaluationRun.class).inNamespace(Runs.NS).withName(name).patch(
+        PatchContext.of(PatchType.JSON_MERGE), "{\"spec\": {\"suspend\": " + suspend + "}}");
   }
 }

@@ -2,11 +2,11 @@ package dev.decaybench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.Condition;
-import dev.decaybench.api.v1alpha1.Conditions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Condition;
+import dev.decaybench.model.v1alpha1.Conditions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.operator.status.TrialResults;
 import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.FakeKubelet;

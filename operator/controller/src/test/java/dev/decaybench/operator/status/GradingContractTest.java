@@ -4,27 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.decaybench.api.metrics.Metric;
-import dev.decaybench.api.metrics.RunMetrics;
-import dev.decaybench.api.metrics.RunMetricsReport;
-import dev.decaybench.api.metrics.TrialGrading.Outcome;
-import dev.decaybench.api.metrics.TrialRecord;
-import dev.decaybench.api.plan.PlannedTrial;
-import dev.decaybench.api.plan.TaskRef;
-import dev.decaybench.api.result.AssertionCounts;
-import dev.decaybench.api.result.CompactResult;
-import dev.decaybench.api.result.ExtendedResult;
-import dev.decaybench.api.result.FailureClass;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.TrialUsage;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.RunSummary;
-import dev.decaybench.api.v1alpha1.Timeouts;
-import dev.decaybench.api.v1alpha1.TokenPrice;
-import dev.decaybench.api.v1alpha1.TrialTimings;
+import dev.decaybench.model.metrics.Metric;
+import dev.decaybench.model.metrics.RunMetrics;
+import dev.decaybench.model.metrics.RunMetricsReport;
+import dev.decaybench.model.metrics.TrialGrading.Outcome;
+import dev.decaybench.model.metrics.TrialRecord;
+import dev.decaybench.model.plan.PlannedTrial;
+import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.result.AssertionCounts;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.result.ExtendedResult;
+import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.TrialUsage;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.RunSummary;
+import dev.decaybench.model.v1alpha1.Timeouts;
+import dev.decaybench.model.v1alpha1.TokenPrice;
+import dev.decaybench.model.v1alpha1.TrialTimings;
 import dev.decaybench.operator.config.Setting;
 import dev.decaybench.operator.pod.PodVerdict;
 import dev.decaybench.runner.report.RunDirectory;
@@ -146,9 +146,11 @@ class GradingContractTest {
     double strictPlus = strictPlusPassed * 100.0 / 290;
     boolean success = passed == 290 && strictPassed == 290;
     String task = fw + "-openapi-" + (constraints.isEmpty() ? "unconstrained" : String.join("-", constraints));
-    return new TrialResult(TrialResult.SCHEMA_VERSION, task, constraints, counts, counts.percent(),
-        strictPassed == 0 ? 0 : counts.percent(), strictPlus, new ExtendedResult(passed / 10, 40, List.of()),
-        success, true, failure, null, null, null, List.of(), List.of(), null, "");
+    return TrialResult.builder(task).constraints(constraints).assertions(counts)
+        .aPct(counts.percent()).strictAPct(strictPassed == 0 ? 0 : counts.percent())
+        .strictAPctPlus(strictPlus).extended(new ExtendedResult(passed / 10, 40, List.of()))
+        .success(success).healthy(true).failure(failure).requests(List.of()).verifiers(List.of())
+        .serverLogTail("").build();
   }
 
   private static FailureClass failure(String coarse, String sub, boolean dataLayer) {

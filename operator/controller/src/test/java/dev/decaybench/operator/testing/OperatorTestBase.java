@@ -1,6 +1,6 @@
 package dev.decaybench.operator.testing;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.operator.DecaybenchOperator;
 import dev.decaybench.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

@@ -2,7 +2,7 @@ package dev.decaybench.e2e.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.e2e.cluster.AuditLog;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.OperatorProcess;
@@ -51,8 +51,8 @@ class RealClusterBenchmarkTest {
       // 80 built-in tasks: repeats make up the rest
       int repeats = Math.max(1, TRIALS / 80);
       EvaluationRun run = TRIALS >= 80 ? Runs.reference(name, null, null, repeats, PARALLELISM)
-          : Runs.reference(name, List.of(dev.decaybench.api.v1alpha1.Framework.FLASK,
-              dev.decaybench.api.v1alpha1.Framework.EXPRESS), null, 1, PARALLELISM);
+          : Runs.reference(name, List.of(dev.decaybench.model.v1alpha1.Framework.FLASK,
+              dev.decaybench.model.v1alpha1.Framework.EXPRESS), null, 1, PARALLELISM);
       admin.resource(run).create();
       double heapPeak = 0;
       while (!"Succeeded".equals(Runs.phase(Runs.get(admin, name)))) {

@@ -2,10 +2,10 @@ package dev.decaybench.e2e.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.EvaluationTrialSpec;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationTrialSpec;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.e2e.cluster.InstalledOperator;
 import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.RealNodeCluster;

@@ -3,7 +3,7 @@ package dev.decaybench.e2e.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
 import dev.decaybench.e2e.cluster.CrdsOnServer;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

@@ -2,8 +2,8 @@ package dev.decaybench.e2e.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.e2e.cluster.ChartRelease;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.InstalledOperator;

@@ -2,14 +2,14 @@ package dev.decaybench.e2e.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
-import dev.decaybench.api.v1alpha1.EvaluationOptions;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
-import dev.decaybench.api.v1alpha1.Timeouts;
-import dev.decaybench.api.v1alpha1.TrialPhase;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.EvaluationOptions;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Timeouts;
+import dev.decaybench.model.v1alpha1.TrialPhase;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.InstalledOperator;
 import dev.decaybench.operator.DecaybenchOperator;
@@ -196,7 +196,7 @@ class PodLifecycleOnRealClusterTest {
     agent.setCommand(List.of("sleep", "9")); // of a 8 s trial
     run.getSpec().setAgent(agent);
     // a command agent on a cluster names the image its CLI is in: sleep is in the runner image
-    dev.decaybench.api.v1alpha1.Images images = new dev.decaybench.api.v1alpha1.Images();
+    dev.decaybench.model.v1alpha1.Images images = new dev.decaybench.model.v1alpha1.Images();
     images.setRunner(dev.decaybench.operator.config.OperatorConfig.defaults().runnerImage());
     run.getSpec().setImages(images);
     // before the fix evaluate got 8 s of its own: enough to score the empty app (health 2 s)

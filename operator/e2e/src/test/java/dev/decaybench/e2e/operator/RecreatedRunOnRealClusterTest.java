@@ -2,9 +2,9 @@ package dev.decaybench.e2e.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.EvaluationTrial;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.InstalledOperator;
 import dev.decaybench.operator.DecaybenchOperator;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.decaybench.api.v1alpha1.EvaluationRun;
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.e2e.cluster.AuditLog;
 import dev.decaybench.e2e.cluster.E2eCluster;
 import dev.decaybench.e2e.cluster.RealClusterTest;

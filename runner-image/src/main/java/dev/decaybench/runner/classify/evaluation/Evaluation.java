@@ -1,6 +1,6 @@
 package dev.decaybench.runner.classify.evaluation;
 
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.FailureClassifier;
 import dev.decaybench.runner.classify.facts.Facts;
 import dev.decaybench.runner.classify.input.TrialEvidence;

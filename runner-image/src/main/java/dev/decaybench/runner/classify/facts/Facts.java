@@ -1,6 +1,6 @@
 package dev.decaybench.runner.classify.facts;
 
-import dev.decaybench.api.v1alpha1.Framework;
+import dev.decaybench.model.v1alpha1.Framework;
 import dev.decaybench.runner.classify.input.TrialEvidence;
 import dev.decaybench.runner.classify.input.VerifierFinding;
 import java.util.List;

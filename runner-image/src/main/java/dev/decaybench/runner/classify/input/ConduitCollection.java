@@ -50,64 +50,143 @@ public final class ConduitCollection {
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
-    add("Register", "POST", 6, Group.ACCOUNT, false, true, false, 0, 0, false, Resource.USER);
-    add("Login", "POST", 6, Group.ACCOUNT, false, true, false, 0, 0, false, null, Resource.USER);
-    add("Login and Remember Token", "POST", 7, Group.ACCOUNT, false, true, false, 0, 0, false,
-        Resource.TOKEN, Resource.USER);
-    add("Current User", "GET", 5, Group.USER, true, false, false, 0, 0, false, null, Resource.TOKEN);
-    add("Update User", "PUT", 5, Group.USER, true, true, false, 0, 0, false, null, Resource.TOKEN);
-    add("All Articles", "GET", 5, Group.ARTICLES, false, false, true, 0, 0, false, null);
-    add("Articles by Author", "GET", 5, Group.ARTICLES, false, false, true, 0, 0, true, null);
-    add("Articles Favorited by Username", "GET", 5, Group.ARTICLES, false, false, true, 0, 0, true, null);
-    add("Articles by Tag", "GET", 5, Group.ARTICLES, false, false, true, 0, 0, true, null);
-    add("Create Article", "POST", 13, Group.ARTICLES, true, true, false, 0, 0, false, Resource.SLUG,
-        Resource.TOKEN);
-    add("Feed", "GET", 5, Group.FEED, true, false, true, 0, 0, false, null, Resource.TOKEN);
-    add("All Articles", "GET", 17, Group.ARTICLES, true, false, true, 12, 0, false, null, Resource.SLUG);
-    add("All Articles with auth", "GET", 17, Group.ARTICLES, true, false, true, 12, 0, false, null,
-        Resource.SLUG, Resource.TOKEN);
-    add("Articles by Author", "GET", 17, Group.ARTICLES, true, false, true, 12, 0, true, null, Resource.SLUG);
-    add("Articles by Author with auth", "GET", 17, Group.ARTICLES, true, false, true, 12, 0, true, null,
-        Resource.SLUG, Resource.TOKEN);
-    add("Single Article by slug", "GET", 13, Group.ARTICLES, true, false, false, 0, 0, false, null,
-        Resource.SLUG);
-    add("Articles by Tag", "GET", 17, Group.ARTICLES, true, false, true, 12, 0, true, null, Resource.SLUG);
-    add("Update Article", "PUT", 13, Group.ARTICLES, true, true, false, 0, 0, false, null,
-        Resource.SLUG, Resource.TOKEN);
-    add("Favorite Article", "POST", 15, Group.FAVORITES, true, false, false, 0, 2, false,
-        Resource.FAVORITE, Resource.SLUG, Resource.TOKEN);
-    add("Articles Favorited by Username", "GET", 17, Group.ARTICLES, true, false, true, 12, 0, true, null,
-        Resource.SLUG, Resource.FAVORITE);
-    add("Articles Favorited by Username with auth", "GET", 17, Group.ARTICLES, true, false, true, 12, 0,
-        true, null, Resource.SLUG, Resource.FAVORITE, Resource.TOKEN);
-    add("Unfavorite Article", "DELETE", 14, Group.FAVORITES, true, false, false, 0, 1, false, null,
-        Resource.SLUG, Resource.TOKEN);
-    add("Create Comment for Article", "POST", 6, Group.COMMENTS, true, true, false, 0, 0, false, Resource.COMMENT,
-        Resource.SLUG, Resource.TOKEN);
-    add("All Comments for Article", "GET", 7, Group.COMMENTS, true, false, true, 5, 0, false, null,
-        Resource.SLUG, Resource.COMMENT);
-    add("All Comments for Article without login", "GET", 7, Group.COMMENTS, false, false, true, 5, 0,
-        false, null, Resource.SLUG, Resource.COMMENT);
-    add("Delete Comment for Article", "DELETE", 0, Group.COMMENTS, true, false, false, 0, 0, false, null,
-        Resource.SLUG);
-    add("Delete Article", "DELETE", 0, Group.ARTICLES, true, false, false, 0, 0, false, null, Resource.SLUG);
-    add("Register Celeb", "POST", 6, Group.ACCOUNT, false, true, false, 0, 0, false, Resource.CELEB);
-    add("Profile", "GET", 6, Group.PROFILES, true, false, true, 0, 0, false, null, Resource.CELEB);
-    add("Follow Profile", "POST", 7, Group.PROFILES, true, true, true, 0, 1, false, null,
-        Resource.CELEB, Resource.TOKEN);
-    add("Unfollow Profile", "DELETE", 7, Group.PROFILES, true, false, true, 0, 1, false, null,
-        Resource.CELEB, Resource.TOKEN);
-    add("All Tags", "GET", 3, Group.TAGS, false, false, true, 0, 0, false, null);
+    request("Register", "POST", 6, Group.ACCOUNT).body().produces(Resource.USER);
+    request("Login", "POST", 6, Group.ACCOUNT).body().needs(Resource.USER);
+    request("Login and Remember Token", "POST", 7, Group.ACCOUNT).body().produces(Resource.TOKEN)
+        .needs(Resource.USER);
+    request("Current User", "GET", 5, Group.USER).token().needs(Resource.TOKEN);
+    request("Update User", "PUT", 5, Group.USER).token().body().needs(Resource.TOKEN);
+    request("All Articles", "GET", 5, Group.ARTICLES).status();
+    request("Articles by Author", "GET", 5, Group.ARTICLES).status().filtered();
+    request("Articles Favorited by Username", "GET", 5, Group.ARTICLES).status().filtered();
+    request("Articles by Tag", "GET", 5, Group.ARTICLES).status().filtered();
+    request("Create Article", "POST", 13, Group.ARTICLES).token().body().produces(Resource.SLUG)
+        .needs(Resource.TOKEN);
+    request("Feed", "GET", 5, Group.FEED).token().status().needs(Resource.TOKEN);
+    request("All Articles", "GET", 17, Group.ARTICLES).token().status().items(12)
+        .needs(Resource.SLUG);
+    request("All Articles with auth", "GET", 17, Group.ARTICLES).token().status().items(12)
+        .needs(Resource.SLUG, Resource.TOKEN);
+    request("Articles by Author", "GET", 17, Group.ARTICLES).token().status().items(12).filtered()
+        .needs(Resource.SLUG);
+    request("Articles by Author with auth", "GET", 17, Group.ARTICLES).token().status().items(12)
+        .filtered().needs(Resource.SLUG, Resource.TOKEN);
+    request("Single Article by slug", "GET", 13, Group.ARTICLES).token().needs(Resource.SLUG);
+    request("Articles by Tag", "GET", 17, Group.ARTICLES).token().status().items(12).filtered()
+        .needs(Resource.SLUG);
+    request("Update Article", "PUT", 13, Group.ARTICLES).token().body()
+        .needs(Resource.SLUG, Resource.TOKEN);
+    request("Favorite Article", "POST", 15, Group.FAVORITES).token().semantic(2)
+        .produces(Resource.FAVORITE).needs(Resource.SLUG, Resource.TOKEN);
+    request("Articles Favorited by Username", "GET", 17, Group.ARTICLES).token().status().items(12)
+        .filtered().needs(Resource.SLUG, Resource.FAVORITE);
+    request("Articles Favorited by Username with auth", "GET", 17, Group.ARTICLES).token().status()
+        .items(12).filtered().needs(Resource.SLUG, Resource.FAVORITE, Resource.TOKEN);
+    request("Unfavorite Article", "DELETE", 14, Group.FAVORITES).token().semantic(1)
+        .needs(Resource.SLUG, Resource.TOKEN);
+    request("Create Comment for Article", "POST", 6, Group.COMMENTS).token().body()
+        .produces(Resource.COMMENT).needs(Resource.SLUG, Resource.TOKEN);
+    request("All Comments for Article", "GET", 7, Group.COMMENTS).token().status().items(5)
+        .needs(Resource.SLUG, Resource.COMMENT);
+    request("All Comments for Article without login", "GET", 7, Group.COMMENTS).status().items(5)
+        .needs(Resource.SLUG, Resource.COMMENT);
+    request("Delete Comment for Article", "DELETE", 0, Group.COMMENTS).token().needs(Resource.SLUG);
+    request("Delete Article", "DELETE", 0, Group.ARTICLES).token().needs(Resource.SLUG);
+    request("Register Celeb", "POST", 6, Group.ACCOUNT).body().produces(Resource.CELEB);
+    request("Profile", "GET", 6, Group.PROFILES).token().status().needs(Resource.CELEB);
+    request("Follow Profile", "POST", 7, Group.PROFILES).token().body().status().semantic(1)
+        .needs(Resource.CELEB, Resource.TOKEN);
+    request("Unfollow Profile", "DELETE", 7, Group.PROFILES).token().status().semantic(1)
+        .needs(Resource.CELEB, Resource.TOKEN);
+    request("All Tags", "GET", 3, Group.TAGS).status();
   }
 
   private ConduitCollection() {}
 
-  private static void add(String name, String method, int checks, Group group, boolean token,
-      boolean body, boolean status, int items, int semantic, boolean filtered, Resource produces,
-      Resource... needs) {
-    Set<Resource> n = needs.length == 0 ? EnumSet.noneOf(Resource.class) : EnumSet.of(needs[0], needs);
-    ENTRIES.add(new Entry(ENTRIES.size(), name, method, checks, group, token, body, status, items,
-        semantic, filtered, produces, Set.copyOf(n)));
+  /** A request of the collection; the chained calls say what it does, in run order. */
+  private static Request request(String name, String method, int checks, Group group) {
+    return new Request(name, method, checks, group);
+  }
+
+  /** One request being declared: in the collection at once, its flags set by name down the chain. */
+  private static final class Request {
+    private final String name;
+    private final String method;
+    private final int checks;
+    private final Group group;
+    private boolean token;
+    private boolean body;
+    private boolean status;
+    private int items;
+    private int semantic;
+    private boolean filtered;
+    private Resource produces;
+    private final int index;
+
+    private Request(String name, String method, int checks, Group group) {
+      this.name = name;
+      this.method = method;
+      this.checks = checks;
+      this.group = group;
+      this.index = ENTRIES.size();
+      ENTRIES.add(entry(Set.of()));
+    }
+
+    /** Sends the user's token. */
+    private Request token() {
+      token = true;
+      return update();
+    }
+
+    /** Sends a JSON body. */
+    private Request body() {
+      body = true;
+      return update();
+    }
+
+    /** Checks the response status. */
+    private Request status() {
+      status = true;
+      return update();
+    }
+
+    /** Checks on the first list element (all fail on an empty list). */
+    private Request items(int n) {
+      items = n;
+      return update();
+    }
+
+    /** Checks on a flag or counter that only a persisted write makes true. */
+    private Request semantic(int n) {
+      semantic = n;
+      return update();
+    }
+
+    /** Lists filtered by a query parameter. */
+    private Request filtered() {
+      filtered = true;
+      return update();
+    }
+
+    private Request produces(Resource r) {
+      produces = r;
+      return update();
+    }
+
+    private Request needs(Resource first, Resource... more) {
+      ENTRIES.set(index, entry(Set.copyOf(EnumSet.of(first, more))));
+      return this;
+    }
+
+    private Request update() {
+      ENTRIES.set(index, entry(ENTRIES.get(index).needs()));
+      return this;
+    }
+
+    private Entry entry(Set<Resource> needs) {
+      return new Entry(index, name, method, checks, group, token, body, status, items, semantic,
+          filtered, produces, needs);
+    }
   }
 
   public static List<Entry> entries() {

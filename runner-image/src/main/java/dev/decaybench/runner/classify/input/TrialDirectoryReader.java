@@ -1,8 +1,8 @@
 package dev.decaybench.runner.classify.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.WriteCheck;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.WriteCheck;
 import dev.decaybench.runner.util.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.decaybench.runner.classify.input;
 
-import dev.decaybench.api.result.TrialResult;
-import dev.decaybench.api.result.WriteCheck;
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.model.result.WriteCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

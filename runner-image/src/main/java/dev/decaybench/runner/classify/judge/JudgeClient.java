@@ -3,7 +3,7 @@ package dev.decaybench.runner.classify.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.api.result.FailureClass;
+import dev.decaybench.model.result.FailureClass;
 import dev.decaybench.runner.classify.facts.Facts;
 import dev.decaybench.runner.classify.input.TrialDirectoryReader;
 import dev.decaybench.runner.classify.input.TrialEvidence;

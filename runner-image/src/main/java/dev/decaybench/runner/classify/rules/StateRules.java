@@ -3,7 +3,7 @@ package dev.decaybench.runner.classify.rules;
 import static dev.decaybench.runner.classify.model.Taxonomy.QUERY;
 import static dev.decaybench.runner.classify.model.Taxonomy.STATE;
 
-import dev.decaybench.api.result.WriteCheck;
+import dev.decaybench.model.result.WriteCheck;
 import dev.decaybench.runner.classify.facts.Facts;
 import dev.decaybench.runner.classify.facts.LogFacts;
 import dev.decaybench.runner.classify.facts.LogSignature.Kind;

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.run.agent;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package dev.decaybench.runner.run.agent;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;

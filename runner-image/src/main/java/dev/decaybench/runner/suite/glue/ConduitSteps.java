@@ -1,8 +1,8 @@
 package dev.decaybench.runner.suite.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.result.AssertionResult;
-import dev.decaybench.api.result.RequestResult;
+import dev.decaybench.model.result.AssertionResult;
+import dev.decaybench.model.result.RequestResult;
 import dev.decaybench.runner.suite.JsSemantics;
 import dev.decaybench.runner.suite.ResponsePath;
 import dev.decaybench.runner.suite.SuiteSession;

@@ -2,8 +2,8 @@ package dev.decaybench.runner.run.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
 import dev.decaybench.runner.task.TaskDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;

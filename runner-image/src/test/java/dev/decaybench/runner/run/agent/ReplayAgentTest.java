@@ -3,7 +3,7 @@ package dev.decaybench.runner.run.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import dev.decaybench.runner.task.TaskLoader;
 import java.io.IOException;
 import java.nio.file.Files;

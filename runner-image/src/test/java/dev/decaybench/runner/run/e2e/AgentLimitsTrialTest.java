@@ -4,7 +4,7 @@ import static dev.decaybench.runner.run.e2e.TrialRuns.EXPRESS_TASK;
 import static dev.decaybench.runner.run.e2e.TrialRuns.FLASK_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.agent.llm.ChatClient;
 import dev.decaybench.runner.run.agent.llm.LlmAgent;

@@ -3,8 +3,8 @@ package dev.decaybench.runner.run.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.decaybench.api.result.RequestResult;
-import dev.decaybench.api.result.TrialResult;
+import dev.decaybench.model.result.RequestResult;
+import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.cli.CliRun;
 import dev.decaybench.runner.report.TrialJson;
 import dev.decaybench.runner.run.repo.FeatureRepoFixture.Upstream;

@@ -3,7 +3,7 @@ package dev.decaybench.runner.run.agent.llm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.decaybench.api.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import dev.decaybench.runner.run.agent.Agent;
 import dev.decaybench.runner.run.agent.AgentContext;
 import dev.decaybench.runner.run.agent.AgentOutcome;

@@ -6,8 +6,8 @@ import static dev.decaybench.runner.run.agent.llm.ScriptedChatServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
 import dev.decaybench.runner.run.agent.AgentContext;
 import dev.decaybench.runner.run.AgentFactory;
 import dev.decaybench.runner.run.agent.AgentOutcome;

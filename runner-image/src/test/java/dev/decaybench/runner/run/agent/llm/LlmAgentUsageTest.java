@@ -5,8 +5,8 @@ import static dev.decaybench.runner.run.agent.llm.ScriptedChatServer.toolCalls;
 import static dev.decaybench.runner.run.agent.llm.ScriptedChatServer.withoutUsage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.api.v1alpha1.AgentSpec;
-import dev.decaybench.api.v1alpha1.AgentType;
+import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.model.v1alpha1.AgentType;
 import dev.decaybench.runner.run.agent.AgentContext;
 import dev.decaybench.runner.run.agent.AgentOutcome;
 import dev.decaybench.runner.run.agent.AgentUsage;

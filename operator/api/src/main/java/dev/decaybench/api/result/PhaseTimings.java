@@ -1,5 +1,0 @@
-package dev.decaybench.api.result;
-
-/** Wall time per phase of one trial, in milliseconds. */
-public record PhaseTimings(
-    long sandbox, long postgres, long setup, long start, long suite, long verify, long total) {}
