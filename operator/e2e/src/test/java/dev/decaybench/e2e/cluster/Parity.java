@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,6 +73,7 @@ public final class Parity {
     private final Path out;
     private Process process;
     private Instant start;
+    private CompletableFuture<Instant> end;
     private boolean sideBySide;
 
     private LocalRun(Path manifest) throws IOException {
@@ -88,6 +90,7 @@ public final class Parity {
           "--out", out.toString())
           .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName()
               + ".log").toFile()).start();
+      end = process.onExit().thenApply(p -> Instant.now());
     }
 
     private Side await() throws Exception {
@@ -95,7 +98,7 @@ public final class Parity {
         start();
       }
       assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();
-      long seconds = Duration.between(start, Instant.now()).toSeconds();
+      long seconds = Duration.between(start, end.get()).toSeconds();
       assertThat(process.exitValue()).as("local run, log in %s.log", out).isIn(0, 1);
       Map<String, String> verdicts = new TreeMap<>();
       List<Long> millis = new ArrayList<>();
