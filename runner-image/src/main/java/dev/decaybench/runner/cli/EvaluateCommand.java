@@ -1,5 +1,6 @@
 package dev.decaybench.runner.cli;
 
+import dev.decaybench.model.plan.TrialSettings;
 import dev.decaybench.model.result.CompactResult;
 import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
@@ -91,7 +92,8 @@ public final class EvaluateCommand implements Callable<Integer> {
           + " pod (already inside a trial pod). Default: ${DEFAULT-VALUE}.")
   String sandbox;
 
-  @Option(names = "--health-timeout", defaultValue = "60", paramLabel = "SECONDS",
+  @Option(names = "--health-timeout", defaultValue = "" + TrialSettings.DEFAULT_HEALTH_SECONDS,
+      paramLabel = "SECONDS",
       description = "How long to wait for the health check. Default: ${DEFAULT-VALUE}.")
   long healthTimeoutSeconds;
 

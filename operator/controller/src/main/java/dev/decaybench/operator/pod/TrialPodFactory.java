@@ -140,7 +140,8 @@ public final class TrialPodFactory {
     return RepoCacheStep.addTo(runnerContainer(PREPARE, image(spec.getImages(), Images::getRunner,
         config.runnerImage()), config.prepareResources()), List.of("prepare", "--task",
         taskArgument(spec, trial), "--workspace", APP, "--prompt", PROMPT,
-        "--deadline-file", DEADLINE, "--trial-seconds", Integer.toString(settings(spec).trialSeconds()),
+        "--deadline-file", DEADLINE,
+        "--trial-seconds", Integer.toString(settings(spec).trialSeconds()),
         "--postgres-init", PG_INIT), spec)
         .addToVolumeMounts(mount(PostgresSidecar.INIT_VOLUME, PG_INIT))
         .build();

@@ -14,8 +14,9 @@ import java.util.List;
  * no trial may start in its namespace yet ({@code unconfined}: no trial NetworkPolicy; null
  * when they may).
  */
-public record RunObservation(EvaluationRun run, List<PlannedTrial<TaskRef>> plan, Reason problemReason,
-    List<String> problems, Collection<EvaluationTrial> trials, Instant now, String unconfined) {
+public record RunObservation(EvaluationRun run, List<PlannedTrial<TaskRef>> plan,
+    Reason problemReason, List<String> problems, Collection<EvaluationTrial> trials, Instant now,
+    String unconfined) {
 
   public RunObservation(EvaluationRun run, List<PlannedTrial<TaskRef>> plan, Reason problemReason,
       List<String> problems, Collection<EvaluationTrial> trials, Instant now) {

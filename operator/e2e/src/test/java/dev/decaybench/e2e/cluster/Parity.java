@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class Parity {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** -Ddecaybench.parity.sequential=true: the local run starts after the cluster's. */
+  private static final boolean SEQUENTIAL = Boolean.getBoolean("decaybench.parity.sequential");
 
   /** Verdicts by task#repeat, and how long each trial and the whole run took. */
   public record Side(Map<String, String> verdicts, List<Long> trialMillis, long runSeconds) {}
@@ -43,7 +45,7 @@ public final class Parity {
    */
   public static LocalRun startLocally(Path manifest) throws IOException {
     LocalRun local = new LocalRun(manifest);
-    if (!Boolean.getBoolean("decaybench.parity.sequential")) {
+    if (!SEQUENTIAL) {
       local.start();
     }
     return local;
@@ -60,7 +62,7 @@ public final class Parity {
     System.out.printf("%s timings (%s): %d trials, parallelism %d; per trial median %d ms in a"
         + " pod (created to finished), %d ms locally; whole run %d s on the cluster (%.1f"
         + " trials/min), %d s locally (%.1f trials/min)%n", name,
-        local.sideBySide ? "side by side" : "one after the other",
+        SEQUENTIAL ? "one after the other" : "side by side",
         cluster.trialMillis().size(), run.getSpec().getParallelism(),
         median(cluster.trialMillis()), median(here.trialMillis()), cluster.runSeconds(),
         perMinute(cluster), here.runSeconds(), perMinute(here));
@@ -74,7 +76,6 @@ public final class Parity {
     private Process process;
     private Instant start;
     private CompletableFuture<Instant> end;
-    private boolean sideBySide;
 
     private LocalRun(Path manifest) throws IOException {
       this.manifest = manifest;
@@ -83,7 +84,6 @@ public final class Parity {
 
     private void start() throws IOException {
       Path jar = ControlPlane.repoRoot().resolve("runner-image/target/decaybench-runner.jar");
-      sideBySide = !Boolean.getBoolean("decaybench.parity.sequential");
       start = Instant.now();
       process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
           .toString(), "-jar", jar.toString(), "run", "-f", manifest.toString(),

@@ -45,17 +45,17 @@ public record GroupMetrics(int tasks, int trials, int successes, Map<Metric, Dou
 
   /** The group as the CRD status shows it: its metrics shown there, rounded to 4 decimals. */
   public GroupSummary toGroupSummary() {
-    GroupSummary summary = new GroupSummary();
-    summary.setTrials(trials);
-    summary.setSuccesses(successes);
-    return fillStatus(summary);
+    return fillStatus(new GroupSummary());
   }
 
   /**
-   * Writes the metrics {@link Metric.Shown#STATUS shown in the status} into {@code summary}'s
-   * fields of the same names (GroupSummary, or RunSummary for the whole run).
+   * Writes the counts and the metrics {@link Metric.Shown#STATUS shown in the status} into
+   * {@code summary}'s fields of the same names (a GroupSummary, or the RunSummary of the whole
+   * run).
    */
-  public <T> T fillStatus(T summary) {
+  public <T extends GroupSummary> T fillStatus(T summary) {
+    summary.setTrials(trials);
+    summary.setSuccesses(successes);
     Map<String, Double> shown = new LinkedHashMap<>();
     Metric.listedIn(Metric.Shown.STATUS)
         .forEach(m -> shown.put(m.key(), RunMetrics.round4(value(m))));

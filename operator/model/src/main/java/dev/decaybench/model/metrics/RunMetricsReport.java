@@ -51,10 +51,7 @@ public record RunMetricsReport(
    * bounded by levels, frameworks and the taxonomy, never by the number of trials).
    */
   public RunSummary toRunSummary() {
-    RunSummary s = new RunSummary();
-    s.setTrials(overall.trials());
-    s.setSuccesses(overall.successes());
-    overall.fillStatus(s);
+    RunSummary s = overall.fillStatus(new RunSummary());
     s.setK(k);
     Map<String, Double> deltas = new LinkedHashMap<>();
     deltaAPct.forEach((key, v) -> deltas.put(key, RunMetrics.round4(v)));

@@ -121,6 +121,7 @@ public final class ConduitCollection {
     private int semantic;
     private boolean filtered;
     private Resource produces;
+    private Set<Resource> needs = Set.of();
     private final int index;
 
     private Request(String name, String method, int checks, Group group) {
@@ -129,7 +130,7 @@ public final class ConduitCollection {
       this.checks = checks;
       this.group = group;
       this.index = ENTRIES.size();
-      ENTRIES.add(entry(Set.of()));
+      ENTRIES.add(entry());
     }
 
     /** Sends the user's token. */
@@ -174,16 +175,16 @@ public final class ConduitCollection {
     }
 
     private Request needs(Resource first, Resource... more) {
-      ENTRIES.set(index, entry(Set.copyOf(EnumSet.of(first, more))));
-      return this;
+      needs = Set.copyOf(EnumSet.of(first, more));
+      return update();
     }
 
     private Request update() {
-      ENTRIES.set(index, entry(ENTRIES.get(index).needs()));
+      ENTRIES.set(index, entry());
       return this;
     }
 
-    private Entry entry(Set<Resource> needs) {
+    private Entry entry() {
       return new Entry(index, name, method, checks, group, token, body, status, items, semantic,
           filtered, produces, needs);
     }
