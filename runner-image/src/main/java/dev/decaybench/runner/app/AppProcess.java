@@ -43,7 +43,12 @@ public final class AppProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    Processes.stopTree(process.toHandle(), 2000);
+    try {
+      Processes.stopTree(process.toHandle(), 2000);
+    } catch (UnsupportedOperationException e) {
+      // an app in another container has no handle here: its sandbox stops it
+      process.destroy();
+    }
     try {
       drainer.join(2000);
     } catch (InterruptedException e) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code decaybench} command line. */
 @Command(name = "decaybench", mixinStandardHelpOptions = true, version = "decaybench 0.1.0",
     description = "Measures how coding agents' backend services decay under structural constraints.",
-    subcommands = {EvaluateCommand.class, RunCommand.class, TasksCommand.class, PrepareCommand.class, AgentCommand.class, ReportCommand.class, CompareCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EvaluateCommand.class, AppHostCommand.class, RunCommand.class, TasksCommand.class, PrepareCommand.class, AgentCommand.class, ReportCommand.class, CompareCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
 public final class DecaybenchCli implements Runnable {
 
   /** Exit code for a mistake in what the user gave: options, a task name or a task file. */

@@ -135,26 +135,7 @@ public final class NamespaceSandbox implements TrialSandbox {
    */
   @Override
   public boolean appListening() {
-    String port = String.format(":%04X", appPort);
-    Path net = network.procNet();
-    for (String table : List.of("tcp", "tcp6")) {
-      try {
-        for (String line : Files.readAllLines(net.resolve(table))) {
-          String[] f = line.strip().split("\\s+");
-          if (f.length > 3 && f[3].equals("0A") && f[1].endsWith(port) && reachesLoopback(f[1])) {
-            return true;
-          }
-        }
-      } catch (IOException e) {
-        return true; // cannot tell: let the request decide
-      }
-    }
-    return false;
-  }
-
-  private static boolean reachesLoopback(String localAddress) {
-    String host = localAddress.substring(0, localAddress.indexOf(':'));
-    return host.matches("0+") || host.equals("0100007F") || host.equals("0000000000000000FFFF00000100007F");
+    return LoopbackListeners.listening(network.procNet(), appPort);
   }
 
   @Override

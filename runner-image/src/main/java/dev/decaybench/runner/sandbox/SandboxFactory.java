@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Opens a trial's sandbox. {@code auto} and {@code namespaces} are the same: namespaces, or a
  * clear error saying what is missing; there is no silent fall-back to no isolation.
  * {@code none} (alias {@code ports}) runs without isolation, loudly; {@code pod} means we are
- * inside a pod, whose containers are the boundary.
+ * the evaluate container of a trial pod, and set-up and the app run in its app container.
  */
 public final class SandboxFactory {
 
@@ -25,7 +25,7 @@ public final class SandboxFactory {
       TrialLimits limits, List<Path> hidden) throws IOException {
     switch (requested) {
       case "pod":
-        return UnsandboxedTrial.pod(scratch, taskPort);
+        return PodSandbox.open(scratch, taskPort);
       case "none":
       case "ports":
         return UnsandboxedTrial.none(scratch);

@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * No isolation of decaybench's own: {@code pod} (the pod's containers are the boundary) or
- * {@code none}, chosen explicitly and said loudly, with free ports so that trials do not clash.
- * The environment is still built from the allow-list.
+ * No isolation: {@code none}, chosen explicitly and said loudly, with free ports so that trials
+ * do not clash. The environment is still built from the allow-list.
  */
 final class UnsandboxedTrial implements TrialSandbox {
 
@@ -30,10 +29,6 @@ final class UnsandboxedTrial implements TrialSandbox {
     this.postgresPort = postgresPort;
   }
 
-  static UnsandboxedTrial pod(TrialScratch scratch, int taskPort) {
-    return new UnsandboxedTrial("pod", scratch, taskPort, 5432);
-  }
-
   static UnsandboxedTrial none(TrialScratch scratch) throws IOException {
     return new UnsandboxedTrial("none", scratch, freePort(), freePort());
   }
@@ -45,8 +40,7 @@ final class UnsandboxedTrial implements TrialSandbox {
 
   @Override
   public String note() {
-    return mode.equals("pod") ? "inside a pod: the pod's containers are the boundary"
-        : "NO ISOLATION (--sandbox none): the app runs with this user's rights on this host";
+    return "NO ISOLATION (--sandbox none): the app runs with this user's rights on this host";
   }
 
   @Override
@@ -56,7 +50,7 @@ final class UnsandboxedTrial implements TrialSandbox {
 
   @Override
   public String postgresHost() {
-    return mode.equals("pod") ? "postgres" : "127.0.0.1";
+    return "127.0.0.1";
   }
 
   @Override

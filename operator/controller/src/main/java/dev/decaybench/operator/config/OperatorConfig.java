@@ -33,6 +33,7 @@ public record OperatorConfig(
     String postgresImage,
     long postgresUid,
     long runnerUid,
+    long appUid,
     String artifactsClaim,
     String scratchSizeLimit,
     String repoCacheClaim,
@@ -42,6 +43,7 @@ public record OperatorConfig(
     Map<String, String> nodeSelector,
     List<Toleration> tolerations,
     ResourceRequirements evaluateResources,
+    ResourceRequirements appResources,
     ResourceRequirements agentResources,
     ResourceRequirements prepareResources,
     ResourceRequirements postgresResources,
@@ -101,6 +103,11 @@ public record OperatorConfig(
     if (leaseNamespace.isEmpty() && env.get("POD_NAMESPACE") != null) {
       leaseNamespace = env.get("POD_NAMESPACE");
     }
+    if (v.get(Setting.APP_UID).equals(v.get(Setting.RUNNER_UID))) {
+      // one uid for both would let the app signal the evaluator and write what it writes
+      throw new IllegalArgumentException("--" + Setting.APP_UID.flag() + " must differ from --"
+          + Setting.RUNNER_UID.flag());
+    }
     return new OperatorConfig(
         csv(v.get(Setting.NAMESPACES)),
         positive(v, Setting.GLOBAL_PARALLELISM),
@@ -116,6 +123,7 @@ public record OperatorConfig(
         required(v, Setting.POSTGRES_IMAGE),
         number(v, Setting.POSTGRES_UID, 1),
         number(v, Setting.RUNNER_UID, 1),
+        number(v, Setting.APP_UID, 1),
         v.get(Setting.ARTIFACTS_CLAIM),
         required(v, Setting.SCRATCH_SIZE_LIMIT),
         v.get(Setting.REPO_CACHE_CLAIM),
@@ -125,6 +133,7 @@ public record OperatorConfig(
         keyValues(Setting.NODE_SELECTOR, v.get(Setting.NODE_SELECTOR)),
         tolerations(v.get(Setting.TOLERATIONS)),
         resources(Setting.RESOURCES_EVALUATE, v.get(Setting.RESOURCES_EVALUATE)),
+        resources(Setting.RESOURCES_APP, v.get(Setting.RESOURCES_APP)),
         resources(Setting.RESOURCES_AGENT, v.get(Setting.RESOURCES_AGENT)),
         resources(Setting.RESOURCES_PREPARE, v.get(Setting.RESOURCES_PREPARE)),
         resources(Setting.RESOURCES_POSTGRES, v.get(Setting.RESOURCES_POSTGRES)),

@@ -43,6 +43,9 @@ public enum Setting {
           + " Debian ones)."),
   RUNNER_UID("runner-uid", "10001",
       "User id of the prepare, agent and evaluate containers (the runner images' user)."),
+  APP_UID("app-uid", "10002",
+      "User id of the app container, where the trial's set-up and app run; must differ from"
+          + " the runner's, so the app cannot signal or write the evaluator."),
   ARTIFACTS_CLAIM("artifacts-claim", "",
       "PersistentVolumeClaim for full trial directories (subPath namespace/run/pod); empty keeps"
           + " them in an emptyDir that goes with the pod."),
@@ -62,9 +65,15 @@ public enum Setting {
   TOLERATIONS("tolerations", "",
       "Tolerations of trial pods as a JSON list, e.g. [{\"key\":\"bench\",\"operator\":\"Exists\"}]."),
   RESOURCES_EVALUATE("resources-evaluate",
-      "requests.cpu=1,requests.memory=2Gi,requests.ephemeral-storage=1Gi,limits.cpu=2,"
-          + "limits.memory=4Gi,limits.ephemeral-storage=8Gi",
-      "Requests and limits of the evaluate container (ephemeral-storage: its scratch and results)."),
+      "requests.cpu=500m,requests.memory=1Gi,requests.ephemeral-storage=256Mi,limits.cpu=2,"
+          + "limits.memory=2Gi,limits.ephemeral-storage=2Gi",
+      "Requests and limits of the evaluate container (the suite, the verifiers; ephemeral-storage:"
+          + " its results)."),
+  RESOURCES_APP("resources-app",
+      "requests.cpu=500m,requests.memory=1Gi,requests.ephemeral-storage=1Gi,limits.cpu=2,"
+          + "limits.memory=3Gi,limits.ephemeral-storage=8Gi",
+      "Requests and limits of the app container (the app's set-up and the app; ephemeral-storage:"
+          + " the scratch copy, e.g. node_modules)."),
   RESOURCES_AGENT("resources-agent",
       "requests.cpu=500m,requests.memory=1Gi,requests.ephemeral-storage=512Mi,limits.cpu=2,"
           + "limits.memory=4Gi,limits.ephemeral-storage=4Gi",

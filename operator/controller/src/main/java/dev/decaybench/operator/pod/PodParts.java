@@ -20,6 +20,19 @@ final class PodParts {
     return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
   }
 
+  static VolumeMount readOnly(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build();
+  }
+
+  /** A container's own /tmp: no container reads what another left there. */
+  static VolumeMount privateTmp(String container) {
+    return mount(privateTmpVolume(container), "/tmp");
+  }
+
+  static String privateTmpVolume(String container) {
+    return "tmp-" + container;
+  }
+
   static Volume emptyDir(String name, String medium, String sizeLimit) {
     return new VolumeBuilder().withName(name).withNewEmptyDir().withMedium(medium)
         .withSizeLimit(sizeLimit == null ? null : new Quantity(sizeLimit)).endEmptyDir().build();

@@ -55,7 +55,7 @@ final class PostgresSidecar {
         .withStartupProbe(pgIsReady(startupFailures))
         .withReadinessProbe(pgIsReady(3))
         .withVolumeMounts(mount("pgdata", "/var/lib/postgresql/data"),
-            mount("pgrun", "/var/run/postgresql"), mount("tmp", "/tmp"),
+            mount("pgrun", "/var/run/postgresql"), PodParts.privateTmp(TrialPodFactory.POSTGRES),
             new VolumeMountBuilder().withName(INIT_VOLUME).withMountPath(INIT_DIR)
                 .withReadOnly(true).build())
         .withSecurityContext(hardened(config.postgresUid(), true))

@@ -5,6 +5,7 @@ import static dev.decaybench.operator.pod.PodParts.emptyDir;
 import static dev.decaybench.operator.pod.PodParts.env;
 import static dev.decaybench.operator.pod.PodParts.hardened;
 import static dev.decaybench.operator.pod.PodParts.mount;
+import static dev.decaybench.operator.pod.PodParts.readOnly;
 
 import dev.decaybench.model.plan.TrialSettings;
 import dev.decaybench.model.v1alpha1.AgentSpec;
@@ -41,8 +42,11 @@ import java.util.function.Function;
  *   <li>{@code postgres}: a native sidecar (init container with restartPolicy Always) started
  *       after the agent, data in a memory-backed emptyDir, durability off, reachable as
  *       {@code postgres:5432} through a hostAlias, the app's role without superuser;</li>
+ *   <li>{@code app}: a native sidecar of its own uid ({@link AppSidecar}) where the trial's set-up
+ *       and app run when the evaluator asks;</li>
  *   <li>{@code evaluate} (the family's runtime image, which contains the runner): the same engine
- *       as {@code decaybench evaluate}, compact result in the termination message.</li>
+ *       as {@code decaybench evaluate}, the scorer, alone writing the compact result into its
+ *       termination message.</li>
  * </ol>
  * Hardened by default: non-root, read-only root file systems (the user's agent image excepted),
  * all capabilities dropped, seccomp RuntimeDefault, no service account token, requests and limits,
@@ -56,6 +60,7 @@ public final class TrialPodFactory {
   public static final String PREPARE = "prepare";
   public static final String AGENT = "agent";
   public static final String EVALUATE = "evaluate";
+  public static final String APP_CONTAINER = "app";
 
   static final String WORKSPACE = "/workspace";
   static final String SCRATCH = "/scratch";
@@ -78,10 +83,12 @@ public final class TrialPodFactory {
 
   private final OperatorConfig config;
   private final PostgresSidecar postgres;
+  private final AppSidecar appHost;
 
   public TrialPodFactory(OperatorConfig config) {
     this.config = config;
     this.postgres = new PostgresSidecar(config);
+    this.appHost = new AppSidecar(config);
   }
 
   /** The pod of the trial's current attempt. */
@@ -93,7 +100,8 @@ public final class TrialPodFactory {
     String podName = TrialNames.pod(trialName, attempt);
     // PostgreSQL after the agent: nothing the agent runs can reach it or alter its template
     List<Container> init = List.of(prepare(spec, trial), agent(spec, trial),
-        postgres.build(image(spec.getImages(), Images::getPostgres, config.postgresImage())));
+        postgres.build(image(spec.getImages(), Images::getPostgres, config.postgresImage())),
+        appHost.build(runtimeImage(spec, trial.getSpec().getFramework())));
     return new PodBuilder()
         .withNewMetadata()
           .withName(podName)
@@ -166,7 +174,7 @@ public final class TrialPodFactory {
               : agent.getCommand())
           .withWorkingDir(APP).withEnv(env)
           .withTerminationMessagePolicy(MESSAGE_FROM_FILE_ONLY)
-          .withVolumeMounts(mount("workspace", WORKSPACE), mount("tmp", "/tmp"))
+          .withVolumeMounts(mount("workspace", WORKSPACE), PodParts.privateTmp(AGENT))
           .withSecurityContext(hardened(null, false))
           .withResources(config.agentResources())
           .build();
@@ -218,9 +226,12 @@ public final class TrialPodFactory {
         config.evaluateResources())
         .withArgs(args)
         // the app's copy and its set-up: disk, sized by a value; not the pod's /dev/shm (64 MiB,
-        // noexec: run.sh could not start)
-        .addToEnv(env("DECAYBENCH_SCRATCH", SCRATCH))
-        .addToVolumeMounts(mount("scratch", SCRATCH))
+        // noexec: run.sh could not start). Set-up and the app run in the app container.
+        .addToEnv(env("DECAYBENCH_SCRATCH", SCRATCH),
+            env(AppSidecar.CONTROL_ENV, AppSidecar.CONTROL),
+            env(AppSidecar.OUTPUT_ENV, AppSidecar.OUTPUT))
+        .addToVolumeMounts(mount("scratch", SCRATCH), mount(AppSidecar.CONTROL_VOLUME,
+            AppSidecar.CONTROL), readOnly(AppSidecar.OUTPUT_VOLUME, AppSidecar.OUTPUT))
         .addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(RESULTS)
             .withSubPath(config.artifactsClaim().isEmpty() ? null
                 : trial.getMetadata().getNamespace() + "/" + run.getMetadata().getName() + "/"
@@ -250,7 +261,8 @@ public final class TrialPodFactory {
         // only the evaluate container's own message; never a log tail (an agent's output could
         // carry a key or fill the pod's 12 KiB message budget)
         .withTerminationMessagePolicy(MESSAGE_FROM_FILE_ONLY)
-        .withVolumeMounts(mount("workspace", WORKSPACE), mount("tmp", "/tmp"))
+        // a /tmp of its own: nothing the agent leaves there reaches the evaluator's cache
+        .withVolumeMounts(mount("workspace", WORKSPACE), PodParts.privateTmp(name))
         .withSecurityContext(hardened(null, true))
         .withResources(r);
   }
@@ -265,11 +277,15 @@ public final class TrialPodFactory {
   private List<Volume> volumes() {
     List<Volume> volumes = new ArrayList<>(List.of(
         emptyDir("workspace", null, null),
-        emptyDir("tmp", null, null),
         emptyDir("scratch", null, config.scratchSizeLimit()),
+        emptyDir(AppSidecar.CONTROL_VOLUME, null, "16Mi"),
+        emptyDir(AppSidecar.OUTPUT_VOLUME, null, AppSidecar.OUTPUT_SIZE_LIMIT),
         emptyDir("pgdata", "Memory", "1Gi"),
         emptyDir("pgrun", "Memory", "16Mi"), emptyDir(PostgresSidecar.INIT_VOLUME, null, null),
         RepoCacheStep.volume(config.repoCacheClaim())));
+    for (String container : List.of(PREPARE, AGENT, POSTGRES, APP_CONTAINER, EVALUATE)) {
+      volumes.add(emptyDir(PodParts.privateTmpVolume(container), null, null));
+    }
     if (config.artifactsClaim().isEmpty()) {
       volumes.add(emptyDir("results", null, null));
     } else {

@@ -34,10 +34,11 @@ public record CompactResult(
 
   /**
    * The kubelet gives a pod 12 KiB of termination messages, split evenly over all its containers
-   * (init containers included) and cut from the end: a trial pod has four (postgres, prepare,
-   * agent, evaluate), so evaluate's message keeps 3 KiB, not the 4 KiB of a lone container.
+   * (init containers included) and cut from the end: a trial pod has five (prepare, agent,
+   * postgres, app, evaluate), so evaluate's message keeps 2.4 KiB, not the 4 KiB of a lone
+   * container.
    */
-  public static final int LIMIT_BYTES = 12 * 1024 / 4;
+  public static final int LIMIT_BYTES = 12 * 1024 / 5;
   /** Tool kinds kept, and their name length: a usage file may name any, the message has 3 KiB. */
   public static final int MAX_TOOL_KINDS = 8;
   public static final int MAX_TOOL_NAME = 32;

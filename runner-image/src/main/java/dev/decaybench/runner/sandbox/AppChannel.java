@@ -1,0 +1,95 @@
+package dev.decaybench.runner.sandbox;
+
+import dev.decaybench.runner.util.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/**
+ * How the evaluator in a trial pod asks the app container (another uid, its own PID namespace) to
+ * run the trial's set-up and app. Two directories, each writable by one side only: the evaluator
+ * writes numbered requests into {@code control} (mounted read-only in the app container); the app
+ * container writes each request's output and exit code into {@code output}. Nothing read from
+ * {@code output} is ever trusted as a result: it carries the app's log and its set-up's exit
+ * codes, which the app could write anyway.
+ */
+public final class AppChannel {
+
+  /** What the app container should do next; {@code seq} counts from 1. */
+  public record Request(int seq, Kind kind, String command, String dir, Map<String, String> env,
+      long timeoutSeconds) {}
+
+  /** Set-up (run to completion), the app (started, left running), stop (everything of the trial). */
+  public enum Kind { SETUP, APP, STOP }
+
+  private static final String READY = "ready";
+
+  private final Path control;
+  private final Path output;
+
+  public AppChannel(Path control, Path output) {
+    this.control = control;
+    this.output = output;
+  }
+
+  /** Evaluator: hands a request over (whole or not at all). */
+  public void send(Request request) throws IOException {
+    Path tmp = control.resolve("." + name(request.seq()) + ".tmp");
+    Files.write(tmp, Json.mapper().writeValueAsBytes(request));
+    Files.move(tmp, control.resolve(name(request.seq()) + ".json"),
+        StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** App container: the request numbered {@code seq}, or null while there is none. */
+  public Request poll(int seq) throws IOException {
+    try {
+      return Json.mapper().readValue(Files.readAllBytes(control.resolve(name(seq) + ".json")),
+          Request.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /** Where the output of request {@code seq} goes (written as it comes). */
+  public Path outputOf(int seq) {
+    return output.resolve(name(seq) + ".out");
+  }
+
+  /** App container: request {@code seq} ended with {@code exitCode} (-1: timed out). */
+  public void reportExit(int seq, int exitCode) throws IOException {
+    writeAtomically(output.resolve(name(seq) + ".exit"), Integer.toString(exitCode));
+  }
+
+  /** Evaluator: the exit code of request {@code seq}, or null while it runs. */
+  public Integer exitCode(int seq) {
+    try {
+      return Integer.valueOf(Files.readString(output.resolve(name(seq) + ".exit")).strip());
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** App container: it is listening for requests. */
+  public void markReady() throws IOException {
+    writeAtomically(output.resolve(READY), Long.toString(ProcessHandle.current().pid()));
+  }
+
+  /** Evaluator: whether the app container has come up. */
+  public boolean ready() {
+    return Files.exists(output.resolve(READY));
+  }
+
+  private void writeAtomically(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String name(int seq) {
+    return String.format("%05d", seq);
+  }
+}

@@ -1,0 +1,224 @@
+package dev.decaybench.runner.sandbox;
+
+import dev.decaybench.runner.postgres.EphemeralPostgres;
+import dev.decaybench.runner.util.Processes;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A trial inside a pod: set-up and the app run in the pod's app container (another uid, its own
+ * PID namespace, no view of the results or of this container's termination message), asked
+ * through an {@link AppChannel}; the suite and the verifiers stay in this container. The pod's
+ * PostgreSQL sidecar is the trial's database.
+ */
+final class PodSandbox implements TrialSandbox {
+
+  static final String CONTROL_ENV = "DECAYBENCH_APP_CONTROL";
+  static final String OUTPUT_ENV = "DECAYBENCH_APP_OUTPUT";
+  private static final long READY_MILLIS = 120_000;
+  private static final long STOP_MILLIS = 10_000;
+  private static final int SETUP_OUTPUT_BYTES = 1024 * 1024;
+  private static final Set<PosixFilePermission> GROUP_RW = EnumSet.of(
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
+
+  private final AppChannel channel;
+  private final TrialScratch scratch;
+  private final int appPort;
+  private final AtomicInteger seq = new AtomicInteger();
+
+  private PodSandbox(AppChannel channel, TrialScratch scratch, int appPort) {
+    this.channel = channel;
+    this.scratch = scratch;
+    this.appPort = appPort;
+  }
+
+  /** Opens the channel the pod factory set up, once the app container answers. */
+  static PodSandbox open(TrialScratch scratch, int appPort) throws IOException {
+    String control = System.getenv(CONTROL_ENV);
+    String output = System.getenv(OUTPUT_ENV);
+    if (control == null || output == null) {
+      throw new SandboxUnavailableException("--sandbox pod needs the trial pod's app container ("
+          + CONTROL_ENV + " and " + OUTPUT_ENV + " are not set): the app never runs in the"
+          + " evaluator's own container");
+    }
+    return open(scratch, appPort, new AppChannel(Path.of(control), Path.of(output)));
+  }
+
+  static PodSandbox open(TrialScratch scratch, int appPort, AppChannel channel)
+      throws IOException {
+    awaitReady(channel);
+    shareWithAppContainer(scratch);
+    return new PodSandbox(channel, scratch, appPort);
+  }
+
+  private static void awaitReady(AppChannel channel) throws IOException {
+    long end = System.currentTimeMillis() + READY_MILLIS;
+    while (!channel.ready()) {
+      if (System.currentTimeMillis() > end) {
+        throw new SandboxUnavailableException("the trial pod's app container did not come up within "
+            + READY_MILLIS / 1000 + " s");
+      }
+      sleep(100);
+    }
+  }
+
+  /**
+   * The app container's uid is in the pod's fsGroup, as this one is: the workspace and the home
+   * become group-writable, nothing else of the scratch (its root lets the group pass, not list).
+   */
+  private static void shareWithAppContainer(TrialScratch scratch) throws IOException {
+    for (Path root : List.of(scratch.workspace(), scratch.home())) {
+      try (Stream<Path> all = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) all::iterator) {
+          if (Files.isSymbolicLink(p)) {
+            continue;
+          }
+          Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+          perms.addAll(GROUP_RW);
+          if (Files.isDirectory(p)) {
+            perms.add(PosixFilePermission.GROUP_EXECUTE);
+          }
+          Files.setPosixFilePermissions(p, perms);
+        }
+      }
+    }
+  }
+
+  @Override
+  public String mode() {
+    return "pod";
+  }
+
+  @Override
+  public String note() {
+    return "inside a pod: set-up and the app in the pod's app container (own uid, own PID namespace),"
+        + " the scorer in the evaluate container";
+  }
+
+  @Override
+  public int appPort() {
+    return appPort;
+  }
+
+  @Override
+  public String postgresHost() {
+    return "postgres";
+  }
+
+  @Override
+  public int postgresPort() {
+    return 5432;
+  }
+
+  @Override
+  public Processes.Completed setup(String command, Map<String, String> env, long timeoutSeconds)
+      throws IOException {
+    int n = send(AppChannel.Kind.SETUP, command, env, timeoutSeconds);
+    // the app container stops it at its time-out; this one only guards against a dead container
+    long end = System.currentTimeMillis() + (timeoutSeconds + 30) * 1000;
+    Integer code;
+    while ((code = channel.exitCode(n)) == null && System.currentTimeMillis() < end) {
+      sleep(50);
+    }
+    return new Processes.Completed(code == null ? -1 : code, tail(channel.outputOf(n)));
+  }
+
+  @Override
+  public EphemeralPostgres.Launcher postgresLauncher() {
+    throw new UnsupportedOperationException("a pod's PostgreSQL is its sidecar");
+  }
+
+  @Override
+  public List<String> postgresSettings() {
+    return List.of();
+  }
+
+  @Override
+  public String postgresScorerAddress() {
+    return "127.0.0.1:5432";
+  }
+
+  @Override
+  public Process startApp(String runCommand, Map<String, String> env) throws IOException {
+    int n = send(AppChannel.Kind.APP, runCommand, env, 0);
+    return new RemoteAppProcess(channel, n, this::stopQuietly);
+  }
+
+  @Override
+  public String appAddress() {
+    return "127.0.0.1:" + appPort;
+  }
+
+  @Override
+  public boolean appListening() {
+    // the pod's containers share one network namespace: ours is the app's
+    return LoopbackListeners.listening(Path.of("/proc/self/net"), appPort);
+  }
+
+  @Override
+  public String limits() {
+    return "the app container's resources (requests and limits of the trial pod)";
+  }
+
+  @Override
+  public List<String> limitsHit() {
+    return List.of();
+  }
+
+  @Override
+  public void close() {
+    stopQuietly();
+  }
+
+  private void stopQuietly() {
+    try {
+      int n = send(AppChannel.Kind.STOP, null, Map.of(), 0);
+      long end = System.currentTimeMillis() + STOP_MILLIS;
+      while (channel.exitCode(n) == null && System.currentTimeMillis() < end) {
+        sleep(50);
+      }
+    } catch (IOException e) {
+      // the pod ends with this container; the kubelet stops the app container then
+    }
+  }
+
+  private int send(AppChannel.Kind kind, String command, Map<String, String> env, long timeout)
+      throws IOException {
+    int n = seq.incrementAndGet();
+    channel.send(new AppChannel.Request(n, kind, command, scratch.workspace().toString(), env,
+        timeout));
+    return n;
+  }
+
+  /** The last {@link #SETUP_OUTPUT_BYTES} of a set-up command's output. */
+  private static String tail(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return "";
+    }
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+      long start = Math.max(0, f.length() - SETUP_OUTPUT_BYTES);
+      byte[] bytes = new byte[(int) (f.length() - start)];
+      f.seek(start);
+      f.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
