@@ -25,7 +25,11 @@ public final class AppHostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    new AppHost(new AppChannel(control, output), true).serve();
+    try {
+      new AppHost(new AppChannel(control, output), true).serve();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopped: the pod is ending
+    }
     return 0;
   }
 }

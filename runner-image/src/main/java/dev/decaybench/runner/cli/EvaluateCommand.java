@@ -4,6 +4,7 @@ import dev.decaybench.model.plan.TrialSettings;
 import dev.decaybench.model.result.CompactResult;
 import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.engine.EvaluationRequest;
+import dev.decaybench.runner.sandbox.AppChannel;
 import dev.decaybench.runner.engine.TrialEvaluator;
 import dev.decaybench.runner.engine.TrialTimeoutException;
 import dev.decaybench.runner.task.TaskDefinition;
@@ -89,7 +90,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--sandbox", defaultValue = "auto", paramLabel = "MODE",
       description = "auto or namespaces (the trial's own namespaces, uid and limits; an error when they"
           + " cannot be built here), none (NO isolation: the app runs with your rights; alias ports),"
-          + " pod (already inside a trial pod). Default: ${DEFAULT-VALUE}.")
+          + " pod (the evaluate container of a trial pod: set-up and app run in its app container). Default: ${DEFAULT-VALUE}.")
   String sandbox;
 
   @Option(names = "--health-timeout", defaultValue = "" + TrialSettings.DEFAULT_HEALTH_SECONDS,
@@ -105,6 +106,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Use (and reset) a PostgreSQL that is already running, e.g. a pod's sidecar "
           + "postgres:5432, instead of starting one.")
   String externalPostgres;
+
+  @Option(names = "--app-control", paramLabel = "DIR",
+      description = "With --sandbox pod: where to write requests for the pod's app container.")
+  Path appControl;
+
+  @Option(names = "--app-output", paramLabel = "DIR",
+      description = "With --sandbox pod: where the app container writes their output.")
+  Path appOutput;
 
   @Option(names = "--termination-message", paramLabel = "FILE",
       description = "Also write a compact result (under 4 KiB) here, e.g. /dev/termination-log in a pod.")
@@ -171,6 +180,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         .healthTimeoutMillis(healthTimeoutSeconds * 1000)
         .requestTimeoutMillis(requestTimeoutSeconds * 1000).trialTimeoutMillis(timeoutMillis)
         .extendedSuite(!noExtended).externalPostgres(externalPostgres).trajectory(trajectory)
+        .appChannel(appControl == null || appOutput == null ? null
+            : new AppChannel(appControl, appOutput))
         .build();
     TrialResult r;
     try {

@@ -2,6 +2,7 @@ package dev.decaybench.runner.engine;
 
 import dev.decaybench.model.plan.TrialSettings;
 import dev.decaybench.model.v1alpha1.Timeouts;
+import dev.decaybench.runner.sandbox.AppChannel;
 import dev.decaybench.runner.task.TaskOverrides;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * One call of the evaluator: the app to score, where results go, the task (file or name), what
  * the command line overrides in it (constraints, set-up, run command, port), PostgreSQL binaries
- * and the sandbox choice.
+ * and the sandbox choice (with {@code pod}, the channel to the pod's app container).
  */
 public record EvaluationRequest(
     Path app,
@@ -24,7 +25,8 @@ public record EvaluationRequest(
     long trialTimeoutMillis,
     boolean extendedSuite,
     String externalPostgres,
-    Path trajectory) {
+    Path trajectory,
+    AppChannel appChannel) {
 
   public EvaluationRequest {
     overrides = overrides == null ? TaskOverrides.NONE : overrides;
@@ -52,7 +54,8 @@ public record EvaluationRequest(
     return new Builder(app, out, task).overrides(overrides).pgBin(pgBin).sandbox(sandbox)
         .patch(patch).healthTimeoutMillis(healthTimeoutMillis)
         .requestTimeoutMillis(requestTimeoutMillis).trialTimeoutMillis(trialTimeoutMillis)
-        .extendedSuite(extendedSuite).externalPostgres(externalPostgres).trajectory(trajectory);
+        .extendedSuite(extendedSuite).externalPostgres(externalPostgres).trajectory(trajectory)
+        .appChannel(appChannel);
   }
 
   public EvaluationRequest withTimeouts(long healthMillis, long requestMillis) {
@@ -87,6 +90,7 @@ public record EvaluationRequest(
     private boolean extendedSuite = true;
     private String externalPostgres;
     private Path trajectory;
+    private AppChannel appChannel;
 
     private Builder(Path app, Path out, String task) {
       this.app = app;
@@ -144,10 +148,15 @@ public record EvaluationRequest(
       return this;
     }
 
+    public Builder appChannel(AppChannel value) {
+      this.appChannel = value;
+      return this;
+    }
+
     public EvaluationRequest build() {
       return new EvaluationRequest(app, out, task, overrides, pgBin, sandbox, patch,
           healthTimeoutMillis, requestTimeoutMillis, trialTimeoutMillis, extendedSuite,
-          externalPostgres, trajectory);
+          externalPostgres, trajectory, appChannel);
     }
   }
 }

@@ -67,7 +67,7 @@ public final class TrialEvaluator {
       PostgresBinaries binaries = external ? null : PostgresBinaries.resolve(req.pgBin());
       Path template = external ? null : PostgresTemplate.ensure(binaries);
       try (TrialSandbox sandbox = SandboxFactory.open(req.sandbox(), scratch, task.port(),
-          TrialLimits.fromEnvironment(), hiddenFromTrial(req, out))) {
+          TrialLimits.fromEnvironment(), hiddenFromTrial(req, out), req.appChannel())) {
         TrialDeadline deadline = TrialDeadline.start(sandbox, req.trialTimeoutMillis());
         try {
           return evaluateIn(sandbox, scratch, task, req, out, binaries, template, t0);

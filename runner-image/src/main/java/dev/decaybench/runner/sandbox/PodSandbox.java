@@ -23,8 +23,6 @@ import java.util.stream.Stream;
  */
 final class PodSandbox implements TrialSandbox {
 
-  static final String CONTROL_ENV = "DECAYBENCH_APP_CONTROL";
-  static final String OUTPUT_ENV = "DECAYBENCH_APP_OUTPUT";
   private static final long READY_MILLIS = 120_000;
   private static final long STOP_MILLIS = 10_000;
   private static final int SETUP_OUTPUT_BYTES = 1024 * 1024;
@@ -42,18 +40,7 @@ final class PodSandbox implements TrialSandbox {
     this.appPort = appPort;
   }
 
-  /** Opens the channel the pod factory set up, once the app container answers. */
-  static PodSandbox open(TrialScratch scratch, int appPort) throws IOException {
-    String control = System.getenv(CONTROL_ENV);
-    String output = System.getenv(OUTPUT_ENV);
-    if (control == null || output == null) {
-      throw new SandboxUnavailableException("--sandbox pod needs the trial pod's app container ("
-          + CONTROL_ENV + " and " + OUTPUT_ENV + " are not set): the app never runs in the"
-          + " evaluator's own container");
-    }
-    return open(scratch, appPort, new AppChannel(Path.of(control), Path.of(output)));
-  }
-
+  /** Opens the sandbox once the app container answers on {@code channel}. */
   static PodSandbox open(TrialScratch scratch, int appPort, AppChannel channel)
       throws IOException {
     awaitReady(channel);

@@ -21,11 +21,19 @@ public final class SandboxFactory {
 
   private SandboxFactory() {}
 
+  /**
+   * @param appChannel for {@code pod}: how to reach the pod's app container (else unused)
+   */
   public static TrialSandbox open(String requested, TrialScratch scratch, int taskPort,
-      TrialLimits limits, List<Path> hidden) throws IOException {
+      TrialLimits limits, List<Path> hidden, AppChannel appChannel) throws IOException {
     switch (requested) {
       case "pod":
-        return PodSandbox.open(scratch, taskPort);
+        if (appChannel == null) {
+          throw new SandboxUnavailableException("--sandbox pod needs the trial pod's app container"
+              + " (--app-control and --app-output): the app never runs in the evaluator's own"
+              + " container");
+        }
+        return PodSandbox.open(scratch, taskPort, appChannel);
       case "none":
       case "ports":
         return UnsandboxedTrial.none(scratch);

@@ -113,7 +113,7 @@ class PodSandboxTest {
   void withoutTheAppContainerThePodSandboxRefusesToOpen() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxFactory.open("pod",
         TrialScratch.create(Files.createDirectories(dir.resolve("other"))), 3000,
-        TrialLimits.fromEnvironment(), java.util.List.of()))
+        TrialLimits.fromEnvironment(), java.util.List.of(), null))
         .isInstanceOf(SandboxUnavailableException.class)
         .hasMessageContaining("app container");
   }

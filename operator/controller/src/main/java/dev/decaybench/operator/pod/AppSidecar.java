@@ -23,9 +23,6 @@ final class AppSidecar {
   static final String OUTPUT_VOLUME = "app-output";
   static final String CONTROL = "/app-control";
   static final String OUTPUT = "/app-output";
-  /** Read by the runner's PodSandbox. */
-  static final String CONTROL_ENV = "DECAYBENCH_APP_CONTROL";
-  static final String OUTPUT_ENV = "DECAYBENCH_APP_OUTPUT";
   /** The app's log and its set-up's output; the evaluator keeps only a bounded part. */
   static final String OUTPUT_SIZE_LIMIT = "1Gi";
 

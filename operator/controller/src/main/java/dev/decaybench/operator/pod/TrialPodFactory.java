@@ -210,6 +210,7 @@ public final class TrialPodFactory {
     List<String> args = new ArrayList<>(List.of("evaluate", "--app", APP,
         "--out", RESULTS, "--task", taskArgument(spec, trial), "--sandbox", "pod",
         "--external-postgres", POSTGRES + ":5432",
+        "--app-control", AppSidecar.CONTROL, "--app-output", AppSidecar.OUTPUT,
         "--termination-message", "/dev/termination-log",
         // what the agent left of the trial's time, not all of it again
         "--timeout", Integer.toString(settings.trialSeconds()), "--deadline-file", DEADLINE,
@@ -227,9 +228,7 @@ public final class TrialPodFactory {
         .withArgs(args)
         // the app's copy and its set-up: disk, sized by a value; not the pod's /dev/shm (64 MiB,
         // noexec: run.sh could not start). Set-up and the app run in the app container.
-        .addToEnv(env("DECAYBENCH_SCRATCH", SCRATCH),
-            env(AppSidecar.CONTROL_ENV, AppSidecar.CONTROL),
-            env(AppSidecar.OUTPUT_ENV, AppSidecar.OUTPUT))
+        .addToEnv(env("DECAYBENCH_SCRATCH", SCRATCH))
         .addToVolumeMounts(mount("scratch", SCRATCH), mount(AppSidecar.CONTROL_VOLUME,
             AppSidecar.CONTROL), readOnly(AppSidecar.OUTPUT_VOLUME, AppSidecar.OUTPUT))
         .addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(RESULTS)

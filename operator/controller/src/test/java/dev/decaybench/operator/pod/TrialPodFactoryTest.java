@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.decaybench.model.plan.PlannedTrial;
 import dev.decaybench.model.plan.TaskRef;
+import dev.decaybench.model.result.CompactResult;
 import dev.decaybench.model.v1alpha1.AgentSpec;
 import dev.decaybench.model.v1alpha1.AgentType;
 import dev.decaybench.model.v1alpha1.EvaluationRun;
@@ -50,7 +51,7 @@ class TrialPodFactoryTest {
     assertThat(spec.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     // PostgreSQL after the agent: the agent can neither reach it nor change its template
     assertThat(spec.getInitContainers()).extracting(Container::getName)
-        .containsExactly("prepare", "agent", "postgres");
+        .containsExactly("prepare", "agent", "postgres", "app");
     assertThat(spec.getContainers()).extracting(Container::getName).containsExactly("evaluate");
     for (Container c : all(pod)) {
       assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(c.getName())
@@ -96,7 +97,8 @@ class TrialPodFactoryTest {
     Container evaluate = spec.getContainers().get(0);
     assertThat(evaluate.getArgs()).containsExactly("evaluate", "--app", "/workspace/app",
         "--out", "/results", "--task", "flask-openapi-postgres", "--sandbox", "pod",
-        "--external-postgres", "postgres:5432", "--termination-message", "/dev/termination-log",
+        "--external-postgres", "postgres:5432", "--app-control", "/app-control",
+        "--app-output", "/app-output", "--termination-message", "/dev/termination-log",
         "--timeout", "900", "--deadline-file", "/workspace/deadline", "--health-timeout", "45",
         "--patch", "/workspace/patch.diff", "--agent-outcome",
         "/workspace/agent.json", "--trajectory", "/workspace/trajectory.txt",
@@ -109,6 +111,47 @@ class TrialPodFactoryTest {
     assertThat(evaluate.getImage()).isEqualTo(config.runtimeImagePython());
     assertThat(evaluate.getVolumeMounts()).extracting(m -> m.getMountPath())
         .contains("/workspace", "/tmp", "/results");
+  }
+
+  @Test
+  void theAppRunsInAContainerOfItsOwnThatCannotReachTheScorersFiles() {
+    EvaluationRun run = run(new AgentSpec(AgentType.REFERENCE));
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+    Container app = pod.getSpec().getInitContainers().get(3);
+    Container evaluate = pod.getSpec().getContainers().get(0);
+
+    assertThat(app.getName()).isEqualTo("app");
+    assertThat(app.getRestartPolicy()).as("a native sidecar, started before evaluate")
+        .isEqualTo("Always");
+    assertThat(app.getImage()).isEqualTo(evaluate.getImage());
+    assertThat(app.getArgs()).containsExactly("app-host", "--control", "/app-control",
+        "--output", "/app-output");
+    assertThat(app.getSecurityContext().getRunAsUser()).isEqualTo(config.appUid())
+        .isNotEqualTo(config.runnerUid());
+    assertThat(app.getSecurityContext().getRunAsGroup()).isEqualTo(config.appUid());
+    assertThat(pod.getSpec().getShareProcessNamespace()).as("no view of the evaluator").isNotEqualTo(true);
+    // the app sees its copy, the requests (read-only) and its own output: never the agent's
+    // workspace, the results or another container's /tmp
+    assertThat(app.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath() + ":"
+        + Boolean.TRUE.equals(m.getReadOnly())).containsExactlyInAnyOrder(
+        "scratch:/scratch:false", "app-control:/app-control:true",
+        "app-output:/app-output:false", "tmp-app:/tmp:false");
+    assertThat(evaluate.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath()
+        + ":" + Boolean.TRUE.equals(m.getReadOnly())).contains("app-control:/app-control:false",
+        "app-output:/app-output:true", "tmp-evaluate:/tmp:false");
+    // no two containers share a /tmp: what the agent leaves there never reaches the evaluator
+    assertThat(all(pod)).extracting(c -> c.getVolumeMounts().stream()
+        .filter(m -> m.getMountPath().equals("/tmp")).findFirst().orElseThrow().getName())
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theEvaluatorsResultFitsItsShareOfThePodsTerminationMessages() {
+    EvaluationRun run = run(new AgentSpec(AgentType.REFERENCE));
+    Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+
+    // the kubelet splits 12 KiB evenly over every container, init containers included
+    assertThat(CompactResult.LIMIT_BYTES).isLessThanOrEqualTo(12 * 1024 / all(pod).size());
   }
 
   @Test

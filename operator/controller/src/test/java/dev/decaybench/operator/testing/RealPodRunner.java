@@ -19,8 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs what a trial pod runs, in this JVM: the prepare, agent and evaluate containers'
- * {@code decaybench} commands through {@link DecaybenchCli#run}, with the pod's volumes mapped
+ * Runs what a trial pod runs, in this JVM: the prepare, agent, app and evaluate containers'
+ * {@code decaybench} commands through {@link DecaybenchCli#run} (the app container on a thread
+ * of its own, as a sidecar runs beside the others), with the pod's volumes mapped
  * to a directory per pod, and the PostgreSQL sidecar replaced by a local PostgreSQL of its own
  * (the runner's {@link EphemeralPostgres}, reached as 127.0.0.1:port instead of postgres:5432).
  */
@@ -51,19 +52,30 @@ public final class RealPodRunner {
       int port = freePort();
       try (EphemeralPostgres pg = EphemeralPostgres.startUnsandboxed(binaries, template,
           dir.resolve("pgdata"), port, 60_000)) {
-        for (Container c : pod.getSpec().getInitContainers()) {
-          if (c.getName().equals("postgres")) {
-            continue; // replaced by the local PostgreSQL
+        Thread appHost = null;
+        try {
+          for (Container c : pod.getSpec().getInitContainers()) {
+            if (c.getName().equals("postgres")) {
+              continue; // replaced by the local PostgreSQL
+            }
+            if ("Always".equals(c.getRestartPolicy())) {
+              appHost = startSidecar(args(c, dir, port, termination));
+              continue;
+            }
+            int code = runContainer(args(c, dir, port, termination));
+            if (code != 0) {
+              return new Outcome(c.getName(), code, c.getName() + " exited with " + code);
+            }
           }
-          int code = runContainer(args(c, dir, port, termination));
-          if (code != 0) {
-            return new Outcome(c.getName(), code, c.getName() + " exited with " + code);
+          Container evaluate = pod.getSpec().getContainers().get(0);
+          int code = runContainer(args(evaluate, dir, port, termination));
+          String message = Files.exists(termination) ? Files.readString(termination) : "";
+          return new Outcome(evaluate.getName(), code, message);
+        } finally {
+          if (appHost != null) {
+            appHost.interrupt(); // as the kubelet stops sidecars after the main container
           }
         }
-        Container evaluate = pod.getSpec().getContainers().get(0);
-        int code = runContainer(args(evaluate, dir, port, termination));
-        String message = Files.exists(termination) ? Files.readString(termination) : "";
-        return new Outcome(evaluate.getName(), code, message);
       }
     } catch (IOException | RuntimeException e) {
       // the harness broke: as the evaluate container would, exit 3 with the message
@@ -87,6 +99,19 @@ public final class RealPodRunner {
         closeRunnerJarFileSystem();
       }
     }
+  }
+
+  /** A native sidecar (the app container): runs beside the others until interrupted. */
+  private static Thread startSidecar(String[] args) throws IOException {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--control") || args[i].equals("--output")) {
+        Files.createDirectories(Path.of(args[i + 1]));
+      }
+    }
+    Thread t = new Thread(() -> DecaybenchCli.run(args), "sidecar-" + args[0]);
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   private static void closeRunnerJarFileSystem() {
@@ -115,6 +140,8 @@ public final class RealPodRunner {
           .replace("postgres:5432", "127.0.0.1:" + port)
           .replaceFirst("^/workspace", dir.resolve("workspace").toString())
           .replaceFirst("^/results", dir.resolve("results").toString())
+          .replaceFirst("^/app-control", dir.resolve("app-control").toString())
+          .replaceFirst("^/app-output", dir.resolve("app-output").toString())
           .replaceFirst("^/pginit", dir.resolve("pginit").toString()));
     }
     return out.toArray(String[]::new);

@@ -1,0 +1,129 @@
+package dev.decaybench.e2e.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.decaybench.e2e.cluster.InstalledOperator;
+import dev.decaybench.e2e.cluster.RealClusterTest;
+import dev.decaybench.e2e.cluster.RealNodeCluster;
+import dev.decaybench.model.result.CompactResult;
+import dev.decaybench.model.v1alpha1.EvaluationRun;
+import dev.decaybench.model.v1alpha1.EvaluationTrial;
+import dev.decaybench.model.v1alpha1.EvaluationTrialSpec;
+import dev.decaybench.model.v1alpha1.Framework;
+import dev.decaybench.operator.config.OperatorConfig;
+import dev.decaybench.operator.pod.TrialPodFactory;
+import dev.decaybench.operator.testing.Await;
+import dev.decaybench.operator.testing.Runs;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile app in the pod the operator builds, on the real node. The reference agent writes the
+ * Flask app, then the agent container swaps its run.sh for one that never serves and instead
+ * forges a perfect result wherever the scorer could read it, kills every process it may signal
+ * and looks for the evaluator. The app runs in its own container: it sees neither the results
+ * nor the agent's workspace nor the evaluator's processes, its uid is not the evaluator's, and
+ * the evaluate container's message is the honest A% 0.
+ */
+class AppBoundaryOnRealNodeTest extends RealClusterTest {
+
+  private static final String NS = RealNodeCluster.NAMESPACE;
+
+  private static final String FORGED = "{\"aPct\":100.0,\"strictAPct\":100.0,"
+      + "\"strictAPctPlus\":100.0,\"success\":true,\"healthy\":true,\"passed\":290,\"total\":290}";
+
+  /** run.sh of the hostile app: its findings go into its own termination message. */
+  private static final String HOSTILE_RUN = String.join("\n",
+      "#!/usr/bin/env bash",
+      "report=\"uid=$(id -u)\"",
+      "for d in /results /workspace; do",
+      "  if [ -e \"$d\" ]; then report+=\" $d=visible\";",
+      "    echo '" + FORGED + "' > \"$d/result.json\" 2>/dev/null && report+=\" $d=written\";",
+      "  else report+=\" $d=absent\"; fi",
+      "done",
+      "n=0; for f in /proc/[0-9]*/cmdline; do",
+      "  tr '\\0' ' ' < \"$f\" 2>/dev/null | grep -q ' evaluate ' && n=$((n+1)); done",
+      "report+=\" evaluator-processes=$n\"",
+      "kill -9 -1 2>/dev/null",
+      "echo \"$report\" > /dev/termination-log",
+      "echo \"$report\"",
+      "exec sleep 3600",
+      "");
+
+  RealNodeCluster cluster = RealNodeCluster.get();
+
+  AppBoundaryOnRealNodeTest() {
+    super(RealNodeCluster.get().controlPlane());
+  }
+
+  @Test
+  void aHostileAppCannotReachTheScorerItsResultsOrItsMessage() throws Exception {
+    OperatorConfig config = OperatorConfig.load(
+        InstalledOperator.settings(cluster.controlPlane(), cluster.release()), List.of());
+    EvaluationRun run = Runs.reference("app-boundary", List.of(Framework.FLASK),
+        List.of("unconstrained"), 1, 1);
+    run.getMetadata().setNamespace(NS);
+    run = admin.resource(run).create();
+    EvaluationTrial trial = new EvaluationTrial();
+    trial.getMetadata().setName("app-boundary-0");
+    trial.getMetadata().setNamespace(NS);
+    EvaluationTrialSpec spec = new EvaluationTrialSpec();
+    spec.setRunName("app-boundary");
+    spec.setTask("flask-openapi-unconstrained");
+    spec.setFramework(Framework.FLASK);
+    spec.setRepeat(0);
+    spec.setAttempt(0);
+    trial.setSpec(spec);
+    trial = admin.resource(trial).create();
+    try {
+      evaluateHostileApp(config, run, trial);
+    } finally {
+      // no operator runs here; a later test's operator must not find this run
+      admin.resource(trial).delete();
+      admin.resource(run).delete();
+    }
+  }
+
+  private void evaluateHostileApp(OperatorConfig config, EvaluationRun run,
+      EvaluationTrial trial) throws Exception {
+    Pod pod = new TrialPodFactory(config).build(run, trial);
+    for (Container c : pod.getSpec().getInitContainers()) {
+      if (c.getName().equals(TrialPodFactory.AGENT)) {
+        // the real reference agent, then the swap (after the patch was taken, as an agent could)
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+            "java -Duser.home=/tmp -jar /opt/decaybench/decaybench-runner.jar \"$@\""
+                + " && cat > /workspace/app/run.sh <<'EOF'\n" + HOSTILE_RUN + "EOF\n", "agent"));
+        c.setCommand(command);
+      }
+    }
+    String name = admin.resource(pod).create().getMetadata().getName();
+
+    Await.until(Duration.ofMinutes(5), "hostile app pod " + name + " finished", () -> {
+      Pod p = admin.pods().inNamespace(NS).withName(name).get();
+      return p.getStatus() != null && List.of("Succeeded", "Failed")
+          .contains(p.getStatus().getPhase());
+    });
+    Pod done = admin.pods().inNamespace(NS).withName(name).get();
+    ContainerStatus evaluate = done.getStatus().getContainerStatuses().get(0);
+    String message = evaluate.getState().getTerminated().getMessage();
+    System.out.println("evaluate's message with a hostile app: " + message);
+    CompactResult result = CompactResult.parse(message);
+    assertThat(result.passed()).as(message).isZero();
+    assertThat(result.aPct()).isZero();
+    assertThat(result.success()).isFalse();
+    assertThat(message).doesNotContain("\"passed\":290");
+
+    ContainerStatus app = done.getStatus().getInitContainerStatuses().stream()
+        .filter(s -> s.getName().equals(TrialPodFactory.APP_CONTAINER)).findFirst().orElseThrow();
+    String report = app.getState().getTerminated() == null ? app.getLastState().getTerminated()
+        .getMessage() : app.getState().getTerminated().getMessage();
+    System.out.println("what the hostile app found: " + report);
+    assertThat(report).contains("uid=" + config.appUid(), "/results=absent",
+        "/workspace=absent", "evaluator-processes=0");
+  }
+}
