@@ -50,7 +50,7 @@ public enum Setting {
       "PersistentVolumeClaim for full trial directories (subPath namespace/run/pod); empty keeps"
           + " them in an emptyDir that goes with the pod."),
   SCRATCH_SIZE_LIMIT("scratch-size-limit", "4Gi",
-      "Size limit of the evaluate container's scratch emptyDir (the app's copy, its set-up, e.g."
+      "Size limit of the trial's scratch emptyDir (the app's copy, its set-up, e.g."
           + " node_modules); a pod's /dev/shm is 64 MiB and mounted noexec."),
   REPO_CACHE_CLAIM("repo-cache-claim", "",
       "PersistentVolumeClaim for feature tasks' repository cache (fetched commits, shared by the"
