@@ -1,6 +1,7 @@
 package dev.decaybench.runner.run.agent;
 
 import dev.decaybench.model.v1alpha1.AgentSpec;
+import dev.decaybench.runner.sandbox.AgentShellSandbox;
 import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.util.Processes;
 import java.io.IOException;
@@ -13,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs any agent CLI in the workspace: {@code {prompt}} in its arguments becomes the prompt
- * file's path; model settings and the API key come in the environment (the key only here, never
- * to the app); its output, with the key redacted, is the trajectory. What it spent comes from the
+ * file's path; model settings and the API key come in an allow-listed environment (the key only
+ * here, never to the app); its output, with the key redacted, is the trajectory. Confined where
+ * the machine allows, as the LLM agent's shell ({@link AgentShellSandbox}): its own uid, the host
+ * read-only, a model endpoint on this host's loopback reachable and nothing else there. What it spent comes from the
  * {@link UsageFile} it may write.
  */
 public final class CommandAgent implements Agent {
@@ -24,17 +27,36 @@ public final class CommandAgent implements Agent {
   @Override
   public AgentOutcome solve(AgentContext ctx) throws IOException, InterruptedException {
     AgentSpec spec = ctx.spec();
-    List<String> cmd = new ArrayList<>();
+    List<String> argv = new ArrayList<>();
     for (String arg : spec.getCommand()) {
-      cmd.add(arg.replace("{prompt}", ctx.promptFile().toString()));
+      argv.add(arg.replace("{prompt}", ctx.promptFile().toString()));
     }
+    try (AgentShellSandbox sandbox = AgentShellSandbox.forWorkspace(ctx.workspace())) {
+      return solveIn(sandbox, argv, ctx);
+    }
+  }
+
+  private AgentOutcome solveIn(AgentShellSandbox sandbox, List<String> argv, AgentContext ctx)
+      throws IOException, InterruptedException {
+    AgentSpec spec = ctx.spec();
+    Path usageFile = UsageFile.of(ctx);
+    Files.deleteIfExists(usageFile);  // only what this attempt reports
+    Files.createFile(usageFile);
+    sandbox.handOver(usageFile);
+    sandbox.allowEndpoint(spec.getEndpoint());
+    // the agent sees the workspace, the prompt, its usage file and what its command names (an
+    // agent script with its directory); nothing else of decaybench's or of the host's homes
+    List<Path> readOnly = new ArrayList<>(List.of(ctx.promptFile()));
+    readOnly.addAll(namedPaths(argv, ctx));
+    List<String> cmd = sandbox.confine(argv, readOnly, List.of(usageFile));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ctx.workspace().toFile()).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
+    // an allow-list, as for the app: the agent gets its settings and the key, nothing else
+    env.clear();
+    env.putAll(sandbox.environment(Map.of()));
     env.put("DECAYBENCH_PROMPT_FILE", ctx.promptFile().toString());
     env.put("DECAYBENCH_TASK", ctx.task().name());
     env.put("DECAYBENCH_WORKSPACE", ctx.workspace().toString());
-    Path usageFile = UsageFile.of(ctx);
-    Files.deleteIfExists(usageFile);  // only what this attempt reports
     env.put(UsageFile.ENV, usageFile.toString());
     putIfSet(env, "DECAYBENCH_MODEL", spec.getModel());
     putIfSet(env, "DECAYBENCH_ENDPOINT", spec.getEndpoint());
@@ -43,6 +65,7 @@ public final class CommandAgent implements Agent {
     putIfSet(env, "DECAYBENCH_API_KEY", key);
     putIfSet(env, "OPENAI_API_KEY", key);
     BoundedLog log = new BoundedLog(256 * 1024, 768 * 1024);
+    log.append("decaybench: " + sandbox.describe() + "\n");
     Process p;
     try {
       p = pb.start();
@@ -72,6 +95,22 @@ public final class CommandAgent implements Agent {
         ? new AgentOutcome(p.exitValue(), null, p.exitValue() == 0, p.exitValue() == 0 ? null : "agent exited with " + p.exitValue())
         : new AgentOutcome(null, null, false, "agent stopped at its time limit of " + timeout + " s");
     return outcome.withUsage(usage);
+  }
+
+  /** Absolute paths in the command: a directory as is, a file with its directory. */
+  private static List<Path> namedPaths(List<String> argv, AgentContext ctx) {
+    List<Path> out = new ArrayList<>();
+    for (String arg : argv) {
+      if (!arg.startsWith("/") || arg.equals(ctx.promptFile().toString())) {
+        continue;
+      }
+      Path p = Path.of(arg).normalize();
+      Path dir = Files.isDirectory(p) ? p : Files.isRegularFile(p) ? p.getParent() : null;
+      if (dir != null && !dir.equals(Path.of("/")) && !out.contains(dir)) {
+        out.add(dir);
+      }
+    }
+    return out;
   }
 
   private static void putIfSet(Map<String, String> env, String name, String value) {

@@ -28,9 +28,9 @@ public final class UsageFile {
     return ctx.trajectoryFile().resolveSibling(NAME);
   }
 
-  /** The usage reported, null when the agent wrote none. */
+  /** The usage reported, null when the agent wrote none (no file, or the empty one it was given). */
   public static AgentUsage read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) || Files.size(file) == 0) {
       return null;
     }
     JsonNode root;
