@@ -23,6 +23,7 @@ import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;
 import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Installation;
 import dev.decaybench.runner.util.Trees;
 import dev.decaybench.runner.verify.PaperVerifiers;
 import dev.decaybench.runner.verify.PatchFiles;
@@ -125,9 +126,13 @@ public final class TrialEvaluator {
     return result;
   }
 
-  /** Places no trial process may see: the cache, where results go, the input app. */
+  /**
+   * Places no trial process may see: the cache, where results go, the input app, decaybench's
+   * own files (its reference apps).
+   */
   private static List<Path> hiddenFromTrial(EvaluationRequest req, Path out) throws IOException {
     List<Path> hidden = new ArrayList<>(List.of(CacheDirs.root(), out));
+    Installation.directory().ifPresent(hidden::add);
     if (out.getParent() != null) {
       hidden.add(out.getParent());
     }

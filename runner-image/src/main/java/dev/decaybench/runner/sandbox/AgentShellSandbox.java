@@ -1,6 +1,7 @@
 package dev.decaybench.runner.sandbox;
 
 import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Installation;
 import dev.decaybench.runner.util.RunAs;
 import java.io.IOException;
 import java.net.URI;
@@ -78,7 +79,9 @@ public final class AgentShellSandbox implements AutoCloseable {
       out.addAll(argv);
       return out;
     }
-    SandboxMounts mounts = new SandboxMounts(List.of(CacheDirs.root())).writable(workspace);
+    List<Path> hidden = new ArrayList<>(List.of(CacheDirs.root()));
+    Installation.directory().ifPresent(hidden::add);  // its reference apps are not a solution
+    SandboxMounts mounts = new SandboxMounts(hidden).writable(workspace);
     readOnly.forEach(mounts::readOnly);
     writable.forEach(mounts::writable);
     List<String> cmd = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",

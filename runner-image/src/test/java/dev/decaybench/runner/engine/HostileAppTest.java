@@ -245,6 +245,23 @@ class HostileAppTest {
     assertThat(Files.readString(app.resolve("routes/tags.py"))).contains("repositories");
   }
 
+  @Test
+  void decaybenchsOwnReferenceAppsCannotBeCopiedIn() throws Exception {
+    Path checkout = dev.decaybench.runner.util.Installation.directory().orElseThrow();
+    Path source = checkout.resolve("runner-image/src/main/resources/reference-apps/flask-sqlalchemy-postgres");
+    Path built = checkout.resolve("runner-image/target/classes/reference-apps/flask-sqlalchemy-postgres");
+    assertThat(source).isDirectory();
+    Path app = app("for d in '" + source + "' '" + built + "'; do\n"
+        + "  if [ -d \"$d\" ]; then cp -r \"$d\"/. . && echo \"COPIED $d\" && exec bash ./run.sh; fi\n"
+        + "done\n"
+        + "echo MISSING\n", false);
+
+    TrialResult r = evaluate(app, TestApps.FLASK_TASK);
+
+    assertThat(serverLog()).contains("MISSING").doesNotContain("COPIED");
+    assertThat(r.aPct()).isZero();
+  }
+
   private TrialResult evaluate(Path app, String task) throws IOException {
     return new TrialEvaluator().evaluate(EvaluationRequest.of(app, tmp.resolve("out"), task, null)
         .withTimeouts(15_000, 1_000));
