@@ -1,7 +1,9 @@
 package dev.decaybench.operator.pod;
 
+import dev.decaybench.model.v1alpha1.AgentSpec;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
@@ -11,7 +13,10 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.List;
 
-/** Small pod fragments the trial pod is assembled from: volumes, mounts, hardened containers, env. */
+/**
+ * Small pod fragments the trial pod is assembled from: volumes, mounts, hardened containers, env
+ * and arguments.
+ */
 final class PodParts {
 
   private PodParts() {}
@@ -56,5 +61,22 @@ final class PodParts {
 
   static EnvVar env(String name, String value) {
     return new EnvVar(name, value, null);
+  }
+
+  static void addApiKey(List<EnvVar> env, AgentSpec agent) {
+    if (agent.getApiKeySecretRef() != null) {
+      env.add(new EnvVarBuilder().withName(TrialPodFactory.API_KEY_ENV)
+          .withNewValueFrom().withNewSecretKeyRef()
+          .withName(agent.getApiKeySecretRef().getName())
+          .withKey(agent.getApiKeySecretRef().getKey())
+          .endSecretKeyRef().endValueFrom().build());
+    }
+  }
+
+  static void addOption(List<String> args, String option, Object value) {
+    if (value != null) {
+      args.add(option);
+      args.add(value.toString());
+    }
   }
 }

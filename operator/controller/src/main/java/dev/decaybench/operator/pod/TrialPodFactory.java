@@ -1,7 +1,6 @@
 package dev.decaybench.operator.pod;
 
 import static dev.decaybench.operator.pod.PodParts.addIfSet;
-import static dev.decaybench.operator.pod.PodParts.emptyDir;
 import static dev.decaybench.operator.pod.PodParts.env;
 import static dev.decaybench.operator.pod.PodParts.hardened;
 import static dev.decaybench.operator.pod.PodParts.mount;
@@ -20,13 +19,10 @@ import dev.decaybench.operator.plan.TrialNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +130,7 @@ public final class TrialPodFactory {
           .endSecurityContext()
           .withInitContainers(init)
           .withContainers(evaluate(run, trial, podName))
-          .withVolumes(volumes())
+          .withVolumes(PodVolumes.all(config))
         .endSpec()
         .build();
   }
@@ -167,7 +163,7 @@ public final class TrialPodFactory {
       addIfSet(env, "DECAYBENCH_ENDPOINT", agent.getEndpoint());
       addIfSet(env, "DECAYBENCH_MAX_STEPS", agent.getMaxSteps());
       addIfSet(env, "DECAYBENCH_TIMEOUT_SECONDS", agent.getTimeoutSeconds());
-      addApiKey(env, agent);
+      PodParts.addApiKey(env, agent);
       return new ContainerBuilder()
           .withName(AGENT).withImage(agent.getImage())
           .withCommand(agent.getCommand() == null || agent.getCommand().isEmpty() ? null
@@ -184,11 +180,11 @@ public final class TrialPodFactory {
         "--repeat", Integer.toString(trial.getSpec().getRepeat() == null ? 0
             : trial.getSpec().getRepeat()),
         "--workspace", APP, "--prompt", PROMPT, "--trajectory", TRAJECTORY, "--patch", PATCH));
-    addOption(args, "--model", agent.getModel());
-    addOption(args, "--endpoint", agent.getEndpoint());
-    addOption(args, "--max-steps", agent.getMaxSteps());
-    addOption(args, "--timeout", agent.getTimeoutSeconds());
-    addOption(args, "--replay-from", agent.getReplayFrom());
+    PodParts.addOption(args, "--model", agent.getModel());
+    PodParts.addOption(args, "--endpoint", agent.getEndpoint());
+    PodParts.addOption(args, "--max-steps", agent.getMaxSteps());
+    PodParts.addOption(args, "--timeout", agent.getTimeoutSeconds());
+    PodParts.addOption(args, "--replay-from", agent.getReplayFrom());
     if (agent.getType() == AgentType.COMMAND) {
       // as JSON, so arguments with spaces survive; {prompt} in it becomes the prompt file
       args.add("--command-json");
@@ -200,7 +196,7 @@ public final class TrialPodFactory {
         familyImage(trial.getSpec().getFramework())), config.agentResources())
         .withArgs(args);
     List<EnvVar> env = new ArrayList<>(c.buildEnv());
-    addApiKey(env, agent);
+    PodParts.addApiKey(env, agent);
     return c.withEnv(env).build();
   }
 
@@ -273,47 +269,10 @@ public final class TrialPodFactory {
     return dir == null ? task : dir.replaceAll("/+$", "") + "/" + task + ".json";
   }
 
-  private List<Volume> volumes() {
-    List<Volume> volumes = new ArrayList<>(List.of(
-        emptyDir("workspace", null, null),
-        emptyDir("scratch", null, config.scratchSizeLimit()),
-        emptyDir(AppSidecar.CONTROL_VOLUME, null, "16Mi"),
-        emptyDir(AppSidecar.OUTPUT_VOLUME, null, AppSidecar.OUTPUT_SIZE_LIMIT),
-        emptyDir("pgdata", "Memory", "1Gi"),
-        emptyDir("pgrun", "Memory", "16Mi"), emptyDir(PostgresSidecar.INIT_VOLUME, null, null),
-        RepoCacheStep.volume(config.repoCacheClaim())));
-    for (String container : List.of(PREPARE, AGENT, POSTGRES, APP_CONTAINER, EVALUATE)) {
-      volumes.add(emptyDir(PodParts.privateTmpVolume(container), null, null));
-    }
-    if (config.artifactsClaim().isEmpty()) {
-      volumes.add(emptyDir("results", null, null));
-    } else {
-      volumes.add(new VolumeBuilder().withName("results").withNewPersistentVolumeClaim()
-          .withClaimName(config.artifactsClaim()).endPersistentVolumeClaim().build());
-    }
-    return volumes;
-  }
-
   static String image(Images images, Function<Images, String> field,
       String fallback) {
     String v = images == null ? null : field.apply(images);
     return v == null || v.isBlank() ? fallback : v;
-  }
-
-  private static void addApiKey(List<EnvVar> env, AgentSpec agent) {
-    if (agent.getApiKeySecretRef() != null) {
-      env.add(new EnvVarBuilder().withName(API_KEY_ENV).withNewValueFrom().withNewSecretKeyRef()
-          .withName(agent.getApiKeySecretRef().getName())
-          .withKey(agent.getApiKeySecretRef().getKey())
-          .endSecretKeyRef().endValueFrom().build());
-    }
-  }
-
-  private static void addOption(List<String> args, String option, Object value) {
-    if (value != null) {
-      args.add(option);
-      args.add(value.toString());
-    }
   }
 
   private static String blankToNull(String s) {
