@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,7 @@ final class PodSandbox implements TrialSandbox {
   private static final long READY_MILLIS = 120_000;
   private static final long STOP_MILLIS = 10_000;
   private static final int SETUP_OUTPUT_BYTES = 1024 * 1024;
-  private static final Set<PosixFilePermission> GROUP_RW = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
+  private static final long HAND_OVER_SECONDS = 300;
 
   private final AppChannel channel;
   private final TrialScratch scratch;
@@ -44,8 +44,9 @@ final class PodSandbox implements TrialSandbox {
   static PodSandbox open(TrialScratch scratch, int appPort, AppChannel channel)
       throws IOException {
     awaitReady(channel);
-    shareWithAppContainer(scratch);
-    return new PodSandbox(channel, scratch, appPort);
+    PodSandbox sandbox = new PodSandbox(channel, scratch, appPort);
+    sandbox.handOverToAppContainer();
+    return sandbox;
   }
 
   private static void awaitReady(AppChannel channel) throws IOException {
@@ -60,18 +61,37 @@ final class PodSandbox implements TrialSandbox {
   }
 
   /**
-   * The app container's uid is in the pod's fsGroup, as this one is: the workspace and the home
-   * become group-writable, nothing else of the scratch (its root lets the group pass, not list).
+   * The app container's uid becomes the owner of the app's copy and of the home, as set-up
+   * expects (`chmod +x run.sh`, npm's cache): this container moves its copies aside, and the app
+   * container copies them into fresh directories it may write through the pod's fsGroup.
    */
-  private static void shareWithAppContainer(TrialScratch scratch) throws IOException {
-    for (Path root : List.of(scratch.workspace(), scratch.home())) {
-      try (Stream<Path> all = Files.walk(root)) {
-        for (Path p : (Iterable<Path>) all::iterator) {
-          if (Files.isSymbolicLink(p)) {
-            continue;
-          }
+  private void handOverToAppContainer() throws IOException {
+    List<String> copies = new ArrayList<>();
+    for (Path dir : List.of(scratch.workspace(), scratch.home())) {
+      Path input = dir.resolveSibling(dir.getFileName() + ".input");
+      Files.move(dir, input);
+      Files.createDirectory(dir);
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwx--x"));
+      openForGroup(input);
+      // tar keeps modes and times but takes ownership, and leaves the existing top directory be
+      copies.add("tar -C " + input + " -cf - . | tar -C " + dir
+          + " -xf - --no-same-owner --no-overwrite-dir");
+    }
+    Processes.Completed done = setup("set -o pipefail; " + String.join(" && ", copies),
+        SandboxEnvironment.of(scratch.home().toString(), Map.of()), HAND_OVER_SECONDS);
+    if (done.exitCode() != 0) {
+      throw new SandboxUnavailableException("the trial pod's app container could not take the"
+          + " app's copy (exit " + done.exitCode() + "): " + done.output().strip());
+    }
+  }
+
+  /** Read access for the app container's group (its uid is in the pod's fsGroup, as ours is). */
+  private static void openForGroup(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (!Files.isSymbolicLink(p)) {
           Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-          perms.addAll(GROUP_RW);
+          perms.add(PosixFilePermission.GROUP_READ);
           if (Files.isDirectory(p)) {
             perms.add(PosixFilePermission.GROUP_EXECUTE);
           }

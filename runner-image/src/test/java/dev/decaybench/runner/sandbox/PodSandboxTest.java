@@ -100,13 +100,16 @@ class PodSandboxTest {
   }
 
   @Test
-  void theWorkspaceIsWritableForTheAppContainersGroup() throws Exception {
-    Path source = dir.resolve("scratch/workspace/src/app.py");
+  void theAppContainerGetsItsOwnCopyOfTheWorkspace() throws Exception {
+    Path workspace = dir.resolve("scratch/workspace");
 
-    assertThat(Files.getPosixFilePermissions(source))
-        .contains(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
-    assertThat(Files.getPosixFilePermissions(source.getParent()))
+    assertThat(workspace.resolve("src/app.py")).hasContent("print('hi')");
+    assertThat(dir.resolve("scratch/workspace.input/src/app.py")).exists();
+    assertThat(Files.getPosixFilePermissions(workspace))
         .contains(PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE);
+    // the copy is the app container's own: it can change modes, as set-up does
+    assertThat(sandbox.setup("chmod +x src/app.py", Map.of("PATH", "/usr/bin:/bin"), 30)
+        .exitCode()).isZero();
   }
 
   @Test

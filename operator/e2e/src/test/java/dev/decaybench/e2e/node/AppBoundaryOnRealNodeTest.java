@@ -41,7 +41,7 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
   private static final String HOSTILE_RUN = String.join("\n",
       "#!/usr/bin/env bash",
       "report=\"uid=$(id -u)\"",
-      "for d in /results /workspace; do",
+      "for d in /results /workspace/app /workspace/prompt.md; do",
       "  if [ -e \"$d\" ]; then report+=\" $d=visible\";",
       "    echo '" + FORGED + "' > \"$d/result.json\" 2>/dev/null && report+=\" $d=written\";",
       "  else report+=\" $d=absent\"; fi",
@@ -124,6 +124,7 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
         .getMessage() : app.getState().getTerminated().getMessage();
     System.out.println("what the hostile app found: " + report);
     assertThat(report).contains("uid=" + config.appUid(), "/results=absent",
-        "/workspace=absent", "evaluator-processes=0");
+        "/workspace/app=absent", "/workspace/prompt.md=absent",
+        "evaluator-processes=0");
   }
 }
