@@ -73,9 +73,10 @@ final class PodSandbox implements TrialSandbox {
       Files.createDirectory(dir);
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwx--x"));
       openForGroup(input);
-      // tar keeps modes and times but takes ownership, and leaves the existing top directory be
-      copies.add("tar -C " + input + " -cf - . | tar -C " + dir
-          + " -xf - --no-same-owner --no-overwrite-dir");
+      // tar keeps modes and times but takes ownership; the top directory itself is left be (its
+      // owner is this container's uid, so the app container may not change its mode)
+      copies.add("(cd " + input + " && find . -mindepth 1 -maxdepth 1 -print0 | tar --null -T - -cf -)"
+          + " | tar -C " + dir + " -xf - --no-same-owner");
     }
     Processes.Completed done = setup("set -o pipefail; " + String.join(" && ", copies),
         SandboxEnvironment.of(scratch.home().toString(), Map.of()), HAND_OVER_SECONDS);

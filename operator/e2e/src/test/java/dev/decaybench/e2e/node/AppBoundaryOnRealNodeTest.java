@@ -112,6 +112,8 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
     ContainerStatus evaluate = done.getStatus().getContainerStatuses().get(0);
     String message = evaluate.getState().getTerminated().getMessage();
     System.out.println("evaluate's message with a hostile app: " + message);
+    assertThat(message).as("evaluate's message; the pod's containers: %s",
+        done.getStatus().getInitContainerStatuses()).isNotNull();
     CompactResult result = CompactResult.parse(message);
     assertThat(result.passed()).as(message).isZero();
     assertThat(result.aPct()).isZero();
