@@ -2,18 +2,11 @@ package dev.decaybench.e2e.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.e2e.cluster.InstalledOperator;
+import dev.decaybench.e2e.cluster.OperatorlessTrial;
 import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.RealNodeCluster;
 import dev.decaybench.model.result.CompactResult;
-import dev.decaybench.model.v1alpha1.EvaluationRun;
-import dev.decaybench.model.v1alpha1.EvaluationTrial;
-import dev.decaybench.model.v1alpha1.EvaluationTrialSpec;
-import dev.decaybench.model.v1alpha1.Framework;
-import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.pod.TrialPodFactory;
-import dev.decaybench.operator.testing.Await;
-import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -31,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * the evaluate container's message is the honest A% 0.
  */
 class AppBoundaryOnRealNodeTest extends RealClusterTest {
-
-  private static final String NS = RealNodeCluster.NAMESPACE;
 
   private static final String FORGED = "{\"aPct\":100.0,\"strictAPct\":100.0,"
       + "\"strictAPctPlus\":100.0,\"success\":true,\"healthy\":true,\"passed\":290,\"total\":290}";
@@ -63,35 +54,13 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
 
   @Test
   void aHostileAppCannotReachTheScorerItsResultsOrItsMessage() throws Exception {
-    OperatorConfig config = OperatorConfig.load(
-        InstalledOperator.settings(cluster.controlPlane(), cluster.release()), List.of());
-    EvaluationRun run = Runs.reference("app-boundary", List.of(Framework.FLASK),
-        List.of("unconstrained"), 1, 1);
-    run.getMetadata().setNamespace(NS);
-    run = admin.resource(run).create();
-    EvaluationTrial trial = new EvaluationTrial();
-    trial.getMetadata().setName("app-boundary-0");
-    trial.getMetadata().setNamespace(NS);
-    EvaluationTrialSpec spec = new EvaluationTrialSpec();
-    spec.setRunName("app-boundary");
-    spec.setTask("flask-openapi-unconstrained");
-    spec.setFramework(Framework.FLASK);
-    spec.setRepeat(0);
-    spec.setAttempt(0);
-    trial.setSpec(spec);
-    trial = admin.resource(trial).create();
-    try {
-      evaluateHostileApp(config, run, trial);
-    } finally {
-      // no operator runs here; a later test's operator must not find this run
-      admin.resource(trial).delete();
-      admin.resource(run).delete();
+    try (OperatorlessTrial trial = OperatorlessTrial.create(admin, cluster, "app-boundary")) {
+      evaluateHostileApp(trial);
     }
   }
 
-  private void evaluateHostileApp(OperatorConfig config, EvaluationRun run,
-      EvaluationTrial trial) throws Exception {
-    Pod pod = new TrialPodFactory(config).build(run, trial);
+  private void evaluateHostileApp(OperatorlessTrial trial) throws Exception {
+    Pod pod = trial.pod();
     for (Container c : pod.getSpec().getInitContainers()) {
       if (c.getName().equals(TrialPodFactory.AGENT)) {
         // the real reference agent, then the swap (after the patch was taken, as an agent could)
@@ -101,14 +70,7 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
         c.setCommand(command);
       }
     }
-    String name = admin.resource(pod).create().getMetadata().getName();
-
-    Await.until(Duration.ofMinutes(5), "hostile app pod " + name + " finished", () -> {
-      Pod p = admin.pods().inNamespace(NS).withName(name).get();
-      return p.getStatus() != null && List.of("Succeeded", "Failed")
-          .contains(p.getStatus().getPhase());
-    });
-    Pod done = admin.pods().inNamespace(NS).withName(name).get();
+    Pod done = trial.runToEnd(pod, Duration.ofMinutes(5));
     ContainerStatus evaluate = done.getStatus().getContainerStatuses().get(0);
     String message = evaluate.getState().getTerminated().getMessage();
     System.out.println("evaluate's message with a hostile app: " + message);
@@ -125,7 +87,7 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
     String report = app.getState().getTerminated() == null ? app.getLastState().getTerminated()
         .getMessage() : app.getState().getTerminated().getMessage();
     System.out.println("what the hostile app found: " + report);
-    assertThat(report).contains("uid=" + config.appUid(), "/results=absent",
+    assertThat(report).contains("uid=" + trial.config().appUid(), "/results=absent",
         "/workspace/app=absent", "/workspace/prompt.md=absent",
         "evaluator-processes=0");
   }

@@ -2,17 +2,10 @@ package dev.decaybench.e2e.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.decaybench.model.v1alpha1.EvaluationRun;
-import dev.decaybench.model.v1alpha1.EvaluationTrial;
-import dev.decaybench.model.v1alpha1.EvaluationTrialSpec;
-import dev.decaybench.model.v1alpha1.Framework;
-import dev.decaybench.e2e.cluster.InstalledOperator;
+import dev.decaybench.e2e.cluster.OperatorlessTrial;
 import dev.decaybench.e2e.cluster.RealClusterTest;
 import dev.decaybench.e2e.cluster.RealNodeCluster;
-import dev.decaybench.operator.config.OperatorConfig;
 import dev.decaybench.operator.pod.TrialPodFactory;
-import dev.decaybench.operator.testing.Await;
-import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -27,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * evaluate containers are swapped for probes; everything else is the factory's pod.
  */
 class PostgresBoundaryOnRealNodeTest extends RealClusterTest {
-
-  private static final String NS = RealNodeCluster.NAMESPACE;
 
   /** What the agent container sees of port 5432 while it works. */
   private static final String AGENT_PROBE = "if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null;"
@@ -65,34 +56,13 @@ class PostgresBoundaryOnRealNodeTest extends RealClusterTest {
 
   @Test
   void theAgentCannotReachPostgresAndTheAppsRoleIsNoSuperuser() {
-    OperatorConfig config = OperatorConfig.load(
-        InstalledOperator.settings(cluster.controlPlane(), cluster.release()), List.of());
-    EvaluationRun run = Runs.reference("pg-boundary", List.of(Framework.FLASK),
-        List.of("unconstrained"), 1, 1);
-    run.getMetadata().setNamespace(NS);
-    run = admin.resource(run).create();
-    EvaluationTrial trial = new EvaluationTrial();
-    trial.getMetadata().setName("pg-boundary-0");
-    trial.getMetadata().setNamespace(NS);
-    EvaluationTrialSpec spec = new EvaluationTrialSpec();
-    spec.setRunName("pg-boundary");
-    spec.setTask("flask-openapi-unconstrained");
-    spec.setFramework(Framework.FLASK);
-    spec.setRepeat(0);
-    spec.setAttempt(0);
-    trial.setSpec(spec);
-    trial = admin.resource(trial).create();
-    try {
-      probe(config, run, trial);
-    } finally {
-      // no operator runs here; a later test's operator must not find this run
-      admin.resource(trial).delete();
-      admin.resource(run).delete();
+    try (OperatorlessTrial trial = OperatorlessTrial.create(admin, cluster, "pg-boundary")) {
+      probe(trial);
     }
   }
 
-  private void probe(OperatorConfig config, EvaluationRun run, EvaluationTrial trial) {
-    Pod pod = new TrialPodFactory(config).build(run, trial);
+  private void probe(OperatorlessTrial trial) {
+    Pod pod = trial.pod();
     for (Container c : pod.getSpec().getInitContainers()) {
       if (c.getName().equals(TrialPodFactory.AGENT)) {
         c.setCommand(List.of("bash", "-c", AGENT_PROBE));
@@ -102,14 +72,7 @@ class PostgresBoundaryOnRealNodeTest extends RealClusterTest {
     Container evaluate = pod.getSpec().getContainers().get(0);
     evaluate.setCommand(List.of("python3", "-c", APP_PROBE));
     evaluate.setArgs(null);
-    String name = admin.resource(pod).create().getMetadata().getName();
-
-    Await.until(Duration.ofMinutes(4), "probe pod " + name + " finished", () -> {
-      Pod p = admin.pods().inNamespace(NS).withName(name).get();
-      return p.getStatus() != null && List.of("Succeeded", "Failed")
-          .contains(p.getStatus().getPhase());
-    });
-    Pod done = admin.pods().inNamespace(NS).withName(name).get();
+    Pod done = trial.runToEnd(pod, Duration.ofMinutes(4));
     ContainerStatus probe = done.getStatus().getContainerStatuses().get(0);
     String message = probe.getState().getTerminated().getMessage();
     System.out.println("postgres boundary in the pod: " + message);
