@@ -146,8 +146,9 @@ class RunExecutorTest {
   @Test
   void commandAgentGetsThePromptAndKeyButTheTrajectoryNeverShowsTheKey() throws Exception {
     Path ref = Path.of("src/main/resources/reference-apps/flask-sqlalchemy-postgres").toAbsolutePath();
-    String cmd = "command: [bash, -c, 'echo \"prompt at $DECAYBENCH_PROMPT_FILE\"; echo \"key $DECAYBENCH_API_KEY\"; cp -r "
-        + ref + "/. .']";
+    // the app's directory is named in the command, so the confined agent may read it
+    String cmd = "command: [bash, -c, 'echo \"prompt at $DECAYBENCH_PROMPT_FILE\"; echo \"key $DECAYBENCH_API_KEY\"; cp -r"
+        + " \"$1\"/. .', agent, " + ref + "]";
     EvaluationRun run = manifest("type: command\n" + cmd, "flask-openapi-postgres", 1);
     Path out = tmp.resolve("out");
 

@@ -51,9 +51,12 @@ public final class CommandAgent implements Agent {
     List<String> cmd = sandbox.confine(argv, readOnly, List.of(usageFile));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ctx.workspace().toFile()).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    // an allow-list, as for the app: the agent gets its settings and the key, nothing else
-    env.clear();
-    env.putAll(sandbox.environment(Map.of()));
+    if (sandbox.confined()) {
+      // an allow-list, as for the app: the agent gets its settings and the key, nothing else
+      env.clear();
+      env.putAll(sandbox.environment(Map.of()));
+    }
+    // unconfined (a pod's agent container, whose environment the pod spec made): inherited
     env.put("DECAYBENCH_PROMPT_FILE", ctx.promptFile().toString());
     env.put("DECAYBENCH_TASK", ctx.task().name());
     env.put("DECAYBENCH_WORKSPACE", ctx.workspace().toString());
