@@ -191,7 +191,9 @@ class ChartRenderTest {
     assertThat(defaults.namespaces()).containsExactly(Chart.NAMESPACE);
     assertThat(defaults.leaderElection()).isFalse();
     assertThat(defaults.evaluateResources().getLimits().get("memory"))
-        .isEqualTo(new Quantity("4Gi"));
+        .isEqualTo(new Quantity("2Gi"));
+    assertThat(defaults.appResources().getLimits().get("memory")).isEqualTo(new Quantity("3Gi"));
+    assertThat(defaults.appUid()).isEqualTo(10002).isNotEqualTo(defaults.runnerUid());
     assertThat(defaults.runnerImage()).isEqualTo("decaybench/decaybench-runner:0.1.0-python");
     assertThat(defaults.runtimeImageNode()).isEqualTo("decaybench/decaybench-runner:0.1.0-node");
     assertThat(defaults.artifactsClaim()).isEmpty();

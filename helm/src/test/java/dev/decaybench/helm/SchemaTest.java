@@ -66,7 +66,9 @@ class SchemaTest {
             "at '/serviceMonitor/interval'"),
         Arguments.of("service monitor without the service",
             "serviceMonitor:\n  enabled: true\nmetrics:\n  service:\n    enabled: false\n",
-            "serviceMonitor.enabled needs metrics.service.enabled"));
+            "serviceMonitor.enabled needs metrics.service.enabled"),
+        Arguments.of("the app's uid equal to the evaluator's", "trials:\n  appUid: 10001\n",
+            "trials.appUid must differ from trials.runnerUid"));
   }
 
   @ParameterizedTest(name = "{0}")
