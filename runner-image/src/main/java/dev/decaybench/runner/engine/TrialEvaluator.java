@@ -23,7 +23,6 @@ import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;
 import dev.decaybench.runner.util.CacheDirs;
-import dev.decaybench.runner.util.Installation;
 import dev.decaybench.runner.util.Trees;
 import dev.decaybench.runner.verify.PaperVerifiers;
 import dev.decaybench.runner.verify.PatchFiles;
@@ -127,12 +126,11 @@ public final class TrialEvaluator {
   }
 
   /**
-   * Places no trial process may see: the cache, where results go, the input app, decaybench's
-   * own files (its reference apps).
+   * Places of this evaluation no trial process may see: where results go, the input app (the
+   * sandbox hides decaybench's own cache and files anyway).
    */
   private static List<Path> hiddenFromTrial(EvaluationRequest req, Path out) throws IOException {
-    List<Path> hidden = new ArrayList<>(List.of(CacheDirs.root(), out));
-    Installation.directory().ifPresent(hidden::add);
+    List<Path> hidden = new ArrayList<>(List.of(out));
     if (out.getParent() != null) {
       hidden.add(out.getParent());
     }

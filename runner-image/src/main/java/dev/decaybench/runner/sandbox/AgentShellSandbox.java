@@ -1,7 +1,6 @@
 package dev.decaybench.runner.sandbox;
 
 import dev.decaybench.runner.util.CacheDirs;
-import dev.decaybench.runner.util.Installation;
 import dev.decaybench.runner.util.RunAs;
 import java.io.IOException;
 import java.net.URI;
@@ -13,24 +12,25 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where the built-in LLM agent's shell commands and {@code command} agents run: the model's
- * commands are code nobody has read. Confined, they run as the trial's own unprivileged uid without capabilities, with the
- * host read-only and its private places emptied (as set-up commands, docs/security.md), only the
+ * commands are code nobody has read. Confined, they run as the trial's own unprivileged uid
+ * without capabilities, with the host read-only and its private places emptied (as set-up commands, docs/security.md), only the
  * workspace writable, the internet but not the host's loopback, and an allow-listed environment without
  * the key. Unconfined only where namespaces cannot be had (inside a pod, whose containers are
  * the boundary), and then the model is told so in the trajectory.
  */
 public final class AgentShellSandbox implements AutoCloseable {
 
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
   private final Path workspace;
   private final Integer uid;
   private final String bwrap;
   private final String why;
-  private static final java.util.Set<String> LOOPBACK =
-      java.util.Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private NetworkNamespace network;
   private EndpointRelay endpointRelay;
 
@@ -79,9 +79,7 @@ public final class AgentShellSandbox implements AutoCloseable {
       out.addAll(argv);
       return out;
     }
-    List<Path> hidden = new ArrayList<>(List.of(CacheDirs.root()));
-    Installation.directory().ifPresent(hidden::add);  // its reference apps are not a solution
-    SandboxMounts mounts = new SandboxMounts(hidden).writable(workspace);
+    SandboxMounts mounts = new SandboxMounts(List.of()).writable(workspace);
     readOnly.forEach(mounts::readOnly);
     writable.forEach(mounts::writable);
     List<String> cmd = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",

@@ -177,7 +177,7 @@ public final class NamespaceSandbox implements TrialSandbox {
    * A command for code the trial brought: own PID, IPC and UTS namespaces, a new session, the
    * mount view of {@link SandboxMounts}, then the trial's uid without capabilities.
    */
-  private List<String> untrusted(NetworkNamespace net, List<String> command) {
+  private List<String> untrusted(NetworkNamespace net, List<String> command) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid",
         "--unshare-ipc", "--unshare-uts", "--hostname", "trial", "--new-session"));
     SandboxMounts mounts = new SandboxMounts(hidden).writable(scratch.workspace()).writable(scratch.home());

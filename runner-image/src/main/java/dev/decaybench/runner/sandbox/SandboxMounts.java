@@ -1,5 +1,8 @@
 package dev.decaybench.runner.sandbox;
 
+import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Installation;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ final class SandboxMounts {
   private final List<String> args = new ArrayList<>();
   private final List<Path> masked = new ArrayList<>(List.of(Path.of("/dev")));
 
-  SandboxMounts(List<Path> hidden) {
+  SandboxMounts(List<Path> hidden) throws IOException {
     args.addAll(List.of("--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev",
         "--perms", "1777", "--tmpfs", "/dev/shm"));
     for (String p : PRIVATE) {
@@ -37,7 +40,12 @@ final class SandboxMounts {
         masked.add(path);
       }
     }
-    for (Path h : hidden) {
+    // decaybench's own files in every sandbox: its cache, and its checkout or installation, whose
+    // reference apps an app or agent could otherwise copy and score as if it had written them
+    List<Path> all = new ArrayList<>(List.of(CacheDirs.root()));
+    Installation.directory().ifPresent(all::add);
+    all.addAll(hidden);
+    for (Path h : all) {
       if (Files.isDirectory(h) && !underPrivate(h)) {
         args.addAll(List.of("--tmpfs", h.toString()));
         masked.add(h);

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * file's path; model settings and the API key come in an allow-listed environment (the key only
  * here, never to the app); its output, with the key redacted, is the trajectory. Confined where
  * the machine allows, as the LLM agent's shell ({@link AgentShellSandbox}): its own uid, the host
- * read-only, a model endpoint on this host's loopback reachable and nothing else there. What it spent comes from the
- * {@link UsageFile} it may write.
+ * read-only, a model endpoint on this host's loopback reachable and nothing else there. What it
+ * spent comes from the {@link UsageFile} it may write.
  */
 public final class CommandAgent implements Agent {
 
