@@ -27,6 +27,8 @@ public final class AppChannel {
   public enum Kind { SETUP, APP, STOP }
 
   private static final String READY = "ready";
+  /** How often either side looks for a new file of the other. */
+  static final long POLL_MILLIS = 50;
 
   private final Path control;
   private final Path output;
@@ -38,10 +40,8 @@ public final class AppChannel {
 
   /** Evaluator: hands a request over (whole or not at all). */
   public void send(Request request) throws IOException {
-    Path tmp = control.resolve("." + name(request.seq()) + ".tmp");
-    Files.write(tmp, Json.mapper().writeValueAsBytes(request));
-    Files.move(tmp, control.resolve(name(request.seq()) + ".json"),
-        StandardCopyOption.ATOMIC_MOVE);
+    writeAtomically(control.resolve(name(request.seq()) + ".json"),
+        Json.mapper().writeValueAsBytes(request));
   }
 
   /** App container: the request numbered {@code seq}, or null while there is none. */
@@ -61,7 +61,22 @@ public final class AppChannel {
 
   /** App container: request {@code seq} ended with {@code exitCode} (-1: timed out). */
   public void reportExit(int seq, int exitCode) throws IOException {
-    writeAtomically(output.resolve(name(seq) + ".exit"), Integer.toString(exitCode));
+    writeAtomically(output.resolve(name(seq) + ".exit"),
+        Integer.toString(exitCode).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Evaluator: the exit code of request {@code seq} once it has one, waiting at most
+   * {@code millis} (less when interrupted); null when it still runs then.
+   */
+  public Integer awaitExit(int seq, long millis) {
+    long end = System.currentTimeMillis() + millis;
+    Integer code;
+    while ((code = exitCode(seq)) == null && System.currentTimeMillis() < end
+        && !Thread.currentThread().isInterrupted()) {
+      pause();
+    }
+    return code;
   }
 
   /** Evaluator: the exit code of request {@code seq}, or null while it runs. */
@@ -75,18 +90,35 @@ public final class AppChannel {
 
   /** App container: it is listening for requests. */
   public void markReady() throws IOException {
-    writeAtomically(output.resolve(READY), Long.toString(ProcessHandle.current().pid()));
+    writeAtomically(output.resolve(READY),
+        Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Evaluator: whether the app container has come up. */
-  public boolean ready() {
-    return Files.exists(output.resolve(READY));
+  /** Evaluator: whether the app container has come up within {@code millis}. */
+  public boolean awaitReady(long millis) {
+    long end = System.currentTimeMillis() + millis;
+    while (!Files.exists(output.resolve(READY))) {
+      if (System.currentTimeMillis() > end || Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      pause();
+    }
+    return true;
   }
 
-  private void writeAtomically(Path file, String content) throws IOException {
+  /** Whole or not at all: the other side never reads half a file. */
+  private static void writeAtomically(Path file, byte[] content) throws IOException {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.write(tmp, content);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static String name(int seq) {

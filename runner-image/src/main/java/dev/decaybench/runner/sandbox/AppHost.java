@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppHost {
 
-  private static final long POLL_MILLIS = 50;
-
   private final AppChannel channel;
   private final boolean sweepContainer;
   private final List<Process> started = new CopyOnWriteArrayList<>();
@@ -39,7 +37,7 @@ public final class AppHost {
     for (int seq = 1; ; seq++) {
       AppChannel.Request request;
       while ((request = channel.poll(seq)) == null) {
-        Thread.sleep(POLL_MILLIS);
+        Thread.sleep(AppChannel.POLL_MILLIS);
       }
       AppChannel.Request next = request;
       Thread t = new Thread(() -> {

@@ -39,7 +39,7 @@ final class EndpointRelay implements AutoCloseable {
         if (System.currentTimeMillis() > deadline) {
           throw new IOException("the relay to the model endpoint on port " + port + " did not start");
         }
-        sleep();
+        NetworkNamespace.pause(20);
       }
       relay.start(network.enter(RunAs.dropTo(RunAs.NOBODY, List.of("socat",
           "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork", "UNIX-CONNECT:" + socket))));
@@ -48,7 +48,7 @@ final class EndpointRelay implements AutoCloseable {
           throw new IOException("the model endpoint's port " + port + " did not open in the agent's"
               + " sandbox");
         }
-        sleep();
+        NetworkNamespace.pause(20);
       }
       return relay;
     } catch (IOException | RuntimeException e) {
@@ -66,13 +66,5 @@ final class EndpointRelay implements AutoCloseable {
   public void close() {
     processes.forEach(p -> Processes.stopTree(p.toHandle(), 0));
     Trees.deleteQuietly(dir);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -106,7 +106,7 @@ final class NetworkNamespace implements AutoCloseable {
     Processes.stopTree(pause.toHandle(), 0);
   }
 
-  private static void pause(long ms) {
+  static void pause(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

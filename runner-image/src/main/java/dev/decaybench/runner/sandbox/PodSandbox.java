@@ -43,21 +43,13 @@ final class PodSandbox implements TrialSandbox {
   /** Opens the sandbox once the app container answers on {@code channel}. */
   static PodSandbox open(TrialScratch scratch, int appPort, AppChannel channel)
       throws IOException {
-    awaitReady(channel);
+    if (!channel.awaitReady(READY_MILLIS)) {
+      throw new SandboxUnavailableException("the trial pod's app container did not come up within "
+          + READY_MILLIS / 1000 + " s");
+    }
     PodSandbox sandbox = new PodSandbox(channel, scratch, appPort);
     sandbox.handOverToAppContainer();
     return sandbox;
-  }
-
-  private static void awaitReady(AppChannel channel) throws IOException {
-    long end = System.currentTimeMillis() + READY_MILLIS;
-    while (!channel.ready()) {
-      if (System.currentTimeMillis() > end) {
-        throw new SandboxUnavailableException("the trial pod's app container did not come up within "
-            + READY_MILLIS / 1000 + " s");
-      }
-      sleep(100);
-    }
   }
 
   /**
@@ -133,11 +125,7 @@ final class PodSandbox implements TrialSandbox {
       throws IOException {
     int n = send(AppChannel.Kind.SETUP, command, env, timeoutSeconds);
     // the app container stops it at its time-out; this one only guards against a dead container
-    long end = System.currentTimeMillis() + (timeoutSeconds + 30) * 1000;
-    Integer code;
-    while ((code = channel.exitCode(n)) == null && System.currentTimeMillis() < end) {
-      sleep(50);
-    }
+    Integer code = channel.awaitExit(n, (timeoutSeconds + 30) * 1000);
     return new Processes.Completed(code == null ? -1 : code, tail(channel.outputOf(n)));
   }
 
@@ -190,11 +178,7 @@ final class PodSandbox implements TrialSandbox {
 
   private void stopQuietly() {
     try {
-      int n = send(AppChannel.Kind.STOP, null, Map.of(), 0);
-      long end = System.currentTimeMillis() + STOP_MILLIS;
-      while (channel.exitCode(n) == null && System.currentTimeMillis() < end) {
-        sleep(50);
-      }
+      channel.awaitExit(send(AppChannel.Kind.STOP, null, Map.of(), 0), STOP_MILLIS);
     } catch (IOException e) {
       // the pod ends with this container; the kubelet stops the app container then
     }
@@ -219,14 +203,6 @@ final class PodSandbox implements TrialSandbox {
       f.seek(start);
       f.readFully(bytes);
       return new String(bytes, StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

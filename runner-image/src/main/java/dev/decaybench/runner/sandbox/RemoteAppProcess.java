@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class RemoteAppProcess extends Process {
 
-  private static final long POLL_MILLIS = 50;
-
   private final AppChannel channel;
   private final int seq;
   private final Runnable stop;
@@ -44,22 +42,24 @@ final class RemoteAppProcess extends Process {
 
   @Override
   public int waitFor() throws InterruptedException {
-    while (channel.exitCode(seq) == null) {
-      Thread.sleep(POLL_MILLIS);
+    Integer code;
+    while ((code = channel.awaitExit(seq, Long.MAX_VALUE / 2)) == null) {
+      checkInterrupted();
     }
-    return channel.exitCode(seq);
+    return code;
   }
 
   @Override
   public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
-    long end = System.nanoTime() + unit.toNanos(timeout);
-    while (channel.exitCode(seq) == null) {
-      if (System.nanoTime() > end) {
-        return false;
-      }
-      Thread.sleep(POLL_MILLIS);
+    boolean ended = channel.awaitExit(seq, unit.toMillis(timeout)) != null;
+    checkInterrupted();
+    return ended;
+  }
+
+  private static void checkInterrupted() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
     }
-    return true;
   }
 
   @Override
@@ -115,7 +115,7 @@ final class RemoteAppProcess extends Process {
           if (ended) {
             return -1;
           }
-          Thread.sleep(POLL_MILLIS);
+          Thread.sleep(AppChannel.POLL_MILLIS);
         }
         return -1;
       } catch (InterruptedException e) {
