@@ -103,7 +103,7 @@ public record OperatorConfig(
     if (leaseNamespace.isEmpty() && env.get("POD_NAMESPACE") != null) {
       leaseNamespace = env.get("POD_NAMESPACE");
     }
-    if (v.get(Setting.APP_UID).equals(v.get(Setting.RUNNER_UID))) {
+    if (number(v, Setting.APP_UID, 1) == number(v, Setting.RUNNER_UID, 1)) {
       // one uid for both would let the app signal the evaluator and write what it writes
       throw new IllegalArgumentException("--" + Setting.APP_UID.flag() + " must differ from --"
           + Setting.RUNNER_UID.flag());

@@ -40,9 +40,10 @@ final class AppSidecar {
         .withArgs("app-host", "--control", CONTROL, "--output", OUTPUT)
         // a small JVM that only starts processes; the app's own environment is built anew
         .withEnv(env("HOME", "/tmp"), env("JAVA_TOOL_OPTIONS", "-Xmx96m -Xss512k"))
-        .withTerminationMessagePolicy("File")
-        .withVolumeMounts(mount("scratch", TrialPodFactory.SCRATCH), readOnly(CONTROL_VOLUME, CONTROL),
-            mount(OUTPUT_VOLUME, OUTPUT), PodParts.privateTmp(TrialPodFactory.APP_CONTAINER))
+        .withTerminationMessagePolicy(TrialPodFactory.MESSAGE_FROM_FILE_ONLY)
+        .withVolumeMounts(mount("scratch", TrialPodFactory.SCRATCH),
+            readOnly(CONTROL_VOLUME, CONTROL), mount(OUTPUT_VOLUME, OUTPUT),
+            PodParts.privateTmp(TrialPodFactory.APP_CONTAINER))
         .withSecurityContext(hardened(config.appUid(), true))
         .withResources(config.appResources())
         .build();

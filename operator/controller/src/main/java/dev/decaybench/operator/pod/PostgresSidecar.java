@@ -3,6 +3,7 @@ package dev.decaybench.operator.pod;
 import static dev.decaybench.operator.pod.PodParts.env;
 import static dev.decaybench.operator.pod.PodParts.hardened;
 import static dev.decaybench.operator.pod.PodParts.mount;
+import static dev.decaybench.operator.pod.PodParts.readOnly;
 
 import dev.decaybench.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.Container;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -56,8 +56,7 @@ final class PostgresSidecar {
         .withReadinessProbe(pgIsReady(3))
         .withVolumeMounts(mount("pgdata", "/var/lib/postgresql/data"),
             mount("pgrun", "/var/run/postgresql"), PodParts.privateTmp(TrialPodFactory.POSTGRES),
-            new VolumeMountBuilder().withName(INIT_VOLUME).withMountPath(INIT_DIR)
-                .withReadOnly(true).build())
+            readOnly(INIT_VOLUME, INIT_DIR))
         .withSecurityContext(hardened(config.postgresUid(), true))
         .withResources(config.postgresResources())
         .build();

@@ -75,7 +75,7 @@ public final class TrialPodFactory {
   static final String PG_INIT = "/pginit";
   static final String API_KEY_ENV = "DECAYBENCH_API_KEY";
   /** Never FallbackToLogsOnError: a log tail in the status could carry a key. */
-  private static final String MESSAGE_FROM_FILE_ONLY = "File";
+  static final String MESSAGE_FROM_FILE_ONLY = "File";
 
   private final OperatorConfig config;
   private final PostgresSidecar postgres;
