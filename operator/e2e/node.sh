@@ -102,6 +102,8 @@ enforceNodeAllocatable: []
 cgroupsPerQOS: true
 kubeletCgroups: ""
 localStorageCapacityIsolation: true
+# volume usage read every 10 s, not every minute: the emptyDir size limits act within a trial
+volumeStatsAggPeriod: 10s
 containerLogMaxSize: 10Mi
 EOF
 }

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
  * volumes, to run the trial's set-up and app; so the app shares no process namespace, uid,
  * termination message or results volume with the scorer. It mounts the scratch (the app's copy,
  * group-writable through the pod's fsGroup), the requests read-only and its own output volume;
- * never the agent's workspace, the results or the key.
+ * never the agent's workspace, the results, the key or the image's reference apps.
  */
 final class AppSidecar {
 
@@ -25,6 +25,7 @@ final class AppSidecar {
   static final String OUTPUT = "/app-output";
   /** The app's log and its set-up's output; the evaluator keeps only a bounded part. */
   static final String OUTPUT_SIZE_LIMIT = "1Gi";
+  static final String TMP_SIZE_LIMIT = "1Gi";
 
   private final OperatorConfig config;
 
@@ -43,7 +44,7 @@ final class AppSidecar {
         .withTerminationMessagePolicy(TrialPodFactory.MESSAGE_FROM_FILE_ONLY)
         .withVolumeMounts(mount("scratch", TrialPodFactory.SCRATCH),
             readOnly(CONTROL_VOLUME, CONTROL), mount(OUTPUT_VOLUME, OUTPUT),
-            PodParts.privateTmp(TrialPodFactory.APP_CONTAINER))
+            PodParts.privateTmp(TrialPodFactory.APP_CONTAINER), PodParts.hideRunnerPrivate())
         .withSecurityContext(hardened(config.appUid(), true))
         .withResources(config.appResources())
         .build();

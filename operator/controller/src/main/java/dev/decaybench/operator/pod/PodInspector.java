@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * eviction and other disruptions, a lost node or a pod being deleted, an image that cannot be
  * pulled, a pod no node can take or a PostgreSQL sidecar that does not start (each for longer than
  * its grace period), the harness (prepare, evaluate, PostgreSQL) OOM-killed. An agent that fails
- * or is OOM-killed, an app that scores badly and a trial over its time limit are final.
+ * or is OOM-killed, an app or agent evicted for filling its own volumes, an app that scores badly
+ * and a trial over its time limit are final.
  */
 public final class PodInspector {
 
@@ -88,6 +89,12 @@ public final class PodInspector {
     if ("DeadlineExceeded".equals(reason)) {
       return PodVerdict.failed(Reason.TimedOut, "the trial exceeded its time limit"
           + " (activeDeadlineSeconds " + pod.getSpec().getActiveDeadlineSeconds() + ")", timings);
+    }
+    Optional<String> culprit = "Evicted".equals(reason)
+        ? EvictionCause.agentSide(status.getMessage()) : Optional.empty();
+    if (culprit.isPresent()) {
+      return PodVerdict.failed(Reason.DiskLimitExceeded, culprit.get() + " wrote more than its"
+          + " disk allows: " + cut(status.getMessage()), timings);
     }
     if (reason != null && DISRUPTION_REASONS.contains(reason)) {
       return PodVerdict.retry(reason.equals("Evicted") ? Reason.Evicted : Reason.Disrupted,

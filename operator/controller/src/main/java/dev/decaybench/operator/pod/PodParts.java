@@ -34,6 +34,19 @@ final class PodParts {
     return mount(privateTmpVolume(container), "/tmp");
   }
 
+  /**
+   * An empty read-only directory over the runner image's private directory (the reference apps
+   * and stored solutions only the runner's own steps and built-in agents read): for containers
+   * that run code an agent wrote or chose, which run as a uid that could otherwise read it.
+   */
+  static VolumeMount hideRunnerPrivate() {
+    return readOnly(RUNNER_PRIVATE_MASK, RUNNER_PRIVATE_DIR);
+  }
+
+  static final String RUNNER_PRIVATE_MASK = "runner-private-mask";
+  /** Where the runner images keep it (runner-image/Dockerfile). */
+  static final String RUNNER_PRIVATE_DIR = "/opt/decaybench/private";
+
   static String privateTmpVolume(String container) {
     return "tmp-" + container;
   }

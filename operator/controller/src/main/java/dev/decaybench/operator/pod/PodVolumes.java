@@ -21,10 +21,13 @@ final class PodVolumes {
         emptyDir(AppSidecar.OUTPUT_VOLUME, null, AppSidecar.OUTPUT_SIZE_LIMIT),
         emptyDir("pgdata", "Memory", "1Gi"),
         emptyDir("pgrun", "Memory", "16Mi"), emptyDir(PostgresSidecar.INIT_VOLUME, null, null),
+        emptyDir(PodParts.RUNNER_PRIVATE_MASK, null, "1Mi"),
         RepoCacheStep.volume(config.repoCacheClaim())));
     for (String container : List.of(TrialPodFactory.PREPARE, TrialPodFactory.AGENT,
         TrialPodFactory.POSTGRES, TrialPodFactory.APP_CONTAINER, TrialPodFactory.EVALUATE)) {
-      volumes.add(emptyDir(PodParts.privateTmpVolume(container), null, null));
+      // the app's own /tmp is limited, so an eviction for it names the app (EvictionCause)
+      volumes.add(emptyDir(PodParts.privateTmpVolume(container), null,
+          container.equals(TrialPodFactory.APP_CONTAINER) ? AppSidecar.TMP_SIZE_LIMIT : null));
     }
     if (config.artifactsClaim().isEmpty()) {
       volumes.add(emptyDir("results", null, null));

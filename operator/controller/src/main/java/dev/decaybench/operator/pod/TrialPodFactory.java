@@ -195,6 +195,10 @@ public final class TrialPodFactory {
     ContainerBuilder c = runnerContainer(AGENT, image(spec.getImages(), Images::getRunner,
         familyImage(trial.getSpec().getFramework())), config.agentResources())
         .withArgs(args);
+    if (agent.getType() == AgentType.LLM || agent.getType() == AgentType.COMMAND) {
+      // their commands are the agent's own: the reference apps are the built-in agents' only
+      c.addToVolumeMounts(PodParts.hideRunnerPrivate());
+    }
     List<EnvVar> env = new ArrayList<>(c.buildEnv());
     PodParts.addApiKey(env, agent);
     return c.withEnv(env).build();

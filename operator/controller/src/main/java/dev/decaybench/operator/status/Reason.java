@@ -18,7 +18,8 @@ public enum Reason {
   // run: events
   Started, Completed,
   // trial outcomes
-  Evaluated, ResultMissing, ResultUnreadable, AgentFailed, AgentOOMKilled, PrepareFailed,
+  Evaluated, ResultMissing, ResultUnreadable, AgentFailed, AgentOOMKilled, DiskLimitExceeded,
+  PrepareFailed,
   HarnessError, EvaluationFailed, TimedOut, ConfigError, RunEnded, AttemptsExhausted,
   // the API server refused the pod (admission: PodSecurity, a policy or webhook); or waiting on
   // the cluster (pod over a ResourceQuota, the operator's own retries ran out), final if it lasts
@@ -48,7 +49,8 @@ public enum Reason {
   public Outcome outcome() {
     return switch (this) {
       case Evaluated -> Outcome.EVALUATED;
-      case AgentFailed, AgentOOMKilled -> Outcome.AGENT_FAILURE;
+      // the app is the agent's work: an app that fills its disk produced no working service
+      case AgentFailed, AgentOOMKilled, DiskLimitExceeded -> Outcome.AGENT_FAILURE;
       case TimedOut -> Outcome.TIMED_OUT;
       case RunEnded, AttemptsExhausted, Evicted, NodeLost, Disrupted, ImagePullBackOff,
           HarnessOOMKilled, PodVanished, PodRejected, QuotaExceeded, ReconcileFailed,

@@ -2,6 +2,7 @@ package dev.decaybench.operator.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.decaybench.model.metrics.TrialGrading.Outcome;
 import dev.decaybench.operator.pod.PodVerdict.Kind;
 import dev.decaybench.operator.status.Reason;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -73,6 +74,37 @@ class PodInspectorTest {
         done("agent", 0, null, null)), List.of(done("evaluate", 3, "Error", "harness"))),
         Reason.HarnessError);
     assertFailed(pod("Failed", "DeadlineExceeded", List.of(), List.of()), Reason.TimedOut);
+  }
+
+  @Test
+  void anEvictionForWhatTheAppOrTheAgentWroteIsTheirFailureNotTheNodes() {
+    for (String message : List.of(
+        "Usage of EmptyDir volume \"app-output\" exceeds the limit \"1Gi\". ",
+        "Usage of EmptyDir volume \"scratch\" exceeds the limit \"8Gi\". ",
+        "Usage of EmptyDir volume \"tmp-app\" exceeds the limit \"1Gi\". ",
+        "Container app exceeded its local ephemeral storage limit \"8Gi\". ")) {
+      PodVerdict v = inspector.inspect(evicted(message), T0);
+      assertThat(v.kind()).as(message).isEqualTo(Kind.FAILED);
+      assertThat(v.reason()).isEqualTo(Reason.DiskLimitExceeded);
+      assertThat(v.reason().outcome()).isEqualTo(Outcome.AGENT_FAILURE);
+      assertThat(v.message()).startsWith("the app wrote more than its disk allows").contains(message.strip());
+    }
+    assertThat(inspector.inspect(evicted(
+        "Usage of EmptyDir volume \"workspace\" exceeds the limit \"2Gi\". "), T0).message())
+        .startsWith("the agent wrote more than its disk allows");
+    // the node short of disk, the pod's total, the harness's own volumes: the node's trouble
+    for (String message : List.of("The node was low on resource: ephemeral-storage. ",
+        "Pod ephemeral local storage usage exceeds the total limit of containers 20Gi. ",
+        "Usage of EmptyDir volume \"pgdata\" exceeds the limit \"1Gi\". ",
+        "Container evaluate exceeded its local ephemeral storage limit \"2Gi\". ")) {
+      assertRetry(evicted(message), Reason.Evicted);
+    }
+  }
+
+  private static Pod evicted(String message) {
+    Pod p = pod("Failed", "Evicted", List.of(), List.of());
+    p.getStatus().setMessage(message);
+    return p;
   }
 
   @Test

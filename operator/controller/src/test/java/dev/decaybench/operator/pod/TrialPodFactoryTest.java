@@ -131,11 +131,12 @@ class TrialPodFactoryTest {
     assertThat(app.getSecurityContext().getRunAsGroup()).isEqualTo(config.appUid());
     assertThat(pod.getSpec().getShareProcessNamespace()).as("no view of the evaluator").isNotEqualTo(true);
     // the app sees its copy, the requests (read-only) and its own output: never the agent's
-    // workspace, the results or another container's /tmp
+    // workspace, the results, another container's /tmp or the image's reference apps
     assertThat(app.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath() + ":"
         + Boolean.TRUE.equals(m.getReadOnly())).containsExactlyInAnyOrder(
         "scratch:/scratch:false", "app-control:/app-control:true",
-        "app-output:/app-output:false", "tmp-app:/tmp:false");
+        "app-output:/app-output:false", "tmp-app:/tmp:false",
+        "runner-private-mask:/opt/decaybench/private:true");
     assertThat(evaluate.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath()
         + ":" + Boolean.TRUE.equals(m.getReadOnly())).contains("app-control:/app-control:false",
         "app-output:/app-output:true", "tmp-evaluate:/tmp:false");
@@ -237,6 +238,37 @@ class TrialPodFactoryTest {
     assertThat(c.getImage()).isEqualTo(config.runnerImage());
     assertThat(c.getArgs()).containsSubsequence("--type", "command")
         .endsWith("--command-json", "[\"my-agent\",\"--prompt-file\",\"{prompt}\",\"--note\",\"two words\"]");
+  }
+
+  @Test
+  void onlyTheBuiltInAgentsAndTheScorerSeeTheRunnerImagesReferenceApps() {
+    for (AgentType type : List.of(AgentType.LLM, AgentType.COMMAND, AgentType.REFERENCE,
+        AgentType.REPLAY, AgentType.GOLD)) {
+      AgentSpec agent = new AgentSpec(type);
+      agent.setCommand(type == AgentType.COMMAND ? List.of("my-agent") : null);
+      EvaluationRun run = run(agent);
+      Pod pod = new TrialPodFactory(config).build(run, trial(run, Framework.FLASK, 0));
+      boolean agentWritesItsOwnCommands = type == AgentType.LLM || type == AgentType.COMMAND;
+
+      assertThat(hidesPrivate(container(pod, TrialPodFactory.AGENT))).as(type.value())
+          .isEqualTo(agentWritesItsOwnCommands);
+      assertThat(hidesPrivate(container(pod, TrialPodFactory.APP_CONTAINER))).isTrue();
+      assertThat(hidesPrivate(container(pod, TrialPodFactory.PREPARE))).isFalse();
+      assertThat(hidesPrivate(container(pod, TrialPodFactory.EVALUATE))).isFalse();
+      assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getName()
+          .equals(PodParts.RUNNER_PRIVATE_MASK)).singleElement()
+          .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+    }
+  }
+
+  private static boolean hidesPrivate(Container c) {
+    return c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath()
+        .equals(PodParts.RUNNER_PRIVATE_DIR) && Boolean.TRUE.equals(m.getReadOnly())
+        && m.getName().equals(PodParts.RUNNER_PRIVATE_MASK));
+  }
+
+  private static Container container(Pod pod, String name) {
+    return all(pod).stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
   }
 
   @Test
