@@ -1,6 +1,7 @@
 package dev.decaybench.runner.classify;
 
 import dev.decaybench.model.result.FailureClass;
+import dev.decaybench.model.result.SandboxInfo;
 import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.classify.facts.Facts;
 import dev.decaybench.runner.classify.input.SampleReader;
@@ -48,7 +49,32 @@ public final class FailureClassifier {
     if (result == null || result.success()) {
       return StrictPlusFinding.apply(result);
     }
-    return result.withFailure(new FailureClassifier().classify(TrialEvidence.fromResult(result, serverLog)));
+    return classified(result, TrialEvidence.fromResult(result, serverLog));
+  }
+
+  /** As {@link #withFailureClass(TrialResult, String)}, from evidence already gathered. */
+  public static TrialResult classified(TrialResult result, TrialEvidence evidence) {
+    if (result.success()) {
+      return StrictPlusFinding.apply(result);
+    }
+    FailureClass c = new FailureClassifier().classify(evidence);
+    return result.withFailure(withLimitsHit(c, result.sandbox()));
+  }
+
+  /**
+   * A trial limit that stopped a process (the OOM killer, a refused fork) explains what followed,
+   * whatever class the requests point to: it comes first in the evidence, which travels with the
+   * compact result into a trial's status.
+   */
+  private static FailureClass withLimitsHit(FailureClass c, SandboxInfo sandbox) {
+    if (sandbox == null || sandbox.limitsHit() == null || sandbox.limitsHit().isEmpty()) {
+      return c;
+    }
+    List<String> ev = new ArrayList<>(List.of("the trial's " + String.join(" and ",
+        sandbox.limitsHit()) + " limit stopped a process (sandbox.limitsHit)"));
+    ev.addAll(c.evidence());
+    return new FailureClass(c.coarse(), c.subcategory(), c.dataLayer(), c.confidence(), c.rule(),
+        List.copyOf(ev));
   }
 
   /** Rule ids in the order they are tried. */

@@ -26,7 +26,7 @@ public final class AppHostCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      new AppHost(new AppChannel(control, output), true).serve();
+      new AppHost(new AppChannel(control, output), true, AppHost.CONTAINER_CGROUP).serve();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // stopped: the pod is ending
     }

@@ -40,6 +40,10 @@ final class EvaluationSummary {
     for (VerifierResult v : r.verifiers()) {
       sb.append(String.format("  verifier %-18s %s  %s%n", v.name(), v.passed() ? "pass" : "FAIL", v.reason()));
     }
+    if (r.sandbox().limitsHit() != null && !r.sandbox().limitsHit().isEmpty()) {
+      sb.append("  limits hit: ").append(String.join(", ", r.sandbox().limitsHit()))
+          .append(" (a trial limit stopped a process: ").append(r.sandbox().limits()).append(")\n");
+    }
     sb.append(String.format("  sandbox %s, %d ms total -> %s", r.sandbox().mode(), r.timings().total(),
         out.resolve("result.json")));
     return sb.toString();

@@ -152,7 +152,7 @@ public final class TrialEvaluator {
     if (Files.exists(traj)) {
       evidence = evidence.withTrajectoryFile(traj);
     }
-    return result.withFailure(new FailureClassifier().classify(evidence));
+    return FailureClassifier.classified(result, evidence);
   }
 
   private static Map<String, String> appEnvironment(TrialSandbox sandbox, String external) {

@@ -23,8 +23,11 @@ public final class AppChannel {
   public record Request(int seq, Kind kind, String command, String dir, Map<String, String> env,
       long timeoutSeconds) {}
 
-  /** Set-up (run to completion), the app (started, left running), stop (everything of the trial). */
-  public enum Kind { SETUP, APP, STOP }
+  /**
+   * Set-up (run to completion), the app (started, left running), stop (everything of the trial),
+   * limits (which of the container's limits stopped something, as the output).
+   */
+  public enum Kind { SETUP, APP, STOP, LIMITS }
 
   private static final String READY = "ready";
   /** How often either side looks for a new file of the other. */
@@ -57,6 +60,11 @@ public final class AppChannel {
   /** Where the output of request {@code seq} goes (written as it comes). */
   public Path outputOf(int seq) {
     return output.resolve(name(seq) + ".out");
+  }
+
+  /** App container: the whole output of request {@code seq}, before its exit is reported. */
+  public void writeOutput(int seq, String content) throws IOException {
+    writeAtomically(outputOf(seq), content.getBytes(StandardCharsets.UTF_8));
   }
 
   /** App container: request {@code seq} ended with {@code exitCode} (-1: timed out). */

@@ -18,17 +18,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppHost {
 
+  /** Where a container sees its own cgroup (its cgroup namespace's root). */
+  public static final Path CONTAINER_CGROUP = Path.of("/sys/fs/cgroup");
+
   private final AppChannel channel;
   private final boolean sweepContainer;
+  private final Path cgroup;
   private final List<Process> started = new CopyOnWriteArrayList<>();
 
   /**
    * @param sweepContainer on stop, also kill every other process this uid may signal: only for
    *     the app container, whose PID namespace holds nothing but the trial
+   * @param cgroup the container's cgroup file system, whose counters say which limits were hit
    */
-  public AppHost(AppChannel channel, boolean sweepContainer) {
+  public AppHost(AppChannel channel, boolean sweepContainer, Path cgroup) {
     this.channel = channel;
     this.sweepContainer = sweepContainer;
+    this.cgroup = cgroup;
   }
 
   /** Serves requests until interrupted; each on a thread of its own, so a stop is never queued. */
@@ -60,6 +66,11 @@ public final class AppHost {
       case APP -> startApp(request);
       case STOP -> {
         stopEverything();
+        channel.reportExit(request.seq(), 0);
+      }
+      case LIMITS -> {
+        channel.writeOutput(request.seq(),
+            String.join(",", TrialCgroup.limitsHitInContainer(cgroup)));
         channel.reportExit(request.seq(), 0);
       }
       default -> throw new IllegalStateException("unknown request " + request.kind());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,8 @@ final class PodSandbox implements TrialSandbox {
 
   private static final long READY_MILLIS = 120_000;
   private static final long STOP_MILLIS = 10_000;
+  private static final long LIMITS_MILLIS = 5_000;
+  private static final Set<String> KNOWN_LIMITS = Set.of("memory", "processes");
   private static final int SETUP_OUTPUT_BYTES = 1024 * 1024;
   private static final long HAND_OVER_SECONDS = 300;
 
@@ -166,9 +169,22 @@ final class PodSandbox implements TrialSandbox {
     return "the app container's resources (requests and limits of the trial pod)";
   }
 
+  /**
+   * As the app container counts them. The app could write that answer itself (it shares the
+   * container's uid): a lie changes only its own result's report, never its score.
+   */
   @Override
   public List<String> limitsHit() {
-    return List.of();
+    try {
+      int n = send(AppChannel.Kind.LIMITS, null, Map.of(), 0);
+      if (channel.awaitExit(n, LIMITS_MILLIS) == null) {
+        return List.of();
+      }
+      return Arrays.stream(Files.readString(channel.outputOf(n)).strip().split(","))
+          .filter(KNOWN_LIMITS::contains).distinct().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   @Override

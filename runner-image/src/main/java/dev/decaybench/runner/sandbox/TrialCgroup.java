@@ -82,6 +82,20 @@ final class TrialCgroup implements AutoCloseable {
 
   /** The limits that stopped something: {@code memory} (the OOM killer ran), {@code processes}. */
   List<String> limitsHit() {
+    return limitsHit(groups, v2);
+  }
+
+  /**
+   * The same for a container whose own cgroup is mounted at {@code root} (the pod's app container,
+   * in its cgroup namespace): what stopped the app or its set-up there.
+   */
+  static List<String> limitsHitInContainer(Path root) {
+    boolean unified = Files.exists(root.resolve("cgroup.controllers"));
+    return limitsHit(unified ? List.of(root)
+        : List.of(root.resolve("memory"), root.resolve("pids")), unified);
+  }
+
+  private static List<String> limitsHit(List<Path> groups, boolean v2) {
     List<String> hit = new ArrayList<>();
     for (Path g : groups) {
       if (counter(v2 ? g.resolve("memory.events") : g.resolve("memory.oom_control"), "oom_kill") > 0) {

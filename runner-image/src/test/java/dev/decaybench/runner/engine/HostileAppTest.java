@@ -226,6 +226,7 @@ class HostileAppTest {
     assertThat(forked).isLessThan(64);
     assertThat(r.sandbox().limitsHit()).contains("memory", "processes");
     assertThat(r.sandbox().limits()).contains("300 MiB").contains("64 processes");
+    assertThat(r.failure().evidence().get(0)).contains("memory and processes limit stopped");
   }
 
   @Test

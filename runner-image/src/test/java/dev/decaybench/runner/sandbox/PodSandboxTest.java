@@ -27,15 +27,18 @@ class PodSandboxTest {
   Path dir;
   private Thread host;
   private PodSandbox sandbox;
+  /** The app container's cgroup as it sees it (a copy of its counter files). */
+  private Path cgroup;
 
   @BeforeEach
   void openSandboxAgainstAnAppHost() throws Exception {
     Path control = Files.createDirectories(dir.resolve("control"));
     Path output = Files.createDirectories(dir.resolve("output"));
     AppChannel channel = new AppChannel(control, output);
+    cgroup = Files.createDirectories(dir.resolve("cgroup"));
     host = new Thread(() -> {
       try {
-        new AppHost(channel, false).serve();
+        new AppHost(channel, false, cgroup).serve();
       } catch (Exception e) {
         // interrupted at the end of the test
       }
@@ -52,6 +55,18 @@ class PodSandboxTest {
   void stopHost() {
     sandbox.close();
     host.interrupt();
+  }
+
+  @Test
+  void theLimitsTheAppContainersCgroupCountedComeBackAsTheTrialsLimitsHit() throws Exception {
+    assertThat(sandbox.limitsHit()).isEmpty();
+    Files.writeString(cgroup.resolve("cgroup.controllers"), "cpu memory pids\n");
+    Files.writeString(cgroup.resolve("memory.events"),
+        "low 0\nhigh 0\nmax 14\noom 1\noom_kill 1\noom_group_kill 0\n");
+    Files.writeString(cgroup.resolve("pids.events"), "max 0\n");
+    assertThat(sandbox.limitsHit()).containsExactly("memory");
+    Files.writeString(cgroup.resolve("pids.events"), "max 3\n");
+    assertThat(sandbox.limitsHit()).containsExactly("memory", "processes");
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.decaybench.operator.status.Reason;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +96,35 @@ class AppBoundaryOnRealNodeTest extends RealClusterTest {
       assertThat(verdict.reason()).isEqualTo(Reason.DiskLimitExceeded);
       assertThat(verdict.message()).startsWith("the app wrote more than its disk allows")
           .contains("app-output");
+    }
+  }
+
+  /**
+   * The app container's memory limit stops a runaway allocation of run.sh; the app then starts
+   * and scores as usual, and the evaluation reports the limit it hit (as the app container's
+   * cgroup counted it), as a local trial does.
+   */
+  @Test
+  void aMemoryLimitTheAppHitIsReportedByTheEvaluation() throws Exception {
+    try (OperatorlessTrial trial = OperatorlessTrial.create(admin, cluster, "app-memory")) {
+      Pod pod = withHostileRunSh(trial.pod(), String.join("\n", "#!/usr/bin/env bash",
+          "cd \"$(dirname \"$0\")\"",
+          "python3 -c 'x = bytearray(768 << 20); print(\"ALLOCATED\")' || echo MEMORY-STOPPED",
+          "exec python3 app.py", ""));
+      for (Container c : pod.getSpec().getInitContainers()) {
+        if (c.getName().equals(TrialPodFactory.APP_CONTAINER)) {
+          c.getResources().getLimits().put("memory", new Quantity("384Mi"));
+          c.getResources().getRequests().put("memory", new Quantity("384Mi"));
+        }
+      }
+      Pod done = trial.runToEnd(pod, Duration.ofMinutes(5));
+      String message = done.getStatus().getContainerStatuses().get(0).getState().getTerminated()
+          .getMessage();
+      String log = admin.pods().inNamespace(done.getMetadata().getNamespace())
+          .withName(done.getMetadata().getName()).inContainer(TrialPodFactory.EVALUATE).getLog();
+      System.out.println("evaluate's log: " + log);
+      assertThat(log).contains("limits hit: memory");
+      assertThat(CompactResult.parse(message).aPct()).as(message).isEqualTo(100.0);
     }
   }
 
