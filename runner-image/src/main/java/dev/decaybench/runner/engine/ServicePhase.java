@@ -12,6 +12,7 @@ import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.suite.SuiteOutcome;
 import dev.decaybench.runner.verify.DatabaseFootprint;
 import dev.decaybench.runner.verify.FootprintProbe;
+import dev.decaybench.runner.verify.ScorerConnection;
 import dev.decaybench.runner.verify.WriteProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ final class ServicePhase {
     String gaveUp = null;
     List<String> limitsHit = List.of();
     TrialDatabase pg = null;
+    ScorerConnection db = null;
     AppProcess app = null;
     try {
       pg = spec.externalPostgres() != null
@@ -75,8 +77,8 @@ final class ServicePhase {
       }
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
-      watch = new PhaseWatch(log, extendedLog,
-          new WriteProbe(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD));
+      db = new ScorerConnection(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD);
+      watch = new PhaseWatch(log, extendedLog, new WriteProbe(db));
       ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()),
           sandbox::appListening);
       // the extended suite runs after the paper's, so A% cannot change; run-unique names isolate its data
@@ -86,8 +88,8 @@ final class ServicePhase {
       gaveUp = runner.gaveUp();
       suite = outcomes.get(ConduitSuite.PAPER.name());
       extended = outcomes.get(ConduitSuite.EXTENDED.name());
-      footprint = FootprintProbe.capture(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD,
-          markers(suite, extended), spec.workspace(), sqliteBefore);
+      footprint = FootprintProbe.capture(db, markers(suite, extended), spec.workspace(),
+          sqliteBefore);
       suiteMs = System.currentTimeMillis() - t2;
     } catch (IOException | RuntimeException e) {
       harnessError = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -96,6 +98,9 @@ final class ServicePhase {
       if (app != null) {
         exitCode = app.exitCode();
         app.close();
+      }
+      if (db != null) {
+        db.close();
       }
       if (pg != null) {
         pg.close();

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in {@code constraint-decay} suite: 8 frameworks x 10 constraint variants (L0-L3),
@@ -39,9 +41,17 @@ public final class TaskCatalog {
     return byName(name, PythonPackages.current());
   }
 
+  /** Builds only the task asked for: a prompt embeds the whole contract, 100 of them take a while. */
   public static Optional<TaskDefinition> byName(String name, PythonPackages packages) {
     String n = name.replaceFirst("^(uv|node)-", "");
-    return all(packages).stream().filter(t -> t.name().equals(n)).findFirst();
+    for (Frameworks.Framework f : Frameworks.ALL) {
+      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
+        if (name(f, v.tokens()).equals(n)) {
+          return Optional.of(task(f, v.tokens(), packages));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** A framework's variants in the catalogue, in its order: {@code unconstrained}, {@code clean_architecture}, ... */
@@ -51,10 +61,13 @@ public final class TaskCatalog {
   }
 
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
-    String variant = constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
-    return new TaskDefinition(f.id() + "-openapi-" + variant, SUITE, f.id(), constraints, f.port(),
+    return new TaskDefinition(name(f, constraints), SUITE, f.id(), constraints, f.port(),
         "/api", "/api/health-check", f.setupCmds(packages), f.runCmds(packages), null,
         prompt(f, constraints, packages), f.node() ? null : packages.source());
+  }
+
+  private static String name(Frameworks.Framework f, List<String> constraints) {
+    return f.id() + "-openapi-" + (constraints.isEmpty() ? "unconstrained" : String.join("-", constraints));
   }
 
   static String prompt(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
@@ -85,7 +98,14 @@ public final class TaskCatalog {
     return resource("tasks/prompts/" + name + ".md");
   }
 
+  /** Read once per process: every prompt repeats the same sections and the contract. */
   private static String resource(String path) {
+    return RESOURCES.computeIfAbsent(path, TaskCatalog::read);
+  }
+
+  private static final Map<String, String> RESOURCES = new ConcurrentHashMap<>();
+
+  private static String read(String path) {
     try (InputStream in = TaskCatalog.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + path);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.decaybench.runner.util.TreeWalk;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,8 +39,8 @@ public final class FootprintProbe {
     return found;
   }
 
-  public static DatabaseFootprint capture(String jdbcUrl, String user, String password,
-      List<String> markers, Path workspace, Map<String, Long> sqliteBefore) {
+  public static DatabaseFootprint capture(ScorerConnection db, List<String> markers,
+      Path workspace, Map<String, Long> sqliteBefore) {
     List<String> written = new ArrayList<>();
     sqliteFiles(workspace).forEach((file, mtime) -> {
       if (!mtime.equals(sqliteBefore.get(file))) {
@@ -51,7 +50,8 @@ public final class FootprintProbe {
     List<String> tables = new ArrayList<>();
     Map<String, String> found = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>(markers);
-    try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+    try {
+      Connection c = db.get();
       Map<String, List<String>> textColumns = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement("""
           SELECT t.table_schema, t.table_name, c.column_name, c.data_type

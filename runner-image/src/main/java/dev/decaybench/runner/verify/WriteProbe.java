@@ -2,7 +2,6 @@ package dev.decaybench.runner.verify;
 
 import dev.decaybench.model.result.WriteCheck;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +13,8 @@ import java.util.Optional;
 /**
  * Asks the trial's database, right after a write of the paper's suite answered 2xx, whether the
  * write was committed: the created comment's body in some text column, a row in a favourites or
- * follows table. Read from another connection, so a write that was only flushed is not seen.
+ * follows table. Read from the scorer's own connection, so a write that was only flushed is not
+ * seen.
  * The paper's judge never had this: a thing that does not show up later is a lost write when
  * its row is absent, a query that misses it when the row is there.
  */
@@ -23,14 +23,10 @@ public final class WriteProbe {
   /** The body the paper's Create Comment sends (features/conduit/03-articles-favorites-comments.feature). */
   static final String COMMENT_BODY = "Thank you so much!";
 
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final ScorerConnection db;
 
-  public WriteProbe(String jdbcUrl, String user, String password) {
-    this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
+  public WriteProbe(ScorerConnection db) {
+    this.db = db;
   }
 
   /** The check for this request of the paper's suite, or empty when it writes nothing watched or the database cannot say. */
@@ -49,7 +45,8 @@ public final class WriteProbe {
   }
 
   private Optional<WriteCheck> look(String request) {
-    try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
+    try {
+      Connection c = db.get();
       return switch (request) {
         case "Create Comment for Article" -> textRow(c, request, "comment", COMMENT_BODY);
         case "Favorite Article" -> joinRow(c, request, "favourite", "favor");
