@@ -17,7 +17,7 @@ public final class DecaybenchCli implements Runnable {
   public static final int HARNESS_ERROR = 3;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    QuickExit.exit(run(args));
   }
 
   public static int run(String... args) {

@@ -109,6 +109,11 @@ public final class NamespaceSandbox implements TrialSandbox {
 
   @Override
   public Process startApp(String runCommand, Map<String, String> env) throws IOException {
+    // set-up is over: its way out goes now, and its kernel teardown overlaps the app's run
+    if (setupNetwork != null) {
+      setupNetwork.close();
+      setupNetwork = null;
+    }
     // in a PID namespace of its own, so that its per-connection children are reaped when it stops
     List<String> forward = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid"));
     forward.addAll(new SandboxMounts(hidden).writable(scratch.sockets()).args());
