@@ -22,10 +22,12 @@ import dev.decaybench.operator.testing.Await;
 import dev.decaybench.operator.testing.Runs;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +51,31 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
   private static final String RUN = "cluster-parity-replay";
 
   /**
-   * A command agent in the runner image that writes the reference app (the runner's own
-   * reference agent) and reports what it spent, as an agent CLI would: tokens, calls.
+   * A command agent in the runner image that writes an app it carries (the Flask reference app,
+   * as an agent CLI writes its own files: a command agent does not see the runner's reference
+   * apps) and reports what it spent, as an agent CLI would: tokens, calls.
    */
   private static final String RUNNER_IMAGE = "decaybench/decaybench-runner:0.1.0-python";
 
-  private static final String PRICED_AGENT = "java -jar /opt/decaybench/decaybench-runner.jar"
-      + " agent --type reference --task \"$DECAYBENCH_TASK\" --workspace \"$DECAYBENCH_WORKSPACE\""
-      + " --prompt \"$DECAYBENCH_PROMPT_FILE\" --trajectory /tmp/inner-trajectory.txt"
-      + " --patch /tmp/inner.diff && printf '{\"promptTokens\": 1000, \"completionTokens\": 200,"
-      + " \"calls\": 2}' > \"$DECAYBENCH_USAGE_FILE\"";
+  private static String pricedAgent() {
+    return "echo '" + flaskAppTarball() + "' | base64 -d | tar xz -C \"$DECAYBENCH_WORKSPACE\""
+        + " && printf '{\"promptTokens\": 1000, \"completionTokens\": 200,"
+        + " \"calls\": 2}' > \"$DECAYBENCH_USAGE_FILE\"";
+  }
+
+  private static String flaskAppTarball() {
+    Path app = Path.of("").toAbsolutePath().getParent().getParent()
+        .resolve("runner-image/src/main/resources/reference-apps/flask-sqlalchemy-postgres");
+    try {
+      Process tar = new ProcessBuilder("tar", "czf", "-", "-C", app.toString(), ".")
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      byte[] bytes = tar.getInputStream().readAllBytes();
+      assertThat(tar.waitFor()).as("tar of " + app).isZero();
+      return Base64.getEncoder().encodeToString(bytes);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private final RealNodeCluster cluster = RealNodeCluster.get();
 
@@ -160,7 +177,7 @@ class OperatorInClusterOnRealNodeTest extends RealClusterTest {
    */
   private static EvaluationRun pricedRun() {
     AgentSpec agent = new AgentSpec(AgentType.COMMAND);
-    agent.setCommand(List.of("bash", "-c", PRICED_AGENT));
+    agent.setCommand(List.of("bash", "-c", pricedAgent()));
     agent.setModel("scripted-model");
     agent.setPrice(new TokenPrice(3.0, 15.0));
     return extraRun("priced", agent, List.of("unconstrained", "clean_architecture",
