@@ -52,11 +52,11 @@ public final class FailureClassifier {
     return classified(result, TrialEvidence.fromResult(result, serverLog));
   }
 
-  /** As {@link #withFailureClass(TrialResult, String)}, from evidence already gathered. */
+  /**
+   * A trial that is not a success with its {@code failure}, from evidence already gathered (what
+   * {@link #withFailureClass(TrialResult, String)} does once it knows the trial failed).
+   */
   public static TrialResult classified(TrialResult result, TrialEvidence evidence) {
-    if (result.success()) {
-      return StrictPlusFinding.apply(result);
-    }
     FailureClass c = new FailureClassifier().classify(evidence);
     return result.withFailure(withLimitsHit(c, result.sandbox()));
   }

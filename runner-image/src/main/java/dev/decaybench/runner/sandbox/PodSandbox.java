@@ -28,7 +28,6 @@ final class PodSandbox implements TrialSandbox {
   private static final long READY_MILLIS = 120_000;
   private static final long STOP_MILLIS = 10_000;
   private static final long LIMITS_MILLIS = 5_000;
-  private static final Set<String> KNOWN_LIMITS = Set.of("memory", "processes");
   private static final int SETUP_OUTPUT_BYTES = 1024 * 1024;
   private static final long HAND_OVER_SECONDS = 300;
 
@@ -181,7 +180,7 @@ final class PodSandbox implements TrialSandbox {
         return List.of();
       }
       return Arrays.stream(Files.readString(channel.outputOf(n)).strip().split(","))
-          .filter(KNOWN_LIMITS::contains).distinct().toList();
+          .filter(TrialCgroup.LIMITS::contains).distinct().toList();
     } catch (IOException e) {
       return List.of();
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A control group per trial holding its set-up, app and PostgreSQL, with the trial's limits.
@@ -80,6 +81,13 @@ final class TrialCgroup implements AutoCloseable {
     return out;
   }
 
+  /** The OOM killer ran in the group. */
+  static final String MEMORY = "memory";
+  /** A fork was refused at the group's process limit. */
+  static final String PROCESSES = "processes";
+  /** Every name {@link #limitsHit()} can give. */
+  static final Set<String> LIMITS = Set.of(MEMORY, PROCESSES);
+
   /** The limits that stopped something: {@code memory} (the OOM killer ran), {@code processes}. */
   List<String> limitsHit() {
     return limitsHit(groups, v2);
@@ -99,10 +107,10 @@ final class TrialCgroup implements AutoCloseable {
     List<String> hit = new ArrayList<>();
     for (Path g : groups) {
       if (counter(v2 ? g.resolve("memory.events") : g.resolve("memory.oom_control"), "oom_kill") > 0) {
-        hit.add("memory");
+        hit.add(MEMORY);
       }
       if (counter(g.resolve("pids.events"), "max") > 0) {
-        hit.add("processes");
+        hit.add(PROCESSES);
       }
     }
     return hit;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The built-in {@code constraint-decay} suite: 8 frameworks x 10 constraint variants (L0-L3),
@@ -28,13 +29,8 @@ public final class TaskCatalog {
   }
 
   public static List<TaskDefinition> all(PythonPackages packages) {
-    List<TaskDefinition> out = new ArrayList<>();
-    for (Frameworks.Framework f : Frameworks.ALL) {
-      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
-        out.add(task(f, v.tokens(), packages));
-      }
-    }
-    return out;
+    return entries().stream().map(e -> task(e.framework(), e.constraints(), packages))
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
   public static Optional<TaskDefinition> byName(String name) {
@@ -44,30 +40,37 @@ public final class TaskCatalog {
   /** Builds only the task asked for: a prompt embeds the whole contract, 100 of them take a while. */
   public static Optional<TaskDefinition> byName(String name, PythonPackages packages) {
     String n = name.replaceFirst("^(uv|node)-", "");
-    for (Frameworks.Framework f : Frameworks.ALL) {
-      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
-        if (name(f, v.tokens()).equals(n)) {
-          return Optional.of(task(f, v.tokens(), packages));
-        }
-      }
-    }
-    return Optional.empty();
+    return entries().stream().filter(e -> e.name().equals(n)).findFirst()
+        .map(e -> task(e.framework(), e.constraints(), packages));
   }
 
   /** A framework's variants in the catalogue, in its order: {@code unconstrained}, {@code clean_architecture}, ... */
   public static List<String> variantNames(String framework) {
-    return all().stream().filter(t -> t.framework().equals(framework))
-        .map(TaskDefinition::variant).toList();
+    return entries().stream().filter(e -> e.framework().id().equals(framework))
+        .map(e -> TaskDefinition.variantOf(e.constraints())).toList();
+  }
+
+  /** One task of the catalogue before its prompt is built: a framework and the constraints. */
+  private record Entry(Frameworks.Framework framework, List<String> constraints) {
+    String name() {
+      return framework.id() + "-openapi-" + TaskDefinition.variantOf(constraints);
+    }
+  }
+
+  private static List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (Frameworks.Framework f : Frameworks.ALL) {
+      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
+        out.add(new Entry(f, v.tokens()));
+      }
+    }
+    return out;
   }
 
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
-    return new TaskDefinition(name(f, constraints), SUITE, f.id(), constraints, f.port(),
+    return new TaskDefinition(new Entry(f, constraints).name(), SUITE, f.id(), constraints, f.port(),
         "/api", "/api/health-check", f.setupCmds(packages), f.runCmds(packages), null,
         prompt(f, constraints, packages), f.node() ? null : packages.source());
-  }
-
-  private static String name(Frameworks.Framework f, List<String> constraints) {
-    return f.id() + "-openapi-" + (constraints.isEmpty() ? "unconstrained" : String.join("-", constraints));
   }
 
   static String prompt(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {

@@ -85,6 +85,11 @@ public record TaskDefinition(
   /** The constraint part of the name: {@code clean_architecture-postgres} or {@code unconstrained}. */
   @JsonIgnore
   public String variant() {
+    return variantOf(constraints);
+  }
+
+  /** The constraint part of a task's name for these constraints. */
+  public static String variantOf(List<String> constraints) {
     return constraints.isEmpty() ? "unconstrained" : String.join("-", constraints);
   }
 
