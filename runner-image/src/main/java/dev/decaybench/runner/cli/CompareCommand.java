@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code decaybench compare RUN_A RUN_B}: B minus A per level and framework, over matched tasks. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compares two runs over the tasks present in both: A% and strict A% of",
+    description = {"Compares two runs over the tasks present in both: A%% and strict A%% of",
         "each run, the difference B - A and its matched-pair standard error (sd of",
         "the per-task differences / sqrt(tasks)), overall, per level and per framework;",
         "then each run's cost, cost per successful trial and tokens, and B - A.",

@@ -4,8 +4,6 @@ import dev.decaybench.runner.app.AppProcess;
 import dev.decaybench.runner.util.BoundedLog;
 import dev.decaybench.runner.app.HealthCheck;
 import dev.decaybench.runner.postgres.DatabaseSettings;
-import dev.decaybench.runner.postgres.EphemeralPostgres;
-import dev.decaybench.runner.postgres.ExternalPostgres;
 import dev.decaybench.runner.postgres.TrialDatabase;
 import dev.decaybench.runner.sandbox.TrialSandbox;
 import dev.decaybench.runner.suite.ConduitSuite;
@@ -35,12 +33,15 @@ final class ServicePhase {
   private static final int RESULT_LOG_TAIL = 8000;
   static final String EXTENDED_LOG = "server-extended.log";
 
-  ServiceOutcome run(TrialSandbox sandbox, TrialSpec spec) {
+  /**
+   * @param database the trial's PostgreSQL, starting or started; its stop begins here once the
+   *     app has stopped, and whoever opened it waits for the end of it
+   */
+  ServiceOutcome run(TrialSandbox sandbox, TrialSpec spec, DatabaseStart database) {
     BoundedLog log = new BoundedLog(LOG_HEAD, LOG_TAIL);
     // what the app logs during the extended suite (its deliberate 401s, duplicate registration)
     // goes to its own file: the classifier reads only what the paper's suite caused
     BoundedLog extendedLog = new BoundedLog(LOG_HEAD, LOG_TAIL);
-    long t0 = System.currentTimeMillis();
     long pgMs = 0;
     long startMs = 0;
     long suiteMs = 0;
@@ -57,12 +58,13 @@ final class ServicePhase {
     ScorerConnection db = null;
     AppProcess app = null;
     try {
-      pg = spec.externalPostgres() != null
-          ? ExternalPostgres.reset(spec.externalPostgres(), 60_000)
-          : EphemeralPostgres.start(spec.binaries(), spec.template(), spec.pgDataDir(),
-              sandbox.postgresPort(), sandbox.postgresSettings(), sandbox.postgresLauncher(),
-              sandbox.postgresScorerAddress(), 30_000);
-      pgMs = System.currentTimeMillis() - t0;
+      try {
+        pg = database.await();
+      } finally {
+        pgMs = database.millis();
+      }
+      // the handshake (SCRAM) is paid while the app starts, not by the first write probe
+      db = ScorerConnection.openInBackground(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD);
       long t1 = System.currentTimeMillis();
       Map<String, Long> sqliteBefore = FootprintProbe.sqliteFiles(spec.workspace());
       String base = "http://" + sandbox.appAddress();
@@ -77,7 +79,6 @@ final class ServicePhase {
       }
       startMs = System.currentTimeMillis() - t1;
       long t2 = System.currentTimeMillis();
-      db = new ScorerConnection(pg.jdbcUrl(), DatabaseSettings.USER, DatabaseSettings.PASSWORD);
       watch = new PhaseWatch(log, extendedLog, new WriteProbe(db));
       ConduitSuite runner = new ConduitSuite(Duration.ofMillis(spec.requestTimeoutMillis()),
           sandbox::appListening);
@@ -102,9 +103,7 @@ final class ServicePhase {
       if (db != null) {
         db.close();
       }
-      if (pg != null) {
-        pg.close();
-      }
+      database.stopInBackground();
     }
     writeLog(spec.outDir().resolve("server.log"), log);
     if (extended != null) {

@@ -50,7 +50,7 @@ public final class TrialEvaluator {
   /** Evaluates and writes {@code result.json}; throws only when the harness itself failed. */
   public TrialResult evaluate(EvaluationRequest req) throws IOException {
     long t0 = System.currentTimeMillis();
-    ConduitSuite.warmUpInBackground();
+    ScorerWarmUp.inBackground();
     if (!Files.isDirectory(req.app())) {
       throw new HarnessException("app directory " + req.app() + " does not exist");
     }
@@ -91,31 +91,38 @@ public final class TrialEvaluator {
     Map<String, String> appEnv = new LinkedHashMap<>(own);
     appEnv.putAll(appEnvironment(sandbox, req.externalPostgres()));  // decaybench's variables win
     Map<String, String> env = SandboxEnvironment.of(scratch.home().toString(), appEnv);
-    long ts = System.currentTimeMillis();
-    List<StartupInfo.CommandOutcome> setup = new SetupRunner().run(sandbox, task.setupCmds(),
-        SandboxEnvironment.of(scratch.home().toString(), own), out.resolve("setup.log"));
-    long setupMs = System.currentTimeMillis() - ts;
-    // Sources as they were before the app ran: an app that rewrites itself cannot fool the checks.
-    SourceFiles sources = SourceFiles.of(scratch.workspace());
-
     TrialSpec spec = new TrialSpec(scratch.workspace(), out, task.runCommand(), task.baseUrl(),
         task.healthcheckEndpoint(), env, binaries, template, scratch.pgData(),
         req.healthTimeoutMillis(), req.requestTimeoutMillis(), req.extendedSuite(), req.externalPostgres());
-    ServiceOutcome service = new ServicePhase().run(sandbox, spec);
-    if (service.harnessError() != null) {
-      throw new HarnessException("trial could not be evaluated: " + service.harnessError());
+    try (DatabaseStart database = DatabaseStart.begin(sandbox, spec)) {
+      long ts = System.currentTimeMillis();
+      List<StartupInfo.CommandOutcome> setup = new SetupRunner().run(sandbox, task.setupCmds(),
+          SandboxEnvironment.of(scratch.home().toString(), own), out.resolve("setup.log"));
+      long setupMs = System.currentTimeMillis() - ts;
+      // Sources as they were before the app ran: an app that rewrites itself cannot fool the checks.
+      SourceFiles sources = SourceFiles.of(scratch.workspace());
+      // the paper's verifiers read only the input (never writable in a trial): they run meanwhile
+      Background<List<VerifierResult>> paperChecks = Background.start("paper-verifiers",
+          () -> new PaperVerifiers().verify(patchOf(req), task.constraints()));
+
+      ServiceOutcome service = new ServicePhase().run(sandbox, spec, database);
+      if (service.harnessError() != null) {
+        throw new HarnessException("trial could not be evaluated: " + service.harnessError());
+      }
+      long tv = System.currentTimeMillis();
+      List<VerifierResult> verifiers = new ArrayList<>(paperChecks.join());
+      verifiers.addAll(new StrongerVerifiers().verify(sources, service.footprint(), task.constraints()));
+      long verifyMs = paperChecks.millis() + System.currentTimeMillis() - tv;
+      return finish(task, req, sandbox, binaries, service, verifiers, setup, new PhaseTimings(sandboxMs,
+          service.postgresMs(), setupMs, service.startMs(), service.suiteMs(), verifyMs,
+          System.currentTimeMillis() - t0));
     }
+  }
 
-    long tv = System.currentTimeMillis();
-    PatchFiles patch = req.patch() != null
-        ? PatchFiles.fromUnifiedDiff(Files.readString(req.patch()))
-        : PatchFiles.fromDirectory(req.app());
-    List<VerifierResult> verifiers = new ArrayList<>(new PaperVerifiers().verify(patch, task.constraints()));
-    verifiers.addAll(new StrongerVerifiers().verify(sources, service.footprint(), task.constraints()));
-    long verifyMs = System.currentTimeMillis() - tv;
-
-    PhaseTimings timings = new PhaseTimings(sandboxMs, service.postgresMs(), setupMs, service.startMs(),
-        service.suiteMs(), verifyMs, System.currentTimeMillis() - t0);
+  private TrialResult finish(TaskDefinition task, EvaluationRequest req, TrialSandbox sandbox,
+      PostgresBinaries binaries, ServiceOutcome service, List<VerifierResult> verifiers,
+      List<StartupInfo.CommandOutcome> setup, PhaseTimings timings) throws IOException {
+    Path out = req.out().toAbsolutePath();
     SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), sandbox.appPort(),
         binaries == null ? "external:" + req.externalPostgres() : binaries.version(),
         sandbox.limits(), service.limitsHit());
@@ -125,10 +132,18 @@ public final class TrialEvaluator {
     return result;
   }
 
+  /** What the paper's verifiers read: the agent's diff, or every file of the app. */
+  private static PatchFiles patchOf(EvaluationRequest req) throws IOException {
+    return req.patch() != null
+        ? PatchFiles.fromUnifiedDiff(Files.readString(req.patch()))
+        : PatchFiles.fromDirectory(req.app());
+  }
+
   /**
    * Places of this evaluation no trial process may see: where results go, the input app (the
    * sandbox hides decaybench's own cache and files anyway).
    */
+
   private static List<Path> hiddenFromTrial(EvaluationRequest req, Path out) throws IOException {
     List<Path> hidden = new ArrayList<>(List.of(out));
     if (out.getParent() != null) {

@@ -120,33 +120,21 @@ public final class ConduitSuite {
     return outcomes;
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
-
   /**
-   * Once per process, on a side thread: a dry run of both suites, so that Cucumber, the glue and
-   * the features are loaded while the trial's PostgreSQL and app start (the JVM would otherwise
-   * wait then, and pay this start-up when the suite begins).
+   * A dry run of both suites, so that Cucumber, the glue and the features are loaded before the
+   * suite runs for real; then one check of each kind on a typical answer, so that the first
+   * request's checks do not pay for loading the JSON reader and the checks' code. Nothing is sent.
    */
-  public static void warmUpInBackground() {
-    if (!WARMED.compareAndSet(false, true)) {
-      return;
-    }
+  public static void warmUp() {
     List<String> args = new ArrayList<>(List.of("--glue", GLUE, "--dry-run", "--no-summary",
-        "--monochrome", "--plugin", "json:/dev/null"));
+        "--monochrome", "--plugin", "json:/dev/null", "--plugin", "junit:/dev/null"));
     for (Definition d : List.of(PAPER, EXTENDED)) {
       d.features().forEach(f -> args.add("classpath:" + f));
     }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Thread t = new Thread(() -> {
-      try {
-        System.setProperty("cucumber.publish.quiet", "true");
-        io.cucumber.core.cli.Main.run(args.toArray(String[]::new), loader);
-      } catch (RuntimeException e) {
-        // a warm-up only: the real run reports any problem
-      }
-    }, "cucumber-warm-up");
-    t.setDaemon(true);
-    t.start();
+    System.setProperty("cucumber.publish.quiet", "true");
+    io.cucumber.core.cli.Main.run(args.toArray(String[]::new),
+        Thread.currentThread().getContextClassLoader());
+    SuiteSession.warmUp();
   }
 
   /** Why requests stopped being sent (the app stopped answering), or null. */

@@ -65,6 +65,33 @@ class DecaybenchCliTest {
         + " fastify, hono)");
   }
 
+  @Test
+  void helpListsEverySubcommandWithoutAFormattingWarning() {
+    CliRun help = CliRun.of("--help");
+
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("evaluate", "run", "tasks", "prepare", "agent", "report", "compare",
+        "classify", "help", "A% and strict A%");
+    assertThat(help.err()).doesNotContain("WARN");
+  }
+
+  @Test
+  void helpOnASubcommandAndAMistypedOneStillSeeEverySubcommand() {
+    CliRun helpOn = CliRun.of("help", "compare");
+    CliRun typo = CliRun.of("evalute");
+
+    assertThat(helpOn.code()).isZero();
+    assertThat(helpOn.out()).contains("Usage: decaybench compare");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean: decaybench evaluate?");
+  }
+
+  @Test
+  void aNamedSubcommandIsTheOnlyOneRegistered() {
+    assertThat(DecaybenchCli.commandLine("evaluate", "--app", "x").getSubcommands()).containsOnlyKeys("evaluate");
+    assertThat(DecaybenchCli.commandLine("--version").getSubcommands()).hasSize(10);
+  }
+
   private static String captureErr(Runnable r) {
     PrintStream old = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -1,0 +1,75 @@
+package dev.decaybench.runner.engine;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Work of the scorer run on a thread of its own, timed, while the main thread goes on with the
+ * trial (the app's start and its requests leave the scorer waiting most of the time); its
+ * result, or what it threw, is taken later.
+ */
+final class Background<T> {
+
+  /** The work: may read files. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run() throws IOException;
+  }
+
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private volatile long millis;
+
+  private Background() {}
+
+  static <T> Background<T> start(String name, Work<T> work) {
+    return start(name, work, new CountDownLatch(0));
+  }
+
+  /**
+   * As {@link #start(String, Work)}, for work that starts processes: the thread then lives
+   * until {@code release} opens, because a sandboxed process is killed when the thread that
+   * started it ends (bubblewrap's --die-with-parent is the kernel's parent-death signal, which
+   * belongs to the thread).
+   */
+  static <T> Background<T> start(String name, Work<T> work, CountDownLatch release) {
+    Background<T> check = new Background<>();
+    Thread t = new Thread(() -> {
+      long t0 = System.currentTimeMillis();
+      try {
+        T value = work.run();
+        check.millis = System.currentTimeMillis() - t0;
+        check.result.complete(value);
+      } catch (IOException | RuntimeException e) {
+        check.millis = System.currentTimeMillis() - t0;
+        check.result.completeExceptionally(e);
+      }
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    return check;
+  }
+
+  /** Waits for the result; throws what the work threw. */
+  T join() throws IOException {
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** How long the work itself took. */
+  long millis() {
+    return millis;
+  }
+}

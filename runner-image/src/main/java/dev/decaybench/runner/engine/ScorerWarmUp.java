@@ -1,0 +1,34 @@
+package dev.decaybench.runner.engine;
+
+import dev.decaybench.model.result.TrialResult;
+import dev.decaybench.runner.suite.ConduitSuite;
+import dev.decaybench.runner.util.Json;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Once per process, on a side thread: loads what the scorer will need (Cucumber and the suites,
+ * the checks, the result's JSON writer) while the sandbox, PostgreSQL and the app start. The main
+ * thread would otherwise wait for the trial then, and pay this start-up between its steps.
+ */
+final class ScorerWarmUp {
+
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  private ScorerWarmUp() {}
+
+  static void inBackground() {
+    if (!STARTED.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        ConduitSuite.warmUp();
+        Json.mapper().writerFor(TrialResult.class); // builds the serializers of the result's types
+      } catch (RuntimeException e) {
+        // a warm-up only: the real run reports any problem
+      }
+    }, "scorer-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+}
