@@ -1,5 +1,6 @@
 package dev.decaybench.runner.app;
 
+import dev.decaybench.runner.util.PlainHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +20,7 @@ public final class HealthCheck {
   private static final long POLL_MILLIS = 25;
   private static final long GRACE_AFTER_EXIT_MILLIS = 1500;
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
+  private final HttpClient client = PlainHttp.builder()
       .connectTimeout(Duration.ofSeconds(2))
       .build();
 

@@ -3,6 +3,7 @@ package dev.decaybench.runner.engine;
 import dev.decaybench.model.result.TrialResult;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.util.Json;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,13 +17,15 @@ final class ScorerWarmUp {
 
   private ScorerWarmUp() {}
 
-  static void inBackground() {
+  /** @param extendedSuite whether the extended suite runs too (its features are loaded then) */
+  static void inBackground(boolean extendedSuite) {
     if (!STARTED.compareAndSet(false, true)) {
       return;
     }
     Thread t = new Thread(() -> {
       try {
-        ConduitSuite.warmUp();
+        ConduitSuite.warmUp(extendedSuite ? List.of(ConduitSuite.PAPER, ConduitSuite.EXTENDED)
+            : List.of(ConduitSuite.PAPER));
         Json.mapper().writerFor(TrialResult.class); // builds the serializers of the result's types
       } catch (RuntimeException e) {
         // a warm-up only: the real run reports any problem

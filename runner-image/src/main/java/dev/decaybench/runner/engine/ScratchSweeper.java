@@ -21,6 +21,13 @@ final class ScratchSweeper {
     Files.writeString(scratch.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
   }
 
+  /** A courtesy, so on a thread of its own: never a scratch directory being made (those are young). */
+  static void sweepAbandonedInBackground(Path parent) {
+    Thread t = new Thread(() -> sweepAbandoned(parent), "scratch-sweep");
+    t.setDaemon(true);
+    t.start();
+  }
+
   static void sweepAbandoned(Path parent) {
     try (Stream<Path> dirs = Files.list(parent)) {
       dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX))

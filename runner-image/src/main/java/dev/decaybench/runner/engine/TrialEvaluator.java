@@ -50,31 +50,37 @@ public final class TrialEvaluator {
   /** Evaluates and writes {@code result.json}; throws only when the harness itself failed. */
   public TrialResult evaluate(EvaluationRequest req) throws IOException {
     long t0 = System.currentTimeMillis();
-    ScorerWarmUp.inBackground();
+    ScorerWarmUp.inBackground(req.extendedSuite());
     if (!Files.isDirectory(req.app())) {
       throw new HarnessException("app directory " + req.app() + " does not exist");
     }
     TaskDefinition task = req.overrides().applyTo(TaskLoader.load(req.task(), req.app()));
     Files.createDirectories(req.out());
     Path out = req.out().toAbsolutePath();
-    ScratchSweeper.sweepAbandoned(CacheDirs.scratch());
+    ScratchSweeper.sweepAbandonedInBackground(CacheDirs.scratch());
     Path scratchDir = Files.createTempDirectory(CacheDirs.scratch(), ScratchSweeper.PREFIX);
     ScratchSweeper.claim(scratchDir);
     try {
       TrialScratch scratch = TrialScratch.create(scratchDir);
-      Trees.copy(req.app().toAbsolutePath(), scratch.workspace(), Set.of());
       boolean external = req.externalPostgres() != null;
       PostgresBinaries binaries = external ? null : PostgresBinaries.resolve(req.pgBin());
       Path template = external ? null : PostgresTemplate.ensure(binaries);
-      try (TrialSandbox sandbox = SandboxFactory.open(req.sandbox(), scratch, task.port(),
-          TrialLimits.fromEnvironment(), hiddenFromTrial(req, out), req.appChannel())) {
-        TrialDeadline deadline = TrialDeadline.start(sandbox, req.trialTimeoutMillis());
-        try {
-          return evaluateIn(sandbox, scratch, task, req, out, binaries, template, t0);
-        } finally {
-          deadline.cancel();
-          if (deadline.passed()) {
-            throw new TrialTimeoutException(req.trialTimeoutMillis() / 1000);
+      // the database's copy goes on while the app is copied and the sandbox is built
+      try (DatabaseStart database = DatabaseStart.prepare(binaries, template, scratch.pgData(),
+          req.externalPostgres())) {
+        Trees.copy(req.app().toAbsolutePath(), scratch.workspace(), Set.of());
+        try (TrialSandbox sandbox = SandboxFactory.open(req.sandbox(), scratch, task.port(),
+            TrialLimits.fromEnvironment(), hiddenFromTrial(req, out), req.appChannel())) {
+          database.launchIn(sandbox);
+          TrialDeadline deadline = TrialDeadline.start(sandbox, req.trialTimeoutMillis());
+          try {
+            return evaluateIn(sandbox, scratch, task, req, database, binaries, t0);
+          } finally {
+            database.close(); // before the sandbox goes: the server is stopped, not killed
+            deadline.cancel();
+            if (deadline.passed()) {
+              throw new TrialTimeoutException(req.trialTimeoutMillis() / 1000);
+            }
           }
         }
       }
@@ -84,39 +90,38 @@ public final class TrialEvaluator {
   }
 
   private TrialResult evaluateIn(TrialSandbox sandbox, TrialScratch scratch, TaskDefinition task,
-      EvaluationRequest req, Path out, PostgresBinaries binaries, Path template, long t0)
+      EvaluationRequest req, DatabaseStart database, PostgresBinaries binaries, long t0)
       throws IOException {
+    Path out = req.out().toAbsolutePath();
     long sandboxMs = System.currentTimeMillis() - t0;
     Map<String, String> own = task.env() == null ? Map.of() : task.env();
     Map<String, String> appEnv = new LinkedHashMap<>(own);
     appEnv.putAll(appEnvironment(sandbox, req.externalPostgres()));  // decaybench's variables win
     Map<String, String> env = SandboxEnvironment.of(scratch.home().toString(), appEnv);
     TrialSpec spec = new TrialSpec(scratch.workspace(), out, task.runCommand(), task.baseUrl(),
-        task.healthcheckEndpoint(), env, binaries, template, scratch.pgData(),
-        req.healthTimeoutMillis(), req.requestTimeoutMillis(), req.extendedSuite(), req.externalPostgres());
-    try (DatabaseStart database = DatabaseStart.begin(sandbox, spec)) {
-      long ts = System.currentTimeMillis();
-      List<StartupInfo.CommandOutcome> setup = new SetupRunner().run(sandbox, task.setupCmds(),
-          SandboxEnvironment.of(scratch.home().toString(), own), out.resolve("setup.log"));
-      long setupMs = System.currentTimeMillis() - ts;
-      // Sources as they were before the app ran: an app that rewrites itself cannot fool the checks.
-      SourceFiles sources = SourceFiles.of(scratch.workspace());
-      // the paper's verifiers read only the input (never writable in a trial): they run meanwhile
-      Background<List<VerifierResult>> paperChecks = Background.start("paper-verifiers",
-          () -> new PaperVerifiers().verify(patchOf(req), task.constraints()));
+        task.healthcheckEndpoint(), env, req.healthTimeoutMillis(), req.requestTimeoutMillis(),
+        req.extendedSuite());
+    long ts = System.currentTimeMillis();
+    List<StartupInfo.CommandOutcome> setup = new SetupRunner().run(sandbox, task.setupCmds(),
+        SandboxEnvironment.of(scratch.home().toString(), own), out.resolve("setup.log"));
+    long setupMs = System.currentTimeMillis() - ts;
+    // Sources as they were before the app ran: an app that rewrites itself cannot fool the checks.
+    SourceFiles sources = SourceFiles.of(scratch.workspace());
+    // the paper's verifiers read only the input (never writable in a trial): they run meanwhile
+    Background<List<VerifierResult>> paperChecks = Background.start("paper-verifiers",
+        () -> new PaperVerifiers().verify(patchOf(req), task.constraints()));
 
-      ServiceOutcome service = new ServicePhase().run(sandbox, spec, database);
-      if (service.harnessError() != null) {
-        throw new HarnessException("trial could not be evaluated: " + service.harnessError());
-      }
-      long tv = System.currentTimeMillis();
-      List<VerifierResult> verifiers = new ArrayList<>(paperChecks.join());
-      verifiers.addAll(new StrongerVerifiers().verify(sources, service.footprint(), task.constraints()));
-      long verifyMs = paperChecks.millis() + System.currentTimeMillis() - tv;
-      return finish(task, req, sandbox, binaries, service, verifiers, setup, new PhaseTimings(sandboxMs,
-          service.postgresMs(), setupMs, service.startMs(), service.suiteMs(), verifyMs,
-          System.currentTimeMillis() - t0));
+    ServiceOutcome service = new ServicePhase().run(sandbox, spec, database);
+    if (service.harnessError() != null) {
+      throw new HarnessException("trial could not be evaluated: " + service.harnessError());
     }
+    long tv = System.currentTimeMillis();
+    List<VerifierResult> verifiers = new ArrayList<>(paperChecks.join());
+    verifiers.addAll(new StrongerVerifiers().verify(sources, service.footprint(), task.constraints()));
+    long verifyMs = paperChecks.millis() + System.currentTimeMillis() - tv;
+    return finish(task, req, sandbox, binaries, service, verifiers, setup, new PhaseTimings(sandboxMs,
+        service.postgresMs(), setupMs, service.startMs(), service.suiteMs(), verifyMs,
+        System.currentTimeMillis() - t0));
   }
 
   private TrialResult finish(TaskDefinition task, EvaluationRequest req, TrialSandbox sandbox,

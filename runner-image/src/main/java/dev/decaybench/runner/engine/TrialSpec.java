@@ -1,13 +1,11 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.runner.postgres.PostgresBinaries;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the service half of a trial needs: where the workspace and outputs are, how to start
- * PostgreSQL and the app, and the time limits. {@code binaries} and {@code template} are null
- * when an external PostgreSQL (a pod's sidecar) is used.
+ * What the service half of a trial needs: where the workspace and outputs are, how to start the
+ * app, and the time limits (PostgreSQL is the {@link DatabaseStart}'s).
  */
 record TrialSpec(
     Path workspace,
@@ -16,10 +14,6 @@ record TrialSpec(
     String apiPrefix,
     String healthPath,
     Map<String, String> appEnv,
-    PostgresBinaries binaries,
-    Path template,
-    Path pgDataDir,
     long healthTimeoutMillis,
     long requestTimeoutMillis,
-    boolean extendedSuite,
-    String externalPostgres) {}
+    boolean extendedSuite) {}

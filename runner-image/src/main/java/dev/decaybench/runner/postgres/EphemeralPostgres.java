@@ -47,9 +47,19 @@ public final class EphemeralPostgres implements TrialDatabase {
   public static EphemeralPostgres start(PostgresBinaries binaries, Path template, Path dataDir,
       int port, List<String> extraSettings, Launcher launcher, String scorerAddress,
       long timeoutMillis) throws IOException {
+    copyTemplate(template, dataDir);
+    return launch(binaries, dataDir, port, extraSettings, launcher, scorerAddress, timeoutMillis);
+  }
+
+  /**
+   * Starts the server on a data directory {@link #copyTemplate} made (the copy may be made
+   * before the sandbox the server runs in exists); stops it and deletes the directory on failure.
+   */
+  public static EphemeralPostgres launch(PostgresBinaries binaries, Path dataDir, int port,
+      List<String> extraSettings, Launcher launcher, String scorerAddress, long timeoutMillis)
+      throws IOException {
     EphemeralPostgres pg = new EphemeralPostgres(dataDir, scorerAddress);
     try {
-      pg.copyTemplate(template);
       List<String> cmd = new ArrayList<>(List.of(binaries.bin("postgres").toString(),
           "-D", dataDir.toString(), "-p", Integer.toString(port)));
       for (String setting : extraSettings) {
@@ -84,11 +94,13 @@ public final class EphemeralPostgres implements TrialDatabase {
     return process != null && process.isAlive();
   }
 
-  private void copyTemplate(Path template) throws IOException {
+  /** Copies the template to {@code dataDir}, which must not exist. */
+  public static void copyTemplate(Path template, Path dataDir) throws IOException {
     // cp -a keeps the owner (nobody when we are root) and the 0700 mode PostgreSQL insists on.
     Processes.Completed cp = Processes.run(
         List.of("cp", "-a", template.toString(), dataDir.toString()), null, null, 60);
     if (cp.exitCode() != 0) {
+      Trees.deleteQuietly(dataDir);
       throw new PostgresException("copying the template data directory to " + dataDir
           + " failed: " + PostgresTemplate.tail(cp.output())
           + (cp.output().contains("No space") ? " (disk or /dev/shm is full)" : ""));

@@ -121,14 +121,14 @@ public final class ConduitSuite {
   }
 
   /**
-   * A dry run of both suites, so that Cucumber, the glue and the features are loaded before the
+   * A dry run of the suites that will run, so that Cucumber, the glue and the features are loaded before the
    * suite runs for real; then one check of each kind on a typical answer, so that the first
    * request's checks do not pay for loading the JSON reader and the checks' code. Nothing is sent.
    */
-  public static void warmUp() {
+  public static void warmUp(List<Definition> suites) {
     List<String> args = new ArrayList<>(List.of("--glue", GLUE, "--dry-run", "--no-summary",
         "--monochrome", "--plugin", "json:/dev/null", "--plugin", "junit:/dev/null"));
-    for (Definition d : List.of(PAPER, EXTENDED)) {
+    for (Definition d : suites) {
       d.features().forEach(f -> args.add("classpath:" + f));
     }
     System.setProperty("cucumber.publish.quiet", "true");

@@ -1,5 +1,6 @@
 package dev.decaybench.runner.suite;
 
+import dev.decaybench.runner.util.PlainHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -43,8 +44,7 @@ public final class HttpCaller implements AutoCloseable {
   public HttpCaller(Duration timeout, BooleanSupplier listening) {
     this.timeout = timeout;
     this.listening = listening;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
+    this.client = PlainHttp.builder()
         .followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(timeout)
         .build();
@@ -88,8 +88,12 @@ public final class HttpCaller implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return new Exchange(null, new byte[0], "invalid request URL: " + e.getMessage(), 0);
     }
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> future;
+    try {
+      future = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (RuntimeException e) {
+      return new Exchange(null, new byte[0], describe(e), elapsed(start));
+    }
     try {
       HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new Exchange(response.statusCode(), response.body(), null, elapsed(start));
@@ -112,6 +116,9 @@ public final class HttpCaller implements AutoCloseable {
     }
     if (cause instanceof HttpTimeoutException) {
       return "timeout";
+    }
+    if (cause instanceof UnsupportedOperationException && PlainHttp.NO_TLS.equals(cause.getMessage())) {
+      return "connection error: " + PlainHttp.NO_TLS;
     }
     if (cause instanceof IOException) {
       String msg = cause.getMessage();
