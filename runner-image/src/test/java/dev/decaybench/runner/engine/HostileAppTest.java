@@ -131,6 +131,23 @@ class HostileAppTest {
     }
   }
 
+  /** The database starts while set-up runs (it is faster that way): set-up still cannot reach it. */
+  @Test
+  void setupCannotReachTheTrialsDatabaseRunningBesideIt() throws Exception {
+    Path app = app("", true);
+    String setup = "sleep 2; for h in 127.0.0.1 postgres 10.0.2.2; do (exec 3<>/dev/tcp/$h/5432) 2>/dev/null"
+        + " && echo PG-REACHED-$h || echo PG-UNREACHABLE-$h; done;"
+        + " find /dev/shm /tmp /var/tmp /run -name '.s.PGSQL.*' 2>/dev/null | grep -c PGSQL; true";
+    Path task = taskFile(List.of(setup));
+
+    TrialResult r = evaluate(app, task.toString());
+
+    String setupLog = Files.readString(tmp.resolve("out/setup.log"));
+    assertThat(r.timings().postgres()).as("the database was up before set-up looked").isLessThan(2000);
+    assertThat(setupLog).contains("PG-UNREACHABLE-127.0.0.1", "PG-UNREACHABLE-postgres",
+        "PG-UNREACHABLE-10.0.2.2").doesNotContain("\nPG-REACHED").contains("\n0\n");
+  }
+
   private void assertSetupContained(TrialResult r) throws IOException {
     String log = Files.readString(tmp.resolve("out/setup.log"));
     assertThat(log).contains("SETUP-UID=").doesNotContain("SETUP-UID=0\n").contains("SETUP-DENIED")
