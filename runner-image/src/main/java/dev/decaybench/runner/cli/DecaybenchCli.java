@@ -4,6 +4,8 @@ import dev.decaybench.runner.task.TaskException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The {@code decaybench} command line. */
 @Command(name = "decaybench", mixinStandardHelpOptions = true, version = "decaybench 0.1.0",
@@ -56,8 +58,12 @@ public final class DecaybenchCli implements Runnable {
     return cli;
   }
 
+  @Spec
+  CommandSpec spec;
+
+  /** No subcommand given: the usage, with every subcommand (they were all registered). */
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 }

@@ -76,6 +76,13 @@ class DecaybenchCliTest {
   }
 
   @Test
+  void noSubcommandPrintsTheUsageWithEverySubcommand() {
+    CliRun bare = CliRun.of();
+
+    assertThat(bare.out()).contains("Usage: decaybench [-hV] [COMMAND]", "evaluate", "classify");
+  }
+
+  @Test
   void helpOnASubcommandAndAMistypedOneStillSeeEverySubcommand() {
     CliRun helpOn = CliRun.of("help", "compare");
     CliRun typo = CliRun.of("evalute");
