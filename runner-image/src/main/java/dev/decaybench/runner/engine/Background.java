@@ -3,7 +3,6 @@ package dev.decaybench.runner.engine;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Work of the scorer run on a thread of its own, timed, while the main thread goes on with the
@@ -24,36 +23,32 @@ final class Background<T> {
   private Background() {}
 
   static <T> Background<T> start(String name, Work<T> work) {
-    return start(name, work, new CountDownLatch(0));
+    return start(name, work, CompletableFuture.completedFuture(null));
   }
 
   /**
    * As {@link #start(String, Work)}, for work that starts processes: the thread then lives
-   * until {@code release} opens, because a sandboxed process is killed when the thread that
+   * until {@code release} completes, because a sandboxed process is killed when the thread that
    * started it ends (bubblewrap's --die-with-parent is the kernel's parent-death signal, which
    * belongs to the thread).
    */
-  static <T> Background<T> start(String name, Work<T> work, CountDownLatch release) {
-    Background<T> check = new Background<>();
+  static <T> Background<T> start(String name, Work<T> work, CompletableFuture<?> release) {
+    Background<T> background = new Background<>();
     Thread t = new Thread(() -> {
       long t0 = System.currentTimeMillis();
       try {
         T value = work.run();
-        check.millis = System.currentTimeMillis() - t0;
-        check.result.complete(value);
+        background.millis = System.currentTimeMillis() - t0;
+        background.result.complete(value);
       } catch (IOException | RuntimeException e) {
-        check.millis = System.currentTimeMillis() - t0;
-        check.result.completeExceptionally(e);
+        background.millis = System.currentTimeMillis() - t0;
+        background.result.completeExceptionally(e);
       }
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      release.join();
     }, name);
     t.setDaemon(true);
     t.start();
-    return check;
+    return background;
   }
 
   /** Waits for the result; throws what the work threw. */

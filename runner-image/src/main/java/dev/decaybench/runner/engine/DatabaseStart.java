@@ -8,7 +8,6 @@ import dev.decaybench.runner.sandbox.TrialSandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,9 +21,8 @@ final class DatabaseStart implements AutoCloseable {
 
   private final CompletableFuture<TrialSandbox> sandbox = new CompletableFuture<>();
   // the thread that starts the server stays until it is stopped: the server dies with it
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final Background<TrialDatabase> started;
   private volatile long millis;
 
@@ -96,7 +94,7 @@ final class DatabaseStart implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       stop();
     }
-    done.join();
+    stopped.join();
   }
 
   private void stop() {
@@ -107,8 +105,7 @@ final class DatabaseStart implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // never started: nothing to stop
     } finally {
-      stopped.countDown();
-      done.complete(null);
+      stopped.complete(null);
     }
   }
 }

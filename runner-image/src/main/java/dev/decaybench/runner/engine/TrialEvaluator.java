@@ -74,7 +74,7 @@ public final class TrialEvaluator {
           database.launchIn(sandbox);
           TrialDeadline deadline = TrialDeadline.start(sandbox, req.trialTimeoutMillis());
           try {
-            return evaluateIn(sandbox, scratch, task, req, database, binaries, t0);
+            return evaluateIn(sandbox, scratch, task, req, out, database, binaries, t0);
           } finally {
             database.close(); // before the sandbox goes: the server is stopped, not killed
             deadline.cancel();
@@ -90,9 +90,8 @@ public final class TrialEvaluator {
   }
 
   private TrialResult evaluateIn(TrialSandbox sandbox, TrialScratch scratch, TaskDefinition task,
-      EvaluationRequest req, DatabaseStart database, PostgresBinaries binaries, long t0)
+      EvaluationRequest req, Path out, DatabaseStart database, PostgresBinaries binaries, long t0)
       throws IOException {
-    Path out = req.out().toAbsolutePath();
     long sandboxMs = System.currentTimeMillis() - t0;
     Map<String, String> own = task.env() == null ? Map.of() : task.env();
     Map<String, String> appEnv = new LinkedHashMap<>(own);
@@ -119,15 +118,14 @@ public final class TrialEvaluator {
     List<VerifierResult> verifiers = new ArrayList<>(paperChecks.join());
     verifiers.addAll(new StrongerVerifiers().verify(sources, service.footprint(), task.constraints()));
     long verifyMs = paperChecks.millis() + System.currentTimeMillis() - tv;
-    return finish(task, req, sandbox, binaries, service, verifiers, setup, new PhaseTimings(sandboxMs,
+    return finish(task, req, out, sandbox, binaries, service, verifiers, setup, new PhaseTimings(sandboxMs,
         service.postgresMs(), setupMs, service.startMs(), service.suiteMs(), verifyMs,
         System.currentTimeMillis() - t0));
   }
 
-  private TrialResult finish(TaskDefinition task, EvaluationRequest req, TrialSandbox sandbox,
+  private TrialResult finish(TaskDefinition task, EvaluationRequest req, Path out, TrialSandbox sandbox,
       PostgresBinaries binaries, ServiceOutcome service, List<VerifierResult> verifiers,
       List<StartupInfo.CommandOutcome> setup, PhaseTimings timings) throws IOException {
-    Path out = req.out().toAbsolutePath();
     SandboxInfo sandboxInfo = new SandboxInfo(sandbox.mode(), sandbox.note(), sandbox.appPort(),
         binaries == null ? "external:" + req.externalPostgres() : binaries.version(),
         sandbox.limits(), service.limitsHit());

@@ -121,9 +121,10 @@ public final class ConduitSuite {
   }
 
   /**
-   * A dry run of the suites that will run, so that Cucumber, the glue and the features are loaded before the
-   * suite runs for real; then one check of each kind on a typical answer, so that the first
-   * request's checks do not pay for loading the JSON reader and the checks' code. Nothing is sent.
+   * A dry run of the suites that will run, so that Cucumber, the glue and the features are
+   * loaded before the suite runs for real; then a few checks on a typical answer, so that the
+   * first request's checks do not pay for loading the JSON reader and the checks' code. Nothing
+   * is sent.
    */
   public static void warmUp(List<Definition> suites) {
     List<String> args = new ArrayList<>(List.of("--glue", GLUE, "--dry-run", "--no-summary",

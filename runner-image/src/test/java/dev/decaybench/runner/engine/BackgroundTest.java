@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +40,13 @@ class BackgroundTest {
    */
   @Test
   void aProcessStartedInTheBackgroundLivesUntilReleased() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> release = new CompletableFuture<>();
     Process held = Background.start("test", () -> dyingWithParent(), release).join();
     Process unheld = Background.start("test", () -> dyingWithParent()).join();
 
     assertThat(unheld.waitFor(5, TimeUnit.SECONDS)).as("ended with the thread that started it").isTrue();
     assertThat(held.waitFor(500, TimeUnit.MILLISECONDS)).as("still running while held").isFalse();
-    release.countDown();
+    release.complete(null);
     assertThat(held.waitFor(5, TimeUnit.SECONDS)).as("ended once released").isTrue();
   }
 
