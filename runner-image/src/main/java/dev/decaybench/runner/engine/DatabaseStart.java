@@ -5,6 +5,7 @@ import dev.decaybench.runner.postgres.ExternalPostgres;
 import dev.decaybench.runner.postgres.PostgresBinaries;
 import dev.decaybench.runner.postgres.TrialDatabase;
 import dev.decaybench.runner.sandbox.TrialSandbox;
+import dev.decaybench.runner.util.Background;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,11 @@ package dev.decaybench.runner.engine;
 import dev.decaybench.runner.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -14,11 +18,33 @@ final class ScratchSweeper {
 
   static final String PREFIX = "decaybench-trial-";
   private static final String OWNER = "owner.pid";
+  private static final FileAttribute<?> ONLY_OURS =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private ScratchSweeper() {}
 
-  static void claim(Path scratch) throws IOException {
-    Files.writeString(scratch.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
+  /**
+   * A new scratch directory under {@code parent}, only ours (0700), claimed by this process.
+   * Not Files.createTempDirectory: its name comes from SecureRandom, whose first use in a cold
+   * JVM costs 15-35 ms before a trial can start; mkdir refuses any name that exists, so a
+   * guessable name gives nobody a way in.
+   */
+  static Path create(Path parent) throws IOException {
+    long pid = ProcessHandle.current().pid();
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+      Path dir = parent.resolve(PREFIX + pid + "-" + suffix);
+      try {
+        Files.createDirectory(dir, ONLY_OURS);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt < 100) {
+          continue;
+        }
+        throw e;
+      }
+      Files.writeString(dir.resolve(OWNER), Long.toString(pid));
+      return dir;
+    }
   }
 
   /** A courtesy, so on a thread of its own: never a scratch directory being made (those are young). */

@@ -1,6 +1,5 @@
 package dev.decaybench.runner.engine;
 
-import dev.decaybench.runner.util.Json;
 import dev.decaybench.model.result.AssertionCounts;
 import dev.decaybench.model.result.PhaseTimings;
 import dev.decaybench.model.result.SandboxInfo;
@@ -22,7 +21,9 @@ import dev.decaybench.runner.sandbox.TrialScratch;
 import dev.decaybench.runner.suite.ConduitSuite;
 import dev.decaybench.runner.task.TaskDefinition;
 import dev.decaybench.runner.task.TaskLoader;
+import dev.decaybench.runner.util.Background;
 import dev.decaybench.runner.util.CacheDirs;
+import dev.decaybench.runner.util.Json;
 import dev.decaybench.runner.util.Trees;
 import dev.decaybench.runner.verify.PaperVerifiers;
 import dev.decaybench.runner.verify.PatchFiles;
@@ -54,20 +55,19 @@ public final class TrialEvaluator {
     if (!Files.isDirectory(req.app())) {
       throw new HarnessException("app directory " + req.app() + " does not exist");
     }
-    TaskDefinition task = req.overrides().applyTo(TaskLoader.load(req.task(), req.app()));
-    Files.createDirectories(req.out());
-    Path out = req.out().toAbsolutePath();
     ScratchSweeper.sweepAbandonedInBackground(CacheDirs.scratch());
-    Path scratchDir = Files.createTempDirectory(CacheDirs.scratch(), ScratchSweeper.PREFIX);
-    ScratchSweeper.claim(scratchDir);
+    Path scratchDir = ScratchSweeper.create(CacheDirs.scratch());
     try {
       TrialScratch scratch = TrialScratch.create(scratchDir);
       boolean external = req.externalPostgres() != null;
       PostgresBinaries binaries = external ? null : PostgresBinaries.resolve(req.pgBin());
       Path template = external ? null : PostgresTemplate.ensure(binaries);
-      // the database's copy goes on while the app is copied and the sandbox is built
+      // the database's copy (the longest step before the app can start) goes on meanwhile
       try (DatabaseStart database = DatabaseStart.prepare(binaries, template, scratch.pgData(),
           req.externalPostgres())) {
+        TaskDefinition task = req.overrides().applyTo(TaskLoader.load(req.task(), req.app()));
+        Files.createDirectories(req.out());
+        Path out = req.out().toAbsolutePath();
         Trees.copy(req.app().toAbsolutePath(), scratch.workspace(), Set.of());
         try (TrialSandbox sandbox = SandboxFactory.open(req.sandbox(), scratch, task.port(),
             TrialLimits.fromEnvironment(), hiddenFromTrial(req, out), req.appChannel())) {

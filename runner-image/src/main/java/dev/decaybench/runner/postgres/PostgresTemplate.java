@@ -22,7 +22,7 @@ import java.util.UUID;
 public final class PostgresTemplate {
 
   /** Bump when the prepared contents change, so old caches are not reused. */
-  private static final int LAYOUT = 2;
+  private static final int LAYOUT = 3;
   private static final String READY_MARKER = "decaybench-template-ready";
   /** Owns the cluster; no pg_hba line admits it, so nothing a trial runs can log in as it. */
   private static final String SUPERUSER = "decaybench";
@@ -50,7 +50,9 @@ public final class PostgresTemplate {
     }
     Processes.Completed init = Processes.run(RunAs.unprivileged(List.of(
         binaries.bin("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-        "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync")),
+        "--pwfile=" + pwfile, "-A", "scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync",
+        // every trial copies the template: 1 MB of WAL instead of 16 is 15 MB less to copy
+        "--wal-segsize=1")),
         staging, null, 120);
     if (init.exitCode() != 0) {
       throw new PostgresException("initdb failed (exit " + init.exitCode() + "): " + tail(init.output()));
@@ -79,6 +81,8 @@ public final class PostgresTemplate {
         staging, String.join("\n",
             DatabaseSettings.createAppRole(),
             "CREATE DATABASE " + DatabaseSettings.DATABASE + " OWNER " + app + ";",
+            // pg_hba lets nobody into it; not copying it saves a sixth of each trial's copy
+            "DROP DATABASE postgres;",
             ""), 120);
     if (single.exitCode() != 0) {
       throw new PostgresException("creating database conduit failed: " + tail(single.output()));

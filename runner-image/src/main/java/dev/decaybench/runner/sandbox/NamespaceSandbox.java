@@ -1,6 +1,7 @@
 package dev.decaybench.runner.sandbox;
 
 import dev.decaybench.runner.postgres.EphemeralPostgres;
+import dev.decaybench.runner.util.Background;
 import dev.decaybench.runner.util.Processes;
 import dev.decaybench.runner.util.RunAs;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -34,12 +36,17 @@ public final class NamespaceSandbox implements TrialSandbox {
   private final TrialLimits limits;
   private final TrialCgroup cgroup;
   private final NetworkNamespace network;
-  private NetworkNamespace setupNetwork;
+  private Background<NetworkNamespace> setupNetwork;
+  // the threads that started the namespaces' processes stay until then (--die-with-parent)
+  private final CompletableFuture<Void> closed;
+  private final Background<Integer> handedOver;
   private final List<Process> started = new CopyOnWriteArrayList<>();
   private final List<UnixSocketRelay> relays = new CopyOnWriteArrayList<>();
 
   private NamespaceSandbox(String bwrap, TrialScratch scratch, int appPort, int uid,
-      List<Path> hidden, TrialLimits limits, TrialCgroup cgroup, NetworkNamespace network) {
+      List<Path> hidden, TrialLimits limits, TrialCgroup cgroup, NetworkNamespace network,
+      Background<NetworkNamespace> setupNetwork, Background<Integer> handedOver,
+      CompletableFuture<Void> closed) {
     this.bwrap = bwrap;
     this.scratch = scratch;
     this.appPort = appPort;
@@ -48,20 +55,40 @@ public final class NamespaceSandbox implements TrialSandbox {
     this.limits = limits;
     this.cgroup = cgroup;
     this.network = network;
+    this.setupNetwork = setupNetwork;
+    this.handedOver = handedOver;
+    this.closed = closed;
   }
 
-  /** Creates the trial's network namespace and hands the workspace to the trial's uid. */
+  /**
+   * Creates the trial's network namespace, the set-up commands' one (with a way out) and hands the
+   * workspace to the trial's uid, all at once: each waits on the kernel. Open as soon as the
+   * trial's namespace is, so PostgreSQL can start; set-up and the app wait for the rest.
+   */
   static NamespaceSandbox open(String bwrap, TrialScratch scratch, int taskPort, TrialLimits limits,
       List<Path> hidden) throws IOException {
     int uid = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
-    scratch.handTo(uid);
-    Files.writeString(scratch.hostsFile(), HOSTS);
-    Files.writeString(scratch.resolvConf(), "nameserver " + NetworkNamespace.SLIRP_DNS + "\n");
-    TrialCgroup cgroup = TrialCgroup.create(scratch.root(), limits);
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    Background<NetworkNamespace> network = Background.start("trial-network",
+        () -> NetworkNamespace.create(bwrap), closed);
+    Background<NetworkNamespace> setupNetwork = Background.start("setup-network",
+        () -> NetworkNamespace.withInternet(bwrap), closed);
+    Background<Integer> handedOver = Background.start("workspace-owner", () -> {
+      scratch.handTo(uid);
+      return uid;
+    });
+    TrialCgroup cgroup = null;
     try {
+      Files.writeString(scratch.hostsFile(), HOSTS);
+      Files.writeString(scratch.resolvConf(), "nameserver " + NetworkNamespace.SLIRP_DNS + "\n");
+      cgroup = TrialCgroup.create(scratch.root(), limits);
       return new NamespaceSandbox(bwrap, scratch, taskPort, uid, hidden, limits, cgroup,
-          NetworkNamespace.create(bwrap));
+          network.join(), setupNetwork, handedOver, closed);
     } catch (IOException | RuntimeException e) {
+      joinQuietly(handedOver);
+      closeQuietly(network);
+      closeQuietly(setupNetwork);
+      closed.complete(null);
       if (cgroup != null) {
         cgroup.close();
       }
@@ -101,19 +128,19 @@ public final class NamespaceSandbox implements TrialSandbox {
       throws IOException {
     // registries through slirp4netns; neither the host's loopback nor its files, processes or privileges
     if (setupNetwork == null) {
-      setupNetwork = NetworkNamespace.withInternet(bwrap);
+      throw new IllegalStateException("set-up commands run before the app starts, not after");
     }
-    List<String> cmd = untrusted(setupNetwork, List.of("bash", "-c", command));
+    handedOver.join();
+    List<String> cmd = untrusted(setupNetwork.join(), List.of("bash", "-c", command));
     return Processes.runWithEnvironment(cmd, env, scratch.workspace(), timeoutSeconds);
   }
 
   @Override
   public Process startApp(String runCommand, Map<String, String> env) throws IOException {
     // set-up is over: its way out goes now, and its kernel teardown overlaps the app's run
-    if (setupNetwork != null) {
-      setupNetwork.close();
-      setupNetwork = null;
-    }
+    closeQuietly(setupNetwork);
+    setupNetwork = null;
+    handedOver.join();
     // in a PID namespace of its own, so that its per-connection children are reaped when it stops
     List<String> forward = new ArrayList<>(List.of(bwrap, "--die-with-parent", "--unshare-pid"));
     forward.addAll(new SandboxMounts(hidden).writable(scratch.sockets()).args());
@@ -215,6 +242,27 @@ public final class NamespaceSandbox implements TrialSandbox {
     return "127.0.0.1:" + relay.port();
   }
 
+  /** Waits for work that must not outlive the sandbox; what it threw is no matter here. */
+  private static void joinQuietly(Background<?> work) {
+    try {
+      work.join();
+    } catch (IOException | RuntimeException e) {
+      // failed: nothing left running
+    }
+  }
+
+  /** Closes a namespace once it is created; one that could not be leaves nothing to close. */
+  private static void closeQuietly(Background<NetworkNamespace> namespace) {
+    if (namespace == null) {
+      return;
+    }
+    try {
+      namespace.join().close();
+    } catch (IOException | RuntimeException e) {
+      // never created
+    }
+  }
+
   @Override
   public void close() {
     relays.forEach(UnixSocketRelay::close);
@@ -222,9 +270,9 @@ public final class NamespaceSandbox implements TrialSandbox {
       Processes.stopTree(p.toHandle(), 0);
     }
     network.close();
-    if (setupNetwork != null) {
-      setupNetwork.close();
-    }
+    closeQuietly(setupNetwork);
+    joinQuietly(handedOver);
+    closed.complete(null);
     if (cgroup != null) {
       cgroup.close();
     }

@@ -75,7 +75,7 @@ final class NetworkNamespace implements AutoCloseable {
         }
       }
       if (!pause.isAlive()) {
-        throw new IOException("bubblewrap could not create a network namespace: "
+        throw new SandboxUnavailableException("bubblewrap cannot create namespaces: "
             + new String(pause.getInputStream().readAllBytes()).strip());
       }
       pause(5);

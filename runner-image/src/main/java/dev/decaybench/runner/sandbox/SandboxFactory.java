@@ -39,13 +39,17 @@ public final class SandboxFactory {
         return UnsandboxedTrial.none(scratch);
       case "auto":
       case "namespaces":
-        String why = namespacesProblem();
+        // no trial run of bubblewrap first (a process start before every trial): the trial's own
+        // namespace is that test, and says the same when it fails
+        String why = toolsProblem();
         if (why != null) {
-          throw new SandboxUnavailableException("the trial sandbox cannot be built here: " + why
-              + ". Install it (apt-get install bubblewrap socat slirp4netns util-linux) and run as root, or pass"
-              + " --sandbox none to run the app WITHOUT isolation");
+          throw unavailable(why);
         }
-        return NamespaceSandbox.open(find("bwrap"), scratch, taskPort, limits, hidden);
+        try {
+          return NamespaceSandbox.open(find("bwrap"), scratch, taskPort, limits, hidden);
+        } catch (SandboxUnavailableException e) {
+          throw unavailable(e.getMessage());
+        }
       default:
         throw new IllegalArgumentException("unknown sandbox " + requested + " (" + String.join(", ", MODES) + ")");
     }
@@ -64,7 +68,14 @@ public final class SandboxFactory {
     return problem;
   }
 
-  private static String probe() {
+  private static SandboxUnavailableException unavailable(String why) {
+    return new SandboxUnavailableException("the trial sandbox cannot be built here: " + why
+        + ". Install it (apt-get install bubblewrap socat slirp4netns util-linux) and run as root, or pass"
+        + " --sandbox none to run the app WITHOUT isolation");
+  }
+
+  /** Root and the tools a namespaced trial runs; null when both are there. */
+  private static String toolsProblem() {
     if (!RunAs.isRoot()) {
       return "it needs root (a uid per trial, its own network namespace, cgroup limits)";
     }
@@ -72,6 +83,14 @@ public final class SandboxFactory {
       if (find(tool) == null) {
         return tool + " is not installed";
       }
+    }
+    return null;
+  }
+
+  private static String probe() {
+    String tools = toolsProblem();
+    if (tools != null) {
+      return tools;
     }
     try {
       Process p = new ProcessBuilder(find("bwrap"), "--unshare-net", "--unshare-pid", "--ro-bind", "/", "/",

@@ -1,4 +1,4 @@
-package dev.decaybench.runner.engine;
+package dev.decaybench.runner.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

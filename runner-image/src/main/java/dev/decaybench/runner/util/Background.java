@@ -1,4 +1,4 @@
-package dev.decaybench.runner.engine;
+package dev.decaybench.runner.util;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -9,11 +9,11 @@ import java.util.concurrent.CompletionException;
  * trial (the app's start and its requests leave the scorer waiting most of the time); its
  * result, or what it threw, is taken later.
  */
-final class Background<T> {
+public final class Background<T> {
 
   /** The work: may read files. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run() throws IOException;
   }
 
@@ -22,7 +22,7 @@ final class Background<T> {
 
   private Background() {}
 
-  static <T> Background<T> start(String name, Work<T> work) {
+  public static <T> Background<T> start(String name, Work<T> work) {
     return start(name, work, CompletableFuture.completedFuture(null));
   }
 
@@ -32,7 +32,7 @@ final class Background<T> {
    * started it ends (bubblewrap's --die-with-parent is the kernel's parent-death signal, which
    * belongs to the thread).
    */
-  static <T> Background<T> start(String name, Work<T> work, CompletableFuture<?> release) {
+  public static <T> Background<T> start(String name, Work<T> work, CompletableFuture<?> release) {
     Background<T> background = new Background<>();
     Thread t = new Thread(() -> {
       long t0 = System.currentTimeMillis();
@@ -52,7 +52,7 @@ final class Background<T> {
   }
 
   /** Waits for the result; throws what the work threw. */
-  T join() throws IOException {
+  public T join() throws IOException {
     try {
       return result.join();
     } catch (CompletionException e) {
@@ -64,7 +64,7 @@ final class Background<T> {
   }
 
   /** How long the work itself took. */
-  long millis() {
+  public long millis() {
     return millis;
   }
 }
