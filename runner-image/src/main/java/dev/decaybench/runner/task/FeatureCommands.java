@@ -21,7 +21,7 @@ public final class FeatureCommands {
 
   private FeatureCommands() {}
 
-  /** Dependency installation in the set-up phase, for a Node or a Python project. */
+  /** Dependency installation in the set-up phase, for a Node or a Python project ({@code packages}: Python only, may be null for Node). */
   public static List<String> setup(boolean node, PythonPackages packages) {
     if (node) {
       // Prisma fetches its engines on first use: here, where the network is, not in the run step

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,15 +34,28 @@ public final class TaskCatalog {
         .collect(Collectors.toCollection(ArrayList::new));
   }
 
+  /**
+   * A Node task never resolves Python's package source: in {@code auto} that starts pip and asks
+   * the index, about 1.5 s before a Node evaluation could begin.
+   */
   public static Optional<TaskDefinition> byName(String name) {
-    return byName(name, PythonPackages.current());
+    return byName(name, PythonPackages::current);
+  }
+
+  /** @param packages asked only when the task is a Python one */
+  static Optional<TaskDefinition> byName(String name, Supplier<PythonPackages> packages) {
+    return entry(name).map(e -> task(e.framework(), e.constraints(),
+        e.framework().node() ? null : packages.get()));
   }
 
   /** Builds only the task asked for: a prompt embeds the whole contract, 100 of them take a while. */
   public static Optional<TaskDefinition> byName(String name, PythonPackages packages) {
+    return byName(name, () -> packages);
+  }
+
+  private static Optional<Entry> entry(String name) {
     String n = name.replaceFirst("^(uv|node)-", "");
-    return entries().stream().filter(e -> e.name().equals(n)).findFirst()
-        .map(e -> task(e.framework(), e.constraints(), packages));
+    return entries().stream().filter(e -> e.name().equals(n)).findFirst();
   }
 
   /** A framework's variants in the catalogue, in its order: {@code unconstrained}, {@code clean_architecture}, ... */
@@ -67,6 +81,7 @@ public final class TaskCatalog {
     return out;
   }
 
+  /** @param packages Python's package source; unused (may be null) for a Node framework */
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
     return new TaskDefinition(new Entry(f, constraints).name(), SUITE, f.id(), constraints, f.port(),
         "/api", "/api/health-check", f.setupCmds(packages), f.runCmds(packages), null,

@@ -101,7 +101,7 @@ public final class TaskLoader {
     String packages = null;
     if (repo != null) {
       boolean node = Frameworks.known(framework) ? Frameworks.byId(framework).node() : family.equals("node");
-      PythonPackages source = PythonPackages.current();
+      PythonPackages source = node ? null : PythonPackages.current();  // a Node task never asks
       packages = node ? null : source.source();
       run = FeatureCommands.run(setup, run);
       setup = FeatureCommands.setup(node, source);

@@ -107,6 +107,21 @@ class TaskCatalogTest {
   }
 
   @Test
+  void onlyAPythonTaskAsksForPythonsPackageSource() {
+    TaskDefinition node = TaskCatalog.byName("express-openapi-postgres", () -> {
+      throw new AssertionError("a Node task asked for the Python package source (pip and the index)");
+    }).orElseThrow();
+    assertThat(node.setupCmds()).anyMatch(c -> c.startsWith("npm install"));
+
+    int[] asked = {0};
+    TaskCatalog.byName("flask-openapi-postgres", () -> {
+      asked[0]++;
+      return PythonPackages.system("test");
+    }).orElseThrow();
+    assertThat(asked[0]).isEqualTo(1);
+  }
+
+  @Test
   void unknownTaskNameSaysHowToFindOne() {
     assertThatThrownBy(() -> TaskLoader.load("rails-openapi-postgres", null))
         .hasMessageContaining("unknown task rails-openapi-postgres").hasMessageContaining("tasks list");
