@@ -56,9 +56,10 @@ public final class TasksCommand implements Runnable {
       String wanted = framework == null ? null : Frameworks.byId(framework).id();
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%-58s %-8s %-5s %s%n", "NAME", "FRAMEWORK", "LEVEL", "CONSTRAINTS");
-      for (TaskDefinition t : TaskCatalog.all()) {
-        if ((wanted == null || t.framework().equals(wanted)) && (level == null || t.level() == level)) {
-          out.printf("%-58s %-8s L%-4d %s%n", t.name(), t.framework(), t.level(),
+      for (TaskCatalog.Entry t : TaskCatalog.list()) {
+        String fw = t.framework().id();
+        if ((wanted == null || fw.equals(wanted)) && (level == null || t.level() == level)) {
+          out.printf("%-58s %-8s L%-4d %s%n", t.name(), fw, t.level(),
               t.constraints().isEmpty() ? "-" : String.join(",", t.constraints()));
         }
       }

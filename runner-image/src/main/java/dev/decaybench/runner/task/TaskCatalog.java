@@ -64,10 +64,23 @@ public final class TaskCatalog {
         .map(e -> TaskDefinition.variantOf(e.constraints())).toList();
   }
 
+  /**
+   * The catalogue's tasks by name, framework and constraints, in its order: what a listing
+   * shows, without building 80 prompts or resolving Python's package source (which in
+   * {@code auto} starts pip and asks the index).
+   */
+  public static List<Entry> list() {
+    return entries();
+  }
+
   /** One task of the catalogue before its prompt is built: a framework and the constraints. */
-  private record Entry(Frameworks.Framework framework, List<String> constraints) {
-    String name() {
+  public record Entry(Frameworks.Framework framework, List<String> constraints) {
+    public String name() {
       return framework.id() + "-openapi-" + TaskDefinition.variantOf(constraints);
+    }
+
+    public int level() {
+      return constraints.size();
     }
   }
 

@@ -107,6 +107,16 @@ class TaskCatalogTest {
   }
 
   @Test
+  void theListingNamesEveryTaskInTheCataloguesOrder() {
+    List<TaskDefinition> built = TaskCatalog.all(PythonPackages.system("test"));
+
+    assertThat(TaskCatalog.list()).extracting(TaskCatalog.Entry::name)
+        .containsExactlyElementsOf(built.stream().map(TaskDefinition::name).toList());
+    assertThat(TaskCatalog.list()).extracting(TaskCatalog.Entry::level)
+        .containsExactlyElementsOf(built.stream().map(TaskDefinition::level).toList());
+  }
+
+  @Test
   void onlyAPythonTaskAsksForPythonsPackageSource() {
     TaskDefinition node = TaskCatalog.byName("express-openapi-postgres", () -> {
       throw new AssertionError("a Node task asked for the Python package source (pip and the index)");
