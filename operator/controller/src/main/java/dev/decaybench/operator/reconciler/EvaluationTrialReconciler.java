@@ -30,9 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,8 +60,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   private final Clock clock;
   /** Pods this process created: one of them missing later has vanished (node lost, deleted). */
   private final Set<String> createdPods = ConcurrentHashMap.newKeySet();
-  /** Pods deleted recently, so a lagging cache does not make us delete them twice. */
-  private final Map<String, Instant> deleting = new ConcurrentHashMap<>();
+  private final TrialPodCleanup cleanup;
   private InformerEventSource<Pod, EvaluationTrial> podSource;
 
   public EvaluationTrialReconciler(OperatorConfig config, TrialPodFactory pods,
@@ -76,6 +73,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
+    this.cleanup = new TrialPodCleanup(clock);
   }
 
   @Override
@@ -114,13 +112,13 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     String podName = TrialNames.pod(trial);
     Optional<EvaluationRun> run = ctx.getSecondaryResource(EvaluationRun.class)
         .filter(r -> Owners.owns(r, trial)); // not a new run of the same name
-    boolean keepFailed = run.map(EvaluationTrialReconciler::keepsFailedPods).orElse(false);
+    boolean keepFailed = run.map(TrialPodCleanup::keepsFailedPods).orElse(false);
     if (TrialResults.isTerminal(trial)) {
       boolean failed = trial.getStatus().getPhase() == TrialPhase.FAILED;
-      deletePods(ctx, owned, null, failed && keepFailed);
+      cleanup.deleteAllBut(ctx, owned, null, failed && keepFailed);
       return UpdateControl.noUpdate();
     }
-    deletePods(ctx, owned, podName, keepFailed); // pods of earlier (failed) attempts
+    cleanup.deleteAllBut(ctx, owned, podName, keepFailed); // pods of earlier (failed) attempts
     if (run.isEmpty() || run.get().getSpec() == null) {
       // deleted (garbage collection removes the trial), or not in the run cache yet: look again
       return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(5));
@@ -231,9 +229,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
         verdict.reason(), verdict.message(), attempt + 1);
     events.warning(trial, Reason.TrialRetried, "attempt " + attempt + " failed ("
         + verdict.reason() + ": " + verdict.message() + "); starting attempt " + (attempt + 1));
-    if (pod != null && !keeps(pod, keepFailed)) {
-      delete(ctx, pod);
-    }
+    cleanup.deleteUnlessKept(ctx, pod, keepFailed);
     createdPods.remove(key(trial, TrialNames.pod(trial.getMetadata().getName(), attempt)));
     return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofMillis(50));
   }
@@ -256,46 +252,9 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     if (verdict.kind() == PodVerdict.Kind.FAILED) {
       events.warning(trial, Reason.TrialFailed, verdict.reason() + ": " + verdict.message());
     }
-    if (pod != null && !keeps(pod, keepFailed && status.getPhase() == TrialPhase.FAILED)) {
-      delete(ctx, pod);
-    }
+    cleanup.deleteUnlessKept(ctx, pod, keepFailed && status.getPhase() == TrialPhase.FAILED);
     createdPods.remove(key(trial, podName));
     return UpdateControl.noUpdate();
-  }
-
-  /** Deletes the trial's pods except {@code except} and those {@link #keeps} keeps. */
-  private void deletePods(Context<EvaluationTrial> ctx, Collection<Pod> owned, String except,
-      boolean keepFailed) {
-    for (Pod p : owned) {
-      if (!p.getMetadata().getName().equals(except) && !keeps(p, keepFailed)
-          && p.getMetadata().getDeletionTimestamp() == null) {
-        delete(ctx, p);
-      }
-    }
-  }
-
-  /**
-   * keepFailedPods keeps a failed attempt's pod for a look at it, but only one that has ended:
-   * a pod still pending or running (the run ended, the pod was given up on) would go on using
-   * the node, or start late.
-   */
-  private static boolean keeps(Pod pod, boolean keepFailed) {
-    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-    return keepFailed && ("Failed".equals(phase) || "Succeeded".equals(phase));
-  }
-
-  private static boolean keepsFailedPods(EvaluationRun run) {
-    return run.getSpec() != null && run.getSpec().getEvaluation() != null
-        && run.getSpec().getEvaluation().isKeepFailedPodsEnabled();
-  }
-
-  private void delete(Context<EvaluationTrial> ctx, Pod pod) {
-    Instant now = clock.instant();
-    deleting.values().removeIf(at -> at.isBefore(now.minusSeconds(60)));
-    String k = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-    if (deleting.putIfAbsent(k, now) == null) {
-      ctx.getClient().resource(pod).delete();
-    }
   }
 
   private Instant deadline(EvaluationRun run, Pod pod, Instant now) {
