@@ -1,11 +1,8 @@
 package dev.decaybench.operator.reconciler;
 
-import dev.decaybench.model.plan.PlannedTrial;
-import dev.decaybench.model.plan.TaskRef;
 import dev.decaybench.model.v1alpha1.Condition;
 import dev.decaybench.model.v1alpha1.Conditions;
 import dev.decaybench.model.v1alpha1.EvaluationRun;
-import dev.decaybench.model.v1alpha1.EvaluationRunSpec;
 import dev.decaybench.model.v1alpha1.EvaluationRunStatus;
 import dev.decaybench.model.v1alpha1.EvaluationTrial;
 import dev.decaybench.model.v1alpha1.RunPhase;
@@ -17,10 +14,6 @@ import dev.decaybench.operator.status.RunObservation;
 import dev.decaybench.operator.status.RunStatusCalculator;
 import dev.decaybench.operator.status.RunStatusUpdate;
 import dev.decaybench.operator.status.RunSummaryCalculator;
-import dev.decaybench.operator.status.TrialResults;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -28,7 +21,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -37,9 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +43,12 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
 
   public static final String NAME = "evaluationrun";
   private static final Logger LOG = LoggerFactory.getLogger(EvaluationRunReconciler.class);
-  /** Trials created per reconciliation; more free slots are filled by the next one, at once. */
-  static final int MAX_STARTS = 50;
   /** How soon to look again when an earlier run's trial still holds a name. */
   private static final Duration LEFTOVER_RECHECK = Duration.ofSeconds(2);
 
   private final RunAdmission admission;
   private final TrialSlots slots;
+  private final TrialStarter starter;
   private final RunStatusCalculator statuses;
   private final RunSummaryCalculator summaries;
   private final StatusBatcher batcher;
@@ -76,6 +65,7 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       NetworkPolicyGate networkPolicy, Clock clock) {
     this.admission = admission;
     this.slots = slots;
+    this.starter = new TrialStarter(slots, metrics);
     this.statuses = statuses;
     this.summaries = summaries;
     this.batcher = batcher;
@@ -123,9 +113,9 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     boolean blocked = false;
     String unconfined = networkPolicy.missing(run, ctx);
     if (admitted.accepted() && unconfined == null && mayStartTrials(run, base, now)) {
-      Started started = startTrials(ctx.getClient(), run, admitted.plan(), owned);
+      TrialStarter.Started started = starter.start(ctx.getClient(), trials, run, admitted.plan(), owned);
       all.addAll(started.created());
-      moreToStart = started.created().size() == MAX_STARTS;
+      moreToStart = started.moreToStart();
       blocked = started.blocked();
     }
     RunStatusUpdate update = statuses.next(new RunObservation(run, admitted.plan(),
@@ -200,78 +190,6 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     return !phase.isTerminal() && !run.getSpec().isSuspended()
         && !run.getSpec().isCancelRequested()
         && !RunStatusCalculator.timedOut(run, base, now);
-  }
-
-  /**
-   * Trials created now; {@code blocked} when a name was still taken by a trial of an earlier run
-   * of the same name (deleted, its trials not yet collected): look again soon.
-   */
-  private record Started(List<EvaluationTrial> created, boolean blocked) {}
-
-  /** Creates the next trials of the plan, as many as this run's and the global slots allow. */
-  private Started startTrials(KubernetesClient client, EvaluationRun run,
-      List<PlannedTrial<TaskRef>> plan, Collection<EvaluationTrial> owned) {
-    EvaluationRunSpec spec = run.getSpec();
-    String runName = run.getMetadata().getName();
-    String ns = run.getMetadata().getNamespace();
-    long active = owned.stream().filter(t -> !TrialResults.isTerminal(t)).count();
-    int free = (int) Math.min(MAX_STARTS, Math.max(0, spec.getParallelism() - active));
-    if (free == 0) {
-      return new Started(List.of(), false);
-    }
-    Set<Integer> existing = new HashSet<>();
-    owned.forEach(t -> existing.add(TrialNames.index(runName, t.getMetadata().getName())));
-    List<String> candidates = new ArrayList<>(free);
-    for (PlannedTrial<TaskRef> p : plan) {
-      if (candidates.size() == free) {
-        break;
-      }
-      if (!existing.contains(p.index())) {
-        candidates.add(ns + "/" + TrialNames.trial(runName, p.index()));
-      }
-    }
-    List<EvaluationTrial> created = new ArrayList<>();
-    boolean blocked = false;
-    for (String key : slots.claim(candidates, free)) {
-      int index = TrialNames.index(runName, key.substring(ns.length() + 1));
-      EvaluationTrial trial = newTrial(run, plan.get(index));
-      try {
-        created.add(createTrial(client, trial));
-      } catch (KubernetesClientException e) {
-        slots.release(key);
-        if (e.getCode() != 409) {
-          throw e;
-        }
-        // not ours (ours would be in the cache): never count it, wait for its collection
-        LOG.info("run {}/{}: trial {} still exists from an earlier run of this name; waiting",
-            ns, runName, trial.getMetadata().getName());
-        blocked = true;
-      }
-    }
-    if (!created.isEmpty()) {
-      LOG.debug("run {}/{}: created {} trials", ns, runName, created.size());
-      metrics.trialsCreated(created.size());
-    }
-    return new Started(created, blocked);
-  }
-
-  private EvaluationTrial createTrial(KubernetesClient client, EvaluationTrial trial) {
-    EvaluationTrial created = client.resource(trial).create();
-    trials.handleRecentResourceCreate(ResourceID.fromResource(created), created);
-    return created;
-  }
-
-  private static EvaluationTrial newTrial(EvaluationRun run, PlannedTrial<TaskRef> p) {
-    String runName = run.getMetadata().getName();
-    EvaluationTrial t = new EvaluationTrial(TrialNames.trial(runName, p.index()),
-        p.toSpec(runName));
-    t.getMetadata().setNamespace(run.getMetadata().getNamespace());
-    t.getMetadata().setLabels(TrialNames.trialLabels(runName, p.index()));
-    t.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
-        .withApiVersion(run.getApiVersion()).withKind(run.getKind()).withName(runName)
-        .withUid(run.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
-        .build()));
-    return t;
   }
 
   /** Look again at the run's deadline, or periodically while it runs. */
