@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a trial's sandbox. {@code auto} and {@code namespaces} are the same: namespaces, or a
@@ -87,25 +86,18 @@ public final class SandboxFactory {
     return null;
   }
 
+  /** The tools, then the namespace a trial gets, made and dropped: the same check a trial makes. */
   private static String probe() {
     String tools = toolsProblem();
     if (tools != null) {
       return tools;
     }
-    try {
-      Process p = new ProcessBuilder(find("bwrap"), "--unshare-net", "--unshare-pid", "--ro-bind", "/", "/",
-          "--proc", "/proc", "--dev", "/dev", "true").redirectErrorStream(true).start();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return "bubblewrap did not answer within 10 s";
-      }
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      return p.exitValue() == 0 ? null : "bubblewrap cannot create namespaces: " + out;
+    try (NetworkNamespace ns = NetworkNamespace.create(find("bwrap"))) {
+      return null;
+    } catch (SandboxUnavailableException e) {
+      return e.getMessage();
     } catch (IOException e) {
       return "bubblewrap could not start: " + e.getMessage();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
     }
   }
 

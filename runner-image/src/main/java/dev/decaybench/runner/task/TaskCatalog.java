@@ -30,7 +30,7 @@ public final class TaskCatalog {
   }
 
   public static List<TaskDefinition> all(PythonPackages packages) {
-    return entries().stream().map(e -> task(e.framework(), e.constraints(), packages))
+    return list().stream().map(e -> task(e.framework(), e.constraints(), packages))
         .collect(Collectors.toCollection(ArrayList::new));
   }
 
@@ -55,12 +55,12 @@ public final class TaskCatalog {
 
   private static Optional<Entry> entry(String name) {
     String n = name.replaceFirst("^(uv|node)-", "");
-    return entries().stream().filter(e -> e.name().equals(n)).findFirst();
+    return list().stream().filter(e -> e.name().equals(n)).findFirst();
   }
 
   /** A framework's variants in the catalogue, in its order: {@code unconstrained}, {@code clean_architecture}, ... */
   public static List<String> variantNames(String framework) {
-    return entries().stream().filter(e -> e.framework().id().equals(framework))
+    return list().stream().filter(e -> e.framework().id().equals(framework))
         .map(e -> TaskDefinition.variantOf(e.constraints())).toList();
   }
 
@@ -70,7 +70,13 @@ public final class TaskCatalog {
    * {@code auto} starts pip and asks the index).
    */
   public static List<Entry> list() {
-    return entries();
+    List<Entry> out = new ArrayList<>();
+    for (Frameworks.Framework f : Frameworks.ALL) {
+      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
+        out.add(new Entry(f, v.tokens()));
+      }
+    }
+    return out;
   }
 
   /** One task of the catalogue before its prompt is built: a framework and the constraints. */
@@ -84,15 +90,6 @@ public final class TaskCatalog {
     }
   }
 
-  private static List<Entry> entries() {
-    List<Entry> out = new ArrayList<>();
-    for (Frameworks.Framework f : Frameworks.ALL) {
-      for (ConstraintVariant v : ConstraintVariant.allFor(Framework.fromValue(f.id()).orElseThrow())) {
-        out.add(new Entry(f, v.tokens()));
-      }
-    }
-    return out;
-  }
 
   /** @param packages Python's package source; unused (may be null) for a Node framework */
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
