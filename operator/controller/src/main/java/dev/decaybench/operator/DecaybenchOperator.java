@@ -104,11 +104,12 @@ public final class DecaybenchOperator implements AutoCloseable {
         o.withLeaderElectionConfiguration(le.build());
       }
     });
-    operator.register(new EvaluationRunReconciler(new RunAdmission(), slots,
+    EvaluationRunReconciler runs = new EvaluationRunReconciler(new RunAdmission(), slots,
         new RunStatusCalculator(), new RunSummaryCalculator(),
         batcher, config.useSsa(), events, metrics,
-        new NetworkPolicyGate(config.trialNetworkPolicy()), clock),
-        c -> namespaces(c, config).withItemStore(new RunStore(batcher::forget)));
+        new NetworkPolicyGate(config.trialNetworkPolicy()), clock);
+    operator.register(runs,
+        c -> namespaces(c, config).withItemStore(new RunStore(runs::forget)));
     operator.register(new EvaluationTrialReconciler(config, new TrialPodFactory(config),
         new PodInspector(config.imagePullGrace(), config.unschedulableGrace(),
             config.postgresStartGrace()), events, metrics, clock),

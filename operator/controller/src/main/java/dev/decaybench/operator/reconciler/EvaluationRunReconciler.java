@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -113,7 +114,12 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
     boolean blocked = false;
     String unconfined = networkPolicy.missing(run, ctx);
     if (admitted.accepted() && unconfined == null && mayStartTrials(run, base, now)) {
-      TrialStarter.Started started = starter.start(ctx.getClient(), trials, run, admitted.plan(), owned);
+      TrialStarter.Started started = starter.start(ctx.getClient(),
+          made -> trials.handleRecentResourceCreate(ResourceID.fromResource(made), made), run,
+          admitted.plan(), owned);
+      if (started.runGone()) {
+        return UpdateControl.noUpdate(); // its status cannot be written either
+      }
       all.addAll(started.created());
       moreToStart = started.moreToStart();
       blocked = started.blocked();
@@ -151,6 +157,15 @@ public class EvaluationRunReconciler implements Reconciler<EvaluationRun> {
       return UpdateControl.<EvaluationRun>noUpdate().rescheduleAfter(wait);
     }
     return reschedule(UpdateControl.noUpdate(), run, base, now);
+  }
+
+  /**
+   * Forgets what this process remembers of a run that no longer exists ({@link RunStore} calls
+   * it: without a finalizer JOSDK calls no reconciler for a deletion).
+   */
+  public void forget(String runUid) {
+    batcher.forget(runUid);
+    starter.forget(runUid);
   }
 
   /** JOSDK's retries ran out (next try in 10 h): Degraded with the error, look again soon. */

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +57,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   private final EventRecorder events;
   private final OperatorMetrics metrics;
   private final Clock clock;
-  /** Pods this process created: one of them missing later has vanished (node lost, deleted). */
-  private final Set<String> createdPods = ConcurrentHashMap.newKeySet();
+  private final CreatedPods createdPods = new CreatedPods();
   private final TrialPodCleanup cleanup;
   private InformerEventSource<Pod, EvaluationTrial> podSource;
 
@@ -130,7 +128,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
       verdict = PodVerdict.failed(Reason.RunEnded, "the run ended ("
           + run.get().getStatus().getPhase() + ") before this trial finished", null);
     } else if (pod.isEmpty()) {
-      if (!createdPods.contains(key(trial, podName))) {
+      if (!createdPods.contains(trial, podName)) {
         return createPod(ctx, run.get(), trial, podName);
       }
       verdict = PodVerdict.retry(Reason.PodVanished, "pod " + podName
@@ -159,13 +157,13 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   private UpdateControl<EvaluationTrial> createPod(Context<EvaluationTrial> ctx,
       EvaluationRun run, EvaluationTrial trial, String podName) {
     Pod desired = pods.build(run, trial);
-    createdPods.add(key(trial, podName));
+    createdPods.add(trial, podName, id -> ctx.getPrimaryCache().get(id).isPresent());
     try {
       Pod created = ctx.getClient().resource(desired).create();
       LOG.debug("created pod {}/{}", created.getMetadata().getNamespace(), podName);
       podSource.handleRecentResourceCreate(ResourceID.fromResource(created), created);
     } catch (KubernetesClientException e) {
-      createdPods.remove(key(trial, podName));
+      createdPods.remove(trial);
       if (e.getCode() == 409) {
         // not in our cache, so not ours: a pod of an earlier trial of this name, being collected
         return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofSeconds(2));
@@ -230,7 +228,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
     events.warning(trial, Reason.TrialRetried, "attempt " + attempt + " failed ("
         + verdict.reason() + ": " + verdict.message() + "); starting attempt " + (attempt + 1));
     cleanup.deleteUnlessKept(ctx, pod, keepFailed);
-    createdPods.remove(key(trial, TrialNames.pod(trial.getMetadata().getName(), attempt)));
+    createdPods.remove(trial);
     return UpdateControl.<EvaluationTrial>noUpdate().rescheduleAfter(Duration.ofMillis(50));
   }
 
@@ -253,7 +251,7 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
       events.warning(trial, Reason.TrialFailed, verdict.reason() + ": " + verdict.message());
     }
     cleanup.deleteUnlessKept(ctx, pod, keepFailed && status.getPhase() == TrialPhase.FAILED);
-    createdPods.remove(key(trial, podName));
+    createdPods.remove(trial);
     return UpdateControl.noUpdate();
   }
 
@@ -265,10 +263,6 @@ public class EvaluationTrialReconciler implements Reconciler<EvaluationTrial> {
   private static boolean ended(EvaluationRun run) {
     return run.getStatus() != null && run.getStatus().getPhase() != null
         && run.getStatus().getPhase().isTerminal();
-  }
-
-  private static String key(EvaluationTrial trial, String podName) {
-    return trial.getMetadata().getNamespace() + "/" + podName;
   }
 
   static String runKey(String namespace, String runName) {

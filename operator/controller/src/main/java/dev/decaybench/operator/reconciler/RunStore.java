@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * The run informer's cache, which reports each run that leaves it (deleted, or replaced by a new
  * run of the same name) to {@code gone}. Without a finalizer JOSDK calls no reconciler for a
- * deletion, and what the operator remembers per run (the status batcher) must go with the run.
+ * deletion, and what the operator remembers per run (status batches, trials created) must go
+ * with the run.
  */
 public final class RunStore implements ItemStore<EvaluationRun> {
 
