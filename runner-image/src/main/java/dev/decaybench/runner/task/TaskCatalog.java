@@ -90,7 +90,6 @@ public final class TaskCatalog {
     }
   }
 
-
   /** @param packages Python's package source; unused (may be null) for a Node framework */
   static TaskDefinition task(Frameworks.Framework f, List<String> constraints, PythonPackages packages) {
     return new TaskDefinition(new Entry(f, constraints).name(), SUITE, f.id(), constraints, f.port(),

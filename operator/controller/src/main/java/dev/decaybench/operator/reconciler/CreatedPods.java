@@ -35,8 +35,4 @@ final class CreatedPods {
   void remove(EvaluationTrial trial) {
     marks.remove(ResourceID.fromResource(trial));
   }
-
-  int size() {
-    return marks.size();
-  }
 }

@@ -36,7 +36,8 @@ class CreatedPodsTest {
 
     created.add(trial("s-0", "uid-2"), "s-0-a0", id -> !id.getName().startsWith("r-"));
 
-    assertThat(created.size()).isEqualTo(1);
+    assertThat(created.contains(trial("r-0", "uid-0"), "r-0-a0")).isFalse();
+    assertThat(created.contains(trial("r-1", "uid-1"), "r-1-a0")).isFalse();
     assertThat(created.contains(trial("s-0", "uid-2"), "s-0-a0")).isTrue();
   }
 
